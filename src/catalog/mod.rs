@@ -1,0 +1,17 @@
+//! The food catalog's sources: the USDA SR28 importer and marrow's own embedded asset.
+
+pub mod asset;
+pub mod sr28;
+
+use std::path::PathBuf;
+
+/// Why a catalog source could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("can't read {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}:{line}: {what}", path.display())]
+    Format { path: PathBuf, line: usize, what: String },
+    #[error("catalog asset, line {line}: {what}")]
+    Asset { line: usize, what: String },
+}

@@ -1,0 +1,95 @@
+//! What every command runs in: the data directory, today's date and the clock, and the stores
+//! opened on demand.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::{Local, NaiveDate};
+
+use super::CliError;
+use crate::domain::date::parse_date;
+use crate::domain::{Food, Meal};
+use crate::paths;
+use crate::store::{secure_dir, Catalog, Diary};
+
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    /// The context for this process: `--data-dir` or the default, and the local date.
+    pub fn new(data_dir: Option<PathBuf>) -> Result<Context, CliError> {
+        let data_dir = paths::data_dir(data_dir.as_deref())
+            .ok_or_else(|| CliError::Failure("no home directory: pass --data-dir DIR".into()))?;
+        Ok(Context { data_dir, today: Local::now().date_naive() })
+    }
+
+    /// The current local time, RFC 3339, for `logged_at`.
+    pub fn now(&self) -> String {
+        Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+
+    /// The meal that fits the current time of day.
+    pub fn current_meal(&self) -> Meal {
+        Meal::for_time(Local::now().time())
+    }
+
+    /// `--date` or today.
+    pub fn date(&self, arg: Option<&str>) -> Result<NaiveDate, CliError> {
+        match arg {
+            Some(d) => Ok(parse_date(d, self.today)?),
+            None => Ok(self.today),
+        }
+    }
+
+    pub fn diary(&self) -> Result<Diary, CliError> {
+        secure_dir(&self.data_dir)?;
+        Ok(Diary::open(&paths::diary_path(&self.data_dir))?)
+    }
+
+    /// The catalog, built from the embedded asset on first use (with a note on a terminal).
+    pub fn catalog(&self) -> Result<Catalog, CliError> {
+        secure_dir(&self.data_dir)?;
+        Ok(Catalog::open(&paths::catalog_path(&self.data_dir), || {
+            if std::io::stderr().is_terminal() {
+                eprintln!("marrow: building the food catalog (first run, about a second)...");
+            }
+        })?)
+    }
+
+    /// A food by id, or else the best search match for the words; `Ok((food, matched))`
+    /// where `matched` says a search chose it.
+    pub fn find_food(&self, catalog: &Catalog, text: &str) -> Result<(Food, bool), CliError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(CliError::Usage(
+                "no food given: use a food id (e.g. 12061) or words (e.g. almonds)".into(),
+            ));
+        }
+        if let Some(food) = catalog.food(t)? {
+            return Ok((food, false));
+        }
+        if t.chars().all(|c| c.is_ascii_digit()) {
+            return Err(CliError::Usage(format!(
+                "no food with id {t:?}: try `marrow search WORDS` to find its id"
+            )));
+        }
+        let hit = catalog.search(t, 1)?.into_iter().next().ok_or_else(|| {
+            CliError::Usage(format!("no food matches {:?}: try other words with `marrow search`", short(t)))
+        })?;
+        let food =
+            catalog.food(&hit.id)?.ok_or_else(|| CliError::Failure(format!("food {} vanished", hit.id)))?;
+        Ok((food, true))
+    }
+}
+
+/// Long user text cut to fit one line of an error message.
+pub fn short(text: &str) -> String {
+    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if clean.chars().count() > 60 {
+        format!("{}…", clean.chars().take(60).collect::<String>())
+    } else {
+        clean
+    }
+}

@@ -1,0 +1,137 @@
+//! The command line: clap definitions and dispatch. Each subcommand is a thin layer over the
+//! store and domain, printing aligned text or `--json`.
+
+mod context;
+mod day;
+mod food;
+mod import;
+mod json;
+mod log;
+mod profile;
+mod search;
+mod table;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use context::Context;
+
+use crate::domain::DomainError;
+use crate::store::StoreError;
+
+/// Said once, plainly, wherever health figures appear.
+pub const DISCLAIMER: &str = "marrow is educational, not medical advice: ask a clinician about \
+pregnancy, kidney disease and medicines.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "marrow",
+    version,
+    about = "A terminal food diary for magnesium, calcium and vitamin D: bones, joints and ligaments.",
+    after_help = "With no command, marrow opens the full-screen app on today's date.\n\n\
+Food composition: USDA National Nutrient Database for Standard Reference, Release 28, public domain.\n\
+Targets: Dietary Reference Intakes, National Academies.\n\
+marrow is educational, not medical advice."
+)]
+pub struct Cli {
+    /// Where marrow keeps diary.db and catalog.db [env: MARROW_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search foods by words, in any order, prefixes and common names
+    Search(search::Args),
+    /// Show a food
+    #[command(subcommand)]
+    Food(food::FoodCommand),
+    /// Add, list or remove diary entries
+    #[command(subcommand)]
+    Log(log::LogCommand),
+    /// A day's entries and totals against your targets
+    Day(day::Args),
+    /// Who you are, for your targets
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
+    /// Rebuild the food catalog from a data source
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+}
+
+/// A failed command: bad input (exit 2) or anything else (exit 1). One line each.
+#[derive(Debug)]
+pub enum CliError {
+    Usage(String),
+    Failure(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Failure(_) => 1,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            CliError::Usage(m) | CliError::Failure(m) => m,
+        }
+    }
+}
+
+impl From<DomainError> for CliError {
+    fn from(e: DomainError) -> Self {
+        CliError::Usage(e.to_string())
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) => CliError::Usage(e.to_string()),
+            other => CliError::Failure(other.to_string()),
+        }
+    }
+}
+
+impl From<crate::catalog::CatalogError> for CliError {
+    fn from(e: crate::catalog::CatalogError) -> Self {
+        CliError::Failure(e.to_string())
+    }
+}
+
+/// Runs one subcommand.
+pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
+    match command {
+        Command::Search(a) => search::run(a, ctx),
+        Command::Food(c) => food::run(c, ctx),
+        Command::Log(c) => log::run(c, ctx),
+        Command::Day(a) => day::run(a, ctx),
+        Command::Profile(c) => profile::run(c, ctx),
+        Command::Import(c) => import::run(c, ctx),
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
+fn print_json(value: &serde_json::Value) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failure(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

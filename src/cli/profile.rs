@@ -1,0 +1,141 @@
+//! `marrow profile set|show`: who the user is, and the targets that follow.
+
+use chrono::Datelike;
+use clap::Subcommand;
+
+use super::{json, print_json, CliError, Context, DISCLAIMER};
+use crate::domain::date::parse_date;
+use crate::domain::food::trim_number;
+use crate::domain::nutrient::NUTRIENTS;
+use crate::domain::targets::SOURCE;
+use crate::domain::{Profile, Sex};
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Set sex, age and life stage (unset fields keep their current values)
+    Set {
+        /// female or male
+        #[arg(long)]
+        sex: Option<String>,
+        /// Age in years
+        #[arg(long, conflicts_with = "born")]
+        age: Option<String>,
+        /// Date of birth, YYYY-MM-DD (the age follows it)
+        #[arg(long)]
+        born: Option<String>,
+        /// Pregnant
+        #[arg(long, conflicts_with_all = ["lactating", "neither"])]
+        pregnant: bool,
+        /// Lactating
+        #[arg(long, conflicts_with = "neither")]
+        lactating: bool,
+        /// Neither pregnant nor lactating
+        #[arg(long)]
+        neither: bool,
+        /// Body weight in kg (protein target 0.8 g/kg)
+        #[arg(long)]
+        weight: Option<String>,
+    },
+    /// Show the profile and its targets
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
+    match c {
+        ProfileCommand::Set { sex, age, born, pregnant, lactating, neither, weight } => {
+            let mut diary = ctx.diary()?;
+            let mut p = diary.profile()?;
+            if let Some(s) = sex {
+                p.sex = Sex::parse(&s).ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "unknown sex {:?}: use female or male",
+                        super::context::short(&s)
+                    ))
+                })?;
+            }
+            if let Some(a) = age {
+                p.age = a.trim().parse::<u32>().ok().filter(|a| *a <= 130).ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "can't read the age {:?}: use whole years from 0 to 130",
+                        super::context::short(&a)
+                    ))
+                })?;
+            }
+            if let Some(b) = born {
+                let d = parse_date(&b, ctx.today)?;
+                let mut age = ctx.today.year() - d.year();
+                if (ctx.today.month(), ctx.today.day()) < (d.month(), d.day()) {
+                    age -= 1;
+                }
+                p.age = u32::try_from(age).ok().filter(|a| *a <= 130).ok_or_else(|| {
+                    CliError::Usage(format!("the birth date {b:?} gives no age from 0 to 130"))
+                })?;
+            }
+            if let Some(w) = weight {
+                p.weight_kg = Some(
+                    w.trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|w| w.is_finite() && *w > 0.0 && *w <= 500.0)
+                        .ok_or_else(|| {
+                            CliError::Usage(format!(
+                                "can't read the weight {:?}: use kilograms, e.g. 68.5",
+                                super::context::short(&w)
+                            ))
+                        })?,
+                );
+            }
+            if pregnant || lactating || neither {
+                p.pregnant = pregnant;
+                p.lactating = lactating;
+            }
+            if (p.pregnant || p.lactating) && p.sex != Sex::Female {
+                return Err(CliError::Usage("--pregnant and --lactating apply to --sex female".into()));
+            }
+            p.default = false;
+            diary.set_profile(&p, &ctx.now())?;
+            print_profile(&p);
+            Ok(())
+        }
+        ProfileCommand::Show { json: as_json } => {
+            let p = ctx.diary()?.profile()?;
+            if as_json {
+                return print_json(&json::profile(&p));
+            }
+            print_profile(&p);
+            Ok(())
+        }
+    }
+}
+
+fn print_profile(p: &Profile) {
+    let state = if p.lactating {
+        ", lactating"
+    } else if p.pregnant {
+        ", pregnant"
+    } else {
+        ""
+    };
+    println!("{}, {}{}: life stage {}", p.sex.as_str(), p.age, state, p.life_stage().label);
+    if p.default {
+        println!("(default profile: set yours with `marrow profile set --sex female|male --age N`)");
+    }
+    let (t, ear, ul) = (p.targets(), p.ear(), p.ul());
+    let rows: Vec<Vec<String>> = NUTRIENTS
+        .iter()
+        .filter(|i| t.get(i.nutrient).is_some())
+        .map(|i| {
+            let f = |v: Option<f64>| {
+                v.map(|v| format!("{} {}", trim_number(v), i.unit)).unwrap_or_else(|| "-".into())
+            };
+            vec![i.name.to_string(), f(t.get(i.nutrient)), f(ear.get(i.nutrient)), f(ul.get(i.nutrient))]
+        })
+        .collect();
+    println!();
+    print!("{}", super::table::render(&["nutrient", "target", "EAR", "UL"], &rows, 1));
+    println!("\nMagnesium's UL counts supplements and medicines only, never food.");
+    println!("Source: {SOURCE}.\n{DISCLAIMER}");
+}

@@ -1,0 +1,40 @@
+//! `marrow search QUERY... [--limit N] [--json]`: foods by words, best first.
+
+use super::{json, print_json, table, CliError, Context};
+use crate::domain::day::BONE_NUTRIENTS;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Words to look for, in any order ("pumpkin seeds", "almond")
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// How many results to show
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub limit: u32,
+    /// Print JSON: [{"id","name","group","per_100g":{...}}]
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
+    let catalog = ctx.catalog()?;
+    let hits = catalog.search(&a.query.join(" "), a.limit as usize)?;
+    if a.json {
+        return print_json(&serde_json::Value::Array(hits.iter().map(json::food).collect()));
+    }
+    if hits.is_empty() {
+        eprintln!("no food matches {:?}", super::context::short(&a.query.join(" ")));
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|f| {
+            let mut r = vec![f.id.clone(), table::fit(&f.name, 60), table::fit(&f.group, 28)];
+            r.extend(BONE_NUTRIENTS.iter().map(|n| table::amount(*n, f.per_100g.get(*n))));
+            r
+        })
+        .collect();
+    print!("{}", table::render(&["id", "food", "group", "Mg mg", "Ca mg", "D µg"], &rows, 3));
+    println!("per 100 g; ? = unknown");
+    Ok(())
+}

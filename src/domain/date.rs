@@ -1,0 +1,66 @@
+//! Calendar dates as users type them: strict ISO dates plus "today" and "yesterday".
+
+use chrono::{Days, NaiveDate};
+
+use super::DomainError;
+
+/// Parses "YYYY-MM-DD" (a real calendar date, four-digit year), "today", "yesterday" or
+/// "tomorrow", relative to `today`.
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError> {
+    let bad = || DomainError::BadDate(text.to_string());
+    let t = text.trim();
+    match t.to_lowercase().as_str() {
+        "today" => return Ok(today),
+        "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(bad),
+        "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(bad),
+        _ => {}
+    }
+    let b = t.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| t[r].parse::<u32>().map_err(|_| bad());
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let y = i32::try_from(y).map_err(|_| bad())?;
+    NaiveDate::from_ymd_opt(y, m, d).filter(|d| d.year_ce().1 >= 1).ok_or_else(bad)
+}
+
+use chrono::Datelike;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    #[test]
+    fn accepts_real_dates_and_words() {
+        assert_eq!(parse_date("2026-01-05", today()).unwrap(), NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
+        assert_eq!(parse_date("2024-02-29", today()).unwrap(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(parse_date(" Today ", today()).unwrap(), today());
+        assert_eq!(parse_date("yesterday", today()).unwrap(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    }
+
+    #[test]
+    fn refuses_impossible_and_foreign_dates() {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "99999-01-01",
+            "11/25/2026",
+            "",
+            "2026-1-5",
+            "2026-01-05x",
+            "+026-01-05",
+            "２０２６-01-05",
+        ] {
+            assert!(parse_date(bad, today()).is_err(), "{bad:?} should be refused");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! One day's picture: its entries' totals against the profile's targets. The gauges, the
+//! `day` command and the trends all read this one summary.
+
+use chrono::NaiveDate;
+
+use super::food::{Entry, Food, Meal, NewEntry};
+use super::nutrient::Nutrient;
+use super::quantity;
+use super::targets::{Profile, Targets};
+use super::totals::Totals;
+use super::DomainError;
+
+/// The nutrients marrow is about, in the order it shows them.
+pub const BONE_NUTRIENTS: [Nutrient; 3] = [Nutrient::Magnesium, Nutrient::Calcium, Nutrient::VitaminD];
+
+/// A day's totals with the targets they are measured against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaySummary {
+    pub date: NaiveDate,
+    pub totals: Totals,
+    pub targets: Targets,
+}
+
+impl DaySummary {
+    pub fn new(date: NaiveDate, entries: &[Entry], profile: &Profile) -> DaySummary {
+        DaySummary {
+            date,
+            totals: Totals::sum(entries.iter().map(Entry::nutrients)),
+            targets: profile.targets(),
+        }
+    }
+
+    /// Percent of the target reached for `n`, when it has a target.
+    pub fn percent(&self, n: Nutrient) -> Option<f64> {
+        self.totals.percent_of(n, self.targets.get(n))
+    }
+}
+
+/// Builds the entry for `quantity` of `food`, resolving the quantity against its portions.
+pub fn new_entry(
+    food: &Food,
+    quantity_text: &str,
+    date: NaiveDate,
+    meal: Meal,
+    logged_at: String,
+) -> Result<NewEntry, DomainError> {
+    let resolved = quantity::resolve(quantity_text, &food.portions)?;
+    Ok(NewEntry {
+        date,
+        meal,
+        food_id: food.id.clone(),
+        food_name: food.name.clone(),
+        grams: resolved.grams,
+        quantity: quantity_text.trim().to_string(),
+        logged_at,
+        per_100g: food.per_100g,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::nutrient::NutrientValues;
+    use crate::domain::Portion;
+
+    fn almonds() -> Food {
+        let mut v = NutrientValues::unknown();
+        v.set(Nutrient::Magnesium, Some(270.0));
+        v.set(Nutrient::Calcium, Some(269.0));
+        v.set(Nutrient::VitaminD, Some(0.0));
+        Food {
+            id: "12061".into(),
+            name: "Nuts, almonds".into(),
+            group: "Nut and Seed Products".into(),
+            common_names: String::new(),
+            manufacturer: String::new(),
+            per_100g: v,
+            portions: vec![Portion { amount: 1.0, description: "cup, whole".into(), grams: 143.0 }],
+        }
+    }
+
+    #[test]
+    fn entry_from_quantity_and_summary() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let e = new_entry(&almonds(), " 30g ", d, Meal::Snack, "t".into()).unwrap();
+        assert_eq!(e.grams, 30.0);
+        assert_eq!(e.quantity, "30g");
+        let entry = Entry {
+            id: 1,
+            date: e.date,
+            meal: e.meal,
+            food_id: e.food_id,
+            food_name: e.food_name,
+            grams: e.grams,
+            quantity: e.quantity,
+            logged_at: e.logged_at,
+            per_100g: e.per_100g,
+        };
+        let s = DaySummary::new(d, &[entry], &Profile::default());
+        assert!((s.totals.get(Nutrient::Magnesium) - 81.0).abs() < 1e-9);
+        assert!((s.totals.get(Nutrient::Calcium) - 80.7).abs() < 1e-9);
+        assert!((s.percent(Nutrient::Magnesium).unwrap() - 81.0 / 320.0 * 100.0).abs() < 1e-9);
+        assert_eq!(s.totals.unknown(Nutrient::Zinc), 1);
+    }
+
+    #[test]
+    fn bad_quantity_makes_no_entry() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        assert!(new_entry(&almonds(), "3 parsecs", d, Meal::Snack, "t".into()).is_err());
+    }
+}

@@ -1,0 +1,44 @@
+//! The pure heart of marrow: nutrients, quantities, targets, totals. No IO, no SQL.
+
+pub mod date;
+pub mod food;
+pub mod nutrient;
+pub mod quantity;
+pub mod targets;
+pub mod totals;
+
+pub use food::{Entry, Food, Meal, NewEntry, Portion};
+pub use nutrient::{Nutrient, NutrientValues};
+pub use targets::{Profile, Sex, Targets};
+pub use totals::Totals;
+
+/// Bad input the domain refuses. Every message is one line a user can act on.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum DomainError {
+    #[error("no quantity given: type an amount such as \"30g\", \"1.5 oz\" or \"1 cup\"")]
+    EmptyQuantity,
+    #[error(
+        "can't read the quantity {0:?}: type a number and a unit, such as \"30g\", \"1.5 oz\" or \"1 cup\""
+    )]
+    BadQuantity(String),
+    #[error("the quantity {0:?} must be more than zero")]
+    QuantityNotPositive(String),
+    #[error("the quantity {0:?} is over 10 kg, the most one entry may weigh")]
+    QuantityTooLarge(String),
+    #[error("unknown unit {unit:?} for this food: use g, kg, oz, lb{}", portion_hint(portions))]
+    UnknownUnit { unit: String, portions: Vec<String> },
+    #[error("unknown meal {0:?}: use breakfast, lunch, dinner or snack")]
+    BadMeal(String),
+    #[error("can't read the date {0:?}: use YYYY-MM-DD (a real calendar date), today or yesterday")]
+    BadDate(String),
+}
+
+fn portion_hint(portions: &[String]) -> String {
+    if portions.is_empty() {
+        " (this food has no household portions)".to_string()
+    } else {
+        format!(" or one of its portions: {}", portions.join("; "))
+    }
+}
+pub mod day;
+pub mod search;

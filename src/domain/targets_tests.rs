@@ -1,0 +1,72 @@
+//! Tests of life stages and their DRI figures against the nutrition reference.
+
+use super::*;
+
+fn person(sex: Sex, age: u32) -> Profile {
+    Profile { sex, age, pregnant: false, lactating: false, weight_kg: None, default: false }
+}
+
+#[test]
+fn default_profile_is_adult_woman_31_50() {
+    let p = Profile::default();
+    assert!(p.default);
+    assert_eq!(p.life_stage().label, "female 31-50");
+    let t = p.targets();
+    assert_eq!(t.get(Nutrient::Magnesium), Some(320.0));
+    assert_eq!(t.get(Nutrient::Calcium), Some(1000.0));
+    assert_eq!(t.get(Nutrient::VitaminD), Some(15.0));
+}
+
+#[test]
+fn reference_examples() {
+    let w54 = person(Sex::Female, 54).targets();
+    assert_eq!(
+        (w54.get(Nutrient::Magnesium), w54.get(Nutrient::Calcium), w54.get(Nutrient::VitaminD)),
+        (Some(320.0), Some(1200.0), Some(15.0))
+    );
+    assert_eq!(person(Sex::Male, 25).targets().get(Nutrient::Magnesium), Some(400.0));
+    let pregnant = Profile { pregnant: true, ..person(Sex::Female, 28) };
+    assert_eq!(pregnant.life_stage().label, "pregnant 19-30");
+    assert_eq!(pregnant.targets().get(Nutrient::Magnesium), Some(350.0));
+    let m75 = person(Sex::Male, 75);
+    assert_eq!(m75.targets().get(Nutrient::VitaminD), Some(20.0));
+    assert_eq!(m75.targets().get(Nutrient::Calcium), Some(1200.0));
+}
+
+#[test]
+fn stages_cover_every_age() {
+    for age in 0..=120 {
+        for sex in [Sex::Female, Sex::Male] {
+            let t = person(sex, age).targets();
+            assert!(t.get(Nutrient::Magnesium).is_some(), "{sex:?} {age}");
+            assert!(person(sex, age).ul().get(Nutrient::Calcium).is_some(), "{sex:?} {age}");
+        }
+    }
+    assert_eq!(person(Sex::Female, 2).life_stage().label, "child 1-3");
+    assert_eq!(person(Sex::Male, 0).life_stage().label, "infant 0-6 months");
+}
+
+#[test]
+fn ear_and_ul() {
+    let w45 = person(Sex::Female, 45);
+    assert_eq!(w45.ear().get(Nutrient::Magnesium), Some(265.0));
+    assert_eq!(w45.ul().get(Nutrient::Magnesium), Some(350.0));
+    assert_eq!(w45.ul().get(Nutrient::Calcium), Some(2500.0));
+    assert_eq!(w45.ul().get(Nutrient::VitaminD), Some(100.0));
+    assert_eq!(person(Sex::Female, 60).ul().get(Nutrient::Calcium), Some(2000.0));
+    assert_eq!(person(Sex::Male, 2).ul().get(Nutrient::Magnesium), Some(65.0));
+    assert_eq!(person(Sex::Male, 6).ul().get(Nutrient::Magnesium), Some(110.0));
+    assert_eq!(person(Sex::Male, 0).ul().get(Nutrient::Magnesium), None, "not determinable");
+    assert!(person(Sex::Male, 0).ear().0.is_empty(), "no EAR for infants");
+    let lact17 = Profile { lactating: true, ..person(Sex::Female, 17) };
+    assert_eq!(lact17.ul().get(Nutrient::Calcium), Some(3000.0));
+    assert_eq!(lact17.targets().get(Nutrient::VitaminC), Some(115.0));
+}
+
+#[test]
+fn pregnancy_ignored_for_men_and_weight_sets_protein() {
+    let m = Profile { pregnant: true, ..person(Sex::Male, 30) };
+    assert_eq!(m.life_stage().label, "male 19-30");
+    let w = Profile { weight_kg: Some(70.0), ..person(Sex::Female, 40) };
+    assert_eq!(w.targets().get(Nutrient::Protein), Some(56.0));
+}

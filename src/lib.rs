@@ -1,0 +1,10 @@
+//! marrow: a terminal food diary for magnesium, calcium and vitamin D.
+//!
+//! The library holds everything the binary runs: the pure [`domain`], the SQLite [`store`],
+//! the USDA [`catalog`] importer, the command line ([`cli`]) and the full-screen app ([`tui`]).
+
+pub mod catalog;
+pub mod cli;
+pub mod domain;
+pub mod paths;
+pub mod store;

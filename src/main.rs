@@ -1,0 +1,48 @@
+//! marrow's entry point: parse the command line, then run a subcommand or the app.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use marrow::cli::{self, Cli, Context};
+
+fn main() -> ExitCode {
+    // Whatever happens, the user sees one line, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("marrow: internal error: {info}");
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("bad arguments").trim_start_matches("error: ");
+            eprintln!("marrow: {first} (see marrow --help)");
+            return ExitCode::from(2);
+        }
+    };
+    let result = Context::new(cli.data_dir).and_then(|ctx| match cli.command {
+        Some(command) => cli::run(command, &ctx),
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            Ok(())
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("marrow: {}", e.message());
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! File-level care for the data directory: private permissions and SQLite header checks.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use super::StoreError;
+
+/// Creates `dir` (and parents) if needed; on Unix the data directory itself is made 0700.
+pub fn secure_dir(dir: &Path) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: dir.to_path_buf(), source };
+    fs::create_dir_all(dir).map_err(io)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// Creates an empty file readable only by its owner, so SQLite (which copies the database
+/// file's mode to its -wal and -shm files) keeps everything 0600.
+pub fn create_private(path: &Path) -> Result<(), StoreError> {
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Io { path: path.to_path_buf(), source }),
+    }
+}
+
+/// Whether an existing file starts with SQLite's header (an empty file counts as new).
+pub fn looks_like_sqlite(path: &Path) -> Result<bool, StoreError> {
+    let mut f = fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    let mut head = [0u8; 16];
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(source) => return Err(StoreError::Io { path: path.to_path_buf(), source }),
+        }
+    }
+    Ok(n == 0 || (n == 16 && &head == b"SQLite format 3\0"))
+}

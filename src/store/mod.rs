@@ -1,0 +1,54 @@
+//! Everything that speaks SQL: the user's diary (diary.db) and the food catalog (catalog.db).
+//! Queries are named for their intent and return domain types.
+
+mod catalog;
+mod diary;
+mod files;
+
+pub use catalog::{Catalog, SearchHit};
+pub use diary::{Diary, DIARY_SCHEMA_VERSION};
+pub use files::secure_dir;
+
+use std::path::PathBuf;
+
+use crate::domain::nutrient::{NutrientValues, COUNT, NUTRIENTS};
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{} is not a marrow diary (not an SQLite database); it was left untouched", path.display())]
+    NotADatabase { path: PathBuf },
+    #[error("{} is damaged ({detail}); it was left untouched: restore it from a backup", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{} was written by a newer marrow (schema {found}, this marrow knows up to {known}); it was left untouched: upgrade marrow", path.display())]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("no entry with id {0}")]
+    NoSuchEntry(i64),
+    #[error("no food with id {0:?}")]
+    NoSuchFood(String),
+    #[error("can't use {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Catalog(#[from] crate::catalog::CatalogError),
+}
+
+/// The nutrient columns shared by entries and foods, in canonical order: "energy_kcal, ...".
+fn nutrient_columns() -> String {
+    NUTRIENTS.iter().map(|i| i.key).collect::<Vec<_>>().join(", ")
+}
+
+/// Reads the nutrient columns starting at `first` into values (NULL = unknown).
+fn read_nutrients(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<NutrientValues> {
+    let mut v = NutrientValues::unknown();
+    for i in 0..COUNT {
+        v.0[i] = row.get(first + i)?;
+    }
+    Ok(v)
+}
+
+/// "?N, ?N+1, ..." placeholders for the nutrient columns.
+fn nutrient_placeholders(first: usize) -> String {
+    (0..COUNT).map(|i| format!("?{}", first + i)).collect::<Vec<_>>().join(", ")
+}
