@@ -32,11 +32,7 @@ fn main() -> ExitCode {
     };
     let result = Context::new(cli.data_dir).and_then(|ctx| match cli.command {
         Some(command) => cli::run(command, &ctx),
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            Ok(())
-        }
+        None => cli::run_app(&ctx),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

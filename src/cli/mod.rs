@@ -118,6 +118,18 @@ pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
     }
 }
 
+/// Opens the full-screen app on today's date.
+pub fn run_app(ctx: &Context) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CliError::Usage(
+            "the app needs a terminal; for scripts use the subcommands (marrow --help)".into(),
+        ));
+    }
+    let runtime = crate::tui::runtime::Runtime::new(ctx.diary()?, ctx.catalog()?)?;
+    crate::tui::run(runtime).map_err(|e| CliError::Failure(format!("terminal error: {e}")))
+}
+
 /// Prints a value as pretty JSON on stdout.
 fn print_json(value: &serde_json::Value) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failure(e.to_string()))?;

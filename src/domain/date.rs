@@ -26,7 +26,8 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError
     let num = |r: std::ops::Range<usize>| t[r].parse::<u32>().map_err(|_| bad());
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let y = i32::try_from(y).map_err(|_| bad())?;
-    NaiveDate::from_ymd_opt(y, m, d).filter(|d| d.year_ce().1 >= 1).ok_or_else(bad)
+    // Year 0000 is no calendar year (1 BC is followed by AD 1).
+    NaiveDate::from_ymd_opt(y, m, d).filter(|d| d.year() >= 1).ok_or_else(bad)
 }
 
 use chrono::Datelike;
@@ -53,6 +54,7 @@ mod tests {
             "2026-02-30",
             "2026-13-01",
             "99999-01-01",
+            "0000-01-01",
             "11/25/2026",
             "",
             "2026-1-5",

@@ -36,6 +36,33 @@ impl DaySummary {
     }
 }
 
+/// A nutrient over a run of days: the average of the days with something logged, and how
+/// many days reached the target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendStats {
+    /// Days in the range.
+    pub days: usize,
+    /// Days with at least one entry; the average is over these.
+    pub logged_days: usize,
+    pub average: f64,
+    pub days_at_target: usize,
+    pub target: Option<f64>,
+}
+
+/// Trend figures for `n` over `days` (each summarised with the same profile).
+pub fn trend_stats(days: &[DaySummary], n: Nutrient) -> TrendStats {
+    let logged: Vec<&DaySummary> = days.iter().filter(|d| d.totals.items > 0).collect();
+    let total: f64 = logged.iter().map(|d| d.totals.get(n)).sum();
+    let target = days.last().and_then(|d| d.targets.get(n));
+    TrendStats {
+        days: days.len(),
+        logged_days: logged.len(),
+        average: if logged.is_empty() { 0.0 } else { total / logged.len() as f64 },
+        days_at_target: target.map_or(0, |t| logged.iter().filter(|d| d.totals.get(n) >= t).count()),
+        target,
+    }
+}
+
 /// Builds the entry for `quantity` of `food`, resolving the quantity against its portions.
 pub fn new_entry(
     food: &Food,

@@ -122,8 +122,8 @@ impl Nutrient {
     }
 }
 
-/// Rounds a nutrient amount to the precision used in JSON output (3 decimals for grams of
-/// fatty acids, 2 elsewhere): enough to keep USDA figures exact without float noise.
+/// Rounds a nutrient amount to the precision used in JSON output (4 decimals for grams of
+/// fatty acids, 3 elsewhere): enough to keep USDA figures exact without float noise.
 pub fn round_for_output(n: Nutrient, value: f64) -> f64 {
     let scale = if n.info().decimals >= 3 { 10_000.0 } else { 1000.0 };
     let r = (value * scale).round() / scale;

@@ -1,0 +1,102 @@
+//! The full-screen app: keys become Actions (keymap), `update` changes state and returns
+//! effects (app), the runtime runs them against the stores, and drawing reads state (ui).
+
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod keymap;
+mod prompt;
+pub mod runtime;
+pub mod state;
+pub mod ui;
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::Local;
+use ratatui::crossterm::event::{self, Event};
+
+use self::action::Action;
+use self::effect::Effect;
+use self::runtime::Runtime;
+use self::state::AppState;
+use self::ui::theme::Theme;
+use crate::domain::Meal;
+
+/// How often the app looks for other processes' changes and the clock.
+const POLL: Duration = Duration::from_millis(200);
+
+/// Applies an action and runs every effect it leads to, until the state settles.
+pub fn dispatch(state: &mut AppState, runtime: &mut Runtime, action: Action) {
+    let mut queue = VecDeque::from([action]);
+    let now = Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    while let Some(a) = queue.pop_front() {
+        for effect in app::update(state, a) {
+            if effect == Effect::Quit {
+                continue;
+            }
+            queue.extend(runtime.run(effect, &now));
+        }
+    }
+}
+
+/// Runs the app until the user quits or a SIGTERM/SIGHUP/SIGINT arrives. The terminal is
+/// restored on every path, panics included (ratatui's hook).
+pub fn run(mut runtime: Runtime) -> std::io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let now = Local::now();
+    let profile = runtime.diary.profile().unwrap_or_default();
+    let mut state = AppState::new(now.date_naive(), Meal::for_time(now.time()), profile);
+    let theme = Theme::from_env();
+    let first = app::load_date(&state);
+    let mut queue: VecDeque<Action> = VecDeque::new();
+    for fx in first {
+        queue.extend(runtime.run(fx, ""));
+    }
+    for a in queue {
+        dispatch(&mut state, &mut runtime, a);
+    }
+
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> std::io::Result<()> {
+        let mut last_check = Instant::now();
+        loop {
+            terminal.draw(|f| ui::draw(f, &state, &theme))?;
+            if state.quit || stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(POLL)? {
+                match event::read()? {
+                    Event::Key(key) => {
+                        if let Some(a) = keymap::action(state.focus(), key) {
+                            dispatch(&mut state, &mut runtime, a);
+                        }
+                    }
+                    Event::Resize(_, _) => {}
+                    _ => {}
+                }
+            }
+            if last_check.elapsed() >= POLL {
+                last_check = Instant::now();
+                if runtime.changed_elsewhere() {
+                    dispatch(&mut state, &mut runtime, Action::ExternalChange);
+                }
+                let now = Local::now();
+                if now.date_naive() != state.today {
+                    dispatch(
+                        &mut state,
+                        &mut runtime,
+                        Action::Tick { today: now.date_naive(), meal: Meal::for_time(now.time()) },
+                    );
+                }
+            }
+        }
+    })();
+    ratatui::try_restore()?;
+    result
+}

@@ -1,0 +1,40 @@
+//! The help overlay: every key, the quit key included, and where the figures come from.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::theme::Theme;
+use crate::tui::keymap::HELP;
+
+pub struct Help<'a> {
+    pub theme: &'a Theme,
+}
+
+impl Widget for Help<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(" Keys ", t.title))
+            .title_bottom(Span::styled(" Esc or ? closes · q quits from the log ", t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut lines: Vec<Line> = HELP
+            .iter()
+            .map(|(k, what)| {
+                Line::from(vec![Span::styled(format!(" {k:<11}"), t.heading), Span::styled(*what, t.text)])
+            })
+            .collect();
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            " Food: USDA SR28 (public domain). Targets: Dietary Reference Intakes,",
+            t.dim,
+        ));
+        lines.push(Line::styled(" National Academies. Educational, not medical advice.", t.dim));
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

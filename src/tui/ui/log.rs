@@ -1,0 +1,114 @@
+//! The day log pane: the shown day's entries grouped by meal, with amount as typed and each
+//! entry's magnesium, calcium and vitamin D.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::Meal;
+use crate::tui::state::AppState;
+
+pub struct LogPane<'a> {
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+/// Cuts text to `width` columns with an ellipsis, padding to exactly `width`.
+pub fn cell(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    if text.width() <= width {
+        out.push_str(text);
+    } else if width > 0 {
+        for c in text.chars() {
+            if out.width() + c.to_string().width() + 1 > width {
+                break;
+            }
+            out.push(c);
+        }
+        out.push('…');
+    }
+    let pad = width.saturating_sub(out.width());
+    out.push_str(&" ".repeat(pad));
+    out
+}
+
+/// "81.0", or "?" for unknown, right-aligned in `width`.
+pub fn num(v: Option<f64>, width: usize) -> String {
+    match v {
+        Some(x) => format!("{x:>width$.1}"),
+        None => format!("{:>width$}", "?"),
+    }
+}
+
+impl Widget for LogPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.theme;
+        let day = s.date.format("%a %-d %b %Y").to_string();
+        let when = if s.date == s.today { " · today".to_string() } else { String::new() };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if self.focused { t.accent } else { t.border })
+            .title(Span::styled(format!(" Day log · {day}{when} "), t.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let w = inner.width as usize;
+        let nums = 3 * 7;
+        let amount_w = 10.min(w / 4);
+        let name_w = w.saturating_sub(nums + amount_w + 3);
+        let mut lines: Vec<Line> = vec![Line::styled(
+            format!(
+                "  {}{} {}{:>7}{:>7}{:>7}",
+                cell("", name_w),
+                "",
+                cell("amount", amount_w),
+                "Mg mg",
+                "Ca mg",
+                "D µg"
+            ),
+            t.dim,
+        )];
+        let mut selected_line = 0;
+        if s.entries.is_empty() {
+            lines.push(Line::styled("  No entries on this day.", t.dim));
+            lines.push(Line::styled("  Press / to find a food and log it.", t.dim));
+        }
+        for meal in Meal::ALL {
+            let of_meal: Vec<(usize, _)> =
+                s.entries.iter().enumerate().filter(|(_, e)| e.meal == meal).collect();
+            if of_meal.is_empty() {
+                continue;
+            }
+            lines.push(Line::styled(capital(meal.as_str()), t.heading));
+            for (i, e) in of_meal {
+                let v = e.nutrients();
+                let mut text = format!("  {} {}", cell(&e.food_name, name_w), cell(&e.quantity, amount_w));
+                for n in BONE_NUTRIENTS {
+                    text.push_str(&num(v.get(n), 7));
+                }
+                let style = if i == s.selected && self.focused { t.selected } else { t.text };
+                if i == s.selected {
+                    selected_line = lines.len();
+                }
+                lines.push(Line::styled(text, style));
+            }
+        }
+        // Keep the selected entry in view.
+        let height = inner.height as usize;
+        let offset = if selected_line >= height { selected_line + 1 - height } else { 0 };
+        Paragraph::new(lines).scroll((offset.min(u16::MAX as usize) as u16, 0)).render(inner, buf);
+    }
+}
+
+pub fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

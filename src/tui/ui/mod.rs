@@ -1,0 +1,133 @@
+//! Drawing: the root layout and overlays, each pane rendered from `&AppState` alone.
+
+mod gauges;
+mod help;
+mod log;
+mod prompt;
+mod search;
+pub mod theme;
+mod trends;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use ratatui::Frame;
+
+use self::theme::Theme;
+use super::state::{AppState, Focus, StatusKind};
+
+/// Below this the full layout does not fit and a compact summary is drawn.
+const FULL_MIN: (u16, u16) = (60, 16);
+/// Below this only a "terminal too small" note is drawn.
+const TINY: (u16, u16) = (20, 5);
+
+pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
+    let area = frame.area();
+    render(area, frame.buffer_mut(), state, theme);
+}
+
+/// Renders the whole screen into `buf` (also used by snapshot tests).
+pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
+    if area.width < TINY.0 || area.height < TINY.1 {
+        Paragraph::new(vec![
+            Line::styled("terminal too small", theme.bad),
+            Line::styled("q quits", theme.dim),
+        ])
+        .render(area, buf);
+        return;
+    }
+    if area.width < FULL_MIN.0 || area.height < FULL_MIN.1 {
+        compact(area, buf, state, theme);
+        return;
+    }
+    let [header, gauges_area, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(6),
+        Constraint::Min(4),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header_line(state, theme).render(header, buf);
+    gauges::Gauges { summary: &state.summary, theme }.render(gauges_area, buf);
+    let [log_area, trends_area] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+    log::LogPane { state, theme, focused: state.focus() == Focus::Log }.render(log_area, buf);
+    trends::TrendsPane { state, theme }.render(trends_area, buf);
+    status_line(state, theme).render(status, buf);
+    overlays(area, buf, state, theme);
+}
+
+fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
+    if let Some(s) = &state.search {
+        search::SearchOverlay { search: s, meal: state.meal, theme }.render(inset(area, 2, 1), buf);
+    }
+    if let Some(g) = &state.groups {
+        search::GroupOverlay { picker: g, theme }.render(centered(area, 44, 20), buf);
+    }
+    if let Some(m) = &state.moving {
+        search::MoveOverlay { picker: m, theme }.render(centered(area, 44, 6), buf);
+    }
+    if let Some(p) = &state.amount {
+        let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
+        prompt::PromptOverlay { prompt: p, target, theme }.render(centered(area, 70, 16), buf);
+    }
+    if state.help {
+        help::Help { theme }.render(centered(area, 72, 22), buf);
+    }
+}
+
+fn header_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
+    let p = &state.profile;
+    let who =
+        if p.default { format!("{} (default profile)", p.life_stage().label) } else { p.life_stage().label };
+    Line::from(vec![
+        Span::styled(" marrow ", theme.title),
+        Span::styled(format!(" {} ", state.date.format("%a %-d %b %Y")), theme.accent),
+        Span::styled(format!(" targets: {who} · new entries go to {} ", state.meal), theme.dim),
+    ])
+}
+
+fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
+    match &state.status {
+        Some(s) => {
+            let style = match s.kind {
+                StatusKind::Success => theme.good,
+                StatusKind::Error => theme.bad,
+                StatusKind::Hint => theme.dim,
+            };
+            Line::styled(format!(" {}", s.text), style)
+        }
+        None => Line::styled(
+            " / add food · e edit · m move · d remove · u undo · h/l day · ? help · q quit",
+            theme.dim,
+        ),
+    }
+}
+
+/// What fits on a small terminal: the date, the three gauges and the status.
+fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
+    let mut lines = vec![Line::styled(format!("marrow {}", state.date.format("%-d %b")), theme.title)];
+    lines.extend(gauges::gauge_lines(&state.summary, theme, area.width));
+    if let Some(s) = &state.status {
+        lines.push(Line::styled(s.text.clone(), theme.dim));
+    }
+    Paragraph::new(lines).render(area, buf);
+    overlays(area, buf, state, theme);
+}
+
+/// `area` shrunk by a margin on each side.
+fn inset(area: Rect, dx: u16, dy: u16) -> Rect {
+    Rect {
+        x: area.x + dx.min(area.width / 4),
+        y: area.y + dy.min(area.height / 4),
+        width: area.width.saturating_sub(2 * dx.min(area.width / 4)),
+        height: area.height.saturating_sub(2 * dy.min(area.height / 4)),
+    }
+}
+
+/// A `w` x `h` rectangle centred in `area`, shrunk to fit.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}

@@ -1,0 +1,80 @@
+//! The amount prompt overlay: the typed amount with a dim hint, the live preview of what the
+//! entry adds, and the food's household portions to pick from.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::NutrientValues;
+use crate::tui::prompt::portion_text;
+use crate::tui::state::AmountPrompt;
+
+pub struct PromptOverlay<'a> {
+    pub prompt: &'a AmountPrompt,
+    /// "lunch on Wed 25 Nov".
+    pub target: String,
+    pub theme: &'a Theme,
+}
+
+/// "Mg 81.0 mg · Ca 80.7 mg · D ? µg".
+pub fn adds(v: &NutrientValues) -> String {
+    BONE_NUTRIENTS
+        .iter()
+        .map(|n| match v.get(*n) {
+            Some(x) => format!("{} {:.1} {}", n.info().short, x, n.info().unit),
+            None => format!("{} ? {}", n.info().short, n.info().unit),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+impl Widget for PromptOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (p, t) = (self.prompt, self.theme);
+        Clear.render(area, buf);
+        let verb = if p.editing.is_some() { "Change" } else { "Log" };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(format!(" {} ", p.food_name), t.title))
+            .title_bottom(Span::styled(format!(" Enter: {verb} · ↓ portions · Tab meal · Esc back "), t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let hint = match p.portions.first() {
+            Some(first) => format!("e.g. 30g or {}", portion_text(first)),
+            None => "e.g. 30g, 1.5 oz".to_string(),
+        };
+        let mut field = vec![
+            Span::styled("Amount: ", t.heading),
+            Span::styled(p.input.clone(), t.text),
+            Span::styled("█", t.accent),
+        ];
+        if p.input.is_empty() {
+            field.push(Span::styled(format!("  {hint}"), t.dim));
+        }
+        let mut lines = vec![Line::from(field)];
+        lines.push(match &p.preview {
+            None => Line::styled(format!("{verb} to {}", self.target), t.dim),
+            Some(Ok((grams, v))) => Line::from(vec![
+                Span::styled(format!("adds {} g: ", crate::domain::food::trim_number(*grams)), t.text),
+                Span::styled(adds(v), t.good),
+            ]),
+            Some(Err(e)) => Line::styled(e.clone(), t.bad),
+        });
+        if !p.portions.is_empty() {
+            lines.push(Line::styled("Portions:", t.heading));
+        }
+        let used = lines.len();
+        let room = (inner.height as usize).saturating_sub(used);
+        let sel = p.portion.unwrap_or(0);
+        let offset = if sel >= room { sel + 1 - room } else { 0 };
+        for (i, portion) in p.portions.iter().enumerate().skip(offset).take(room) {
+            let style = if Some(i) == p.portion { t.selected } else { t.text };
+            lines.push(Line::styled(format!("  {}", portion.label()), style));
+        }
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    }
+}

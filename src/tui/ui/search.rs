@@ -1,0 +1,145 @@
+//! The search overlay (live results as you type, or browsing by nutrient and group when the
+//! query is empty) and the pickers that sit on it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::log::{cell, num};
+use super::theme::Theme;
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::Meal;
+use crate::tui::state::{GroupPicker, MovePicker, SearchState};
+
+pub struct SearchOverlay<'a> {
+    pub search: &'a SearchState,
+    pub meal: Meal,
+    pub theme: &'a Theme,
+}
+
+impl Widget for SearchOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (s, t) = (self.search, self.theme);
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(format!(" Add food · to {} (Tab) ", self.meal), t.title))
+            .title_bottom(Span::styled(
+                " ↑↓ pick · Enter choose · Esc close · empty query: s sort, g group ",
+                t.dim,
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let w = inner.width as usize;
+        let mut lines = vec![Line::from(vec![
+            Span::styled("Search: ", t.heading),
+            Span::styled(s.query.clone(), t.text),
+            Span::styled("█", t.accent),
+        ])];
+        if s.browsing() {
+            lines.push(Line::styled(
+                format!(
+                    "Browsing: richest in {} per 100 g · group: {}",
+                    s.sort.info().short,
+                    s.group.as_deref().unwrap_or("all")
+                ),
+                t.dim,
+            ));
+        } else {
+            lines.push(Line::styled(format!("{} results · per 100 g, ? = unknown", s.results.len()), t.dim));
+        }
+        let group_w = (w / 4).min(24);
+        let name_w = w.saturating_sub(group_w + 3 * 7 + 3);
+        lines.push(Line::styled(
+            format!(
+                "  {} {}{:>7}{:>7}{:>7}",
+                cell("Food", name_w),
+                cell("Group", group_w),
+                "Mg mg",
+                "Ca mg",
+                "D µg"
+            ),
+            t.dim,
+        ));
+        if s.results.is_empty() && !s.browsing() {
+            lines.push(Line::styled("  No food matches: try fewer or other words", t.dim));
+        }
+        let room = (inner.height as usize).saturating_sub(lines.len());
+        let offset = if s.selected >= room { s.selected + 1 - room } else { 0 };
+        for (i, f) in s.results.iter().enumerate().skip(offset).take(room) {
+            let mut text = format!(
+                "{} {} {}",
+                if i == s.selected { "▶" } else { " " },
+                cell(&f.name, name_w),
+                cell(&f.group, group_w)
+            );
+            for n in BONE_NUTRIENTS {
+                text.push_str(&num(f.per_100g.get(n), 7));
+            }
+            lines.push(Line::styled(text, if i == s.selected { t.selected } else { t.text }));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+pub struct GroupOverlay<'a> {
+    pub picker: &'a GroupPicker,
+    pub theme: &'a Theme,
+}
+
+impl Widget for GroupOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(" Food group ", t.title))
+            .title_bottom(Span::styled(" ↑↓ pick · Enter apply · Esc cancel ", t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let names: Vec<&str> =
+            std::iter::once("All groups").chain(self.picker.groups.iter().map(String::as_str)).collect();
+        let room = inner.height as usize;
+        let sel = self.picker.selected;
+        let offset = if sel >= room { sel + 1 - room } else { 0 };
+        let lines: Vec<Line> = names
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(room)
+            .map(|(i, n)| Line::styled(format!(" {n}"), if i == sel { t.selected } else { t.text }))
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+pub struct MoveOverlay<'a> {
+    pub picker: &'a MovePicker,
+    pub theme: &'a Theme,
+}
+
+impl Widget for MoveOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(format!(" Move {} to ", self.picker.entry.food_name), t.title))
+            .title_bottom(Span::styled(" ↑↓ Enter · b l d s · Esc ", t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines: Vec<Line> = Meal::ALL
+            .iter()
+            .map(|m| {
+                let now = if *m == self.picker.entry.meal { " (now)" } else { "" };
+                let style = if *m == self.picker.selected { t.selected } else { t.text };
+                Line::styled(format!(" {}{now}", super::log::capital(m.as_str())), style)
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
