@@ -21,34 +21,33 @@ pub fn bar(fraction: f64, width: usize) -> (String, String) {
     ("█".repeat(filled), "░".repeat(width.saturating_sub(filled)))
 }
 
-/// One gauge line per nutrient: label, bar, amount / target, percent, unknown count.
+/// One gauge line per nutrient: label, bar, amount / target, percent, unknown count. Bars
+/// share one width so they line up.
 pub fn gauge_lines<'a>(summary: &DaySummary, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     let t = &summary.totals;
-    BONE_NUTRIENTS
+    let parts: Vec<(String, String, String, String)> = BONE_NUTRIENTS
         .iter()
         .map(|n| {
             let info = n.info();
-            let amount = t.get(*n);
-            let target = summary.targets.get(*n);
-            let pct = summary.percent(*n);
-            let figures = match target {
-                Some(tg) => format!(" {:.1} / {} {}", amount, trim_number(tg), info.unit),
-                None => format!(" {:.1} {}", amount, info.unit),
+            let figures = match summary.targets.get(*n) {
+                Some(tg) => format!(" {:.1} / {} {}", t.get(*n), trim_number(tg), info.unit),
+                None => format!(" {:.1} {}", t.get(*n), info.unit),
             };
-            let pct_text = pct.map(|p| format!(" {p:>3.0}%")).unwrap_or_default();
-            let unknown = if t.unknown(*n) > 0 {
-                format!("  {} of {} unknown", t.unknown(*n), t.items)
-            } else {
-                String::new()
-            };
-            let label = format!("{:<10}", info.name);
-            let fixed = label.chars().count()
-                + figures.chars().count()
-                + pct_text.chars().count()
-                + unknown.chars().count();
-            let bar_width = (width as usize).saturating_sub(fixed + 1).min(40);
-            let (full, empty) = bar(pct.unwrap_or(0.0) / 100.0, bar_width);
-            let style = theme.progress(pct.unwrap_or(0.0) / 100.0);
+            let pct = summary.percent(*n).map(|p| format!(" {p:>3.0}%")).unwrap_or_default();
+            let unknown = t.completeness(*n).map(|c| format!("  {c}")).unwrap_or_default();
+            (format!("{:<10}", info.name), figures, pct, unknown)
+        })
+        .collect();
+    let widest =
+        parts.iter().map(|(a, b, c, d)| [a, b, c, d].iter().map(|s| s.chars().count()).sum::<usize>()).max();
+    let bar_width = (width as usize).saturating_sub(widest.unwrap_or(0) + 1).min(40);
+    BONE_NUTRIENTS
+        .iter()
+        .zip(parts)
+        .map(|(n, (label, figures, pct_text, unknown))| {
+            let fraction = summary.percent(*n).unwrap_or(0.0) / 100.0;
+            let (full, empty) = bar(fraction, bar_width);
+            let style = theme.progress(fraction);
             Line::from(vec![
                 Span::styled(label, theme.heading),
                 Span::styled(full, style),
@@ -61,7 +60,27 @@ pub fn gauge_lines<'a>(summary: &DaySummary, theme: &Theme, width: u16) -> Vec<L
         .collect()
 }
 
-/// "Ca:Mg 2.2 (research proposal 1.7-2.6, not a guideline) · D: 1 of 5 items unknown".
+/// Short gauge lines for small terminals: "Mg 169.3/320 53%".
+pub fn compact_lines<'a>(summary: &DaySummary, theme: &Theme) -> Vec<Line<'a>> {
+    BONE_NUTRIENTS
+        .iter()
+        .map(|n| {
+            let target = summary.targets.get(*n).map(|t| format!("/{}", trim_number(t))).unwrap_or_default();
+            let pct = summary.percent(*n).map(|p| format!(" {p:.0}%")).unwrap_or_default();
+            let unknown = if summary.totals.unknown(*n) > 0 { " ?" } else { "" };
+            let fraction = summary.percent(*n).unwrap_or(0.0) / 100.0;
+            Line::from(vec![
+                Span::styled(format!("{:<3}", n.info().short), theme.heading),
+                Span::styled(
+                    format!("{:.1}{target}{pct}{unknown}", summary.totals.get(*n)),
+                    theme.progress(fraction),
+                ),
+            ])
+        })
+        .collect()
+}
+
+/// "Ca:Mg 2.2 (research proposal 1.7-2.6, not a guideline)".
 pub fn info_line<'a>(summary: &DaySummary, theme: &Theme) -> Line<'a> {
     let mut spans = Vec::new();
     match summary.totals.ca_mg_ratio() {
@@ -70,11 +89,6 @@ pub fn info_line<'a>(summary: &DaySummary, theme: &Theme) -> Line<'a> {
             theme.dim,
         )),
         None => spans.push(Span::styled("Ca:Mg -", theme.dim)),
-    }
-    let missing: Vec<String> =
-        BONE_NUTRIENTS.iter().filter_map(|n| summary.totals.completeness(*n)).collect();
-    if !missing.is_empty() {
-        spans.push(Span::styled(format!(" · {}", missing.join(" · ")), theme.unknown));
     }
     Line::from(spans)
 }

@@ -58,19 +58,11 @@ impl Widget for LogPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let w = inner.width as usize;
-        let nums = 3 * 7;
-        let amount_w = 10.min(w / 4);
+        let nums = 3 * 6;
+        let amount_w = 9.min(w / 4);
         let name_w = w.saturating_sub(nums + amount_w + 3);
         let mut lines: Vec<Line> = vec![Line::styled(
-            format!(
-                "  {}{} {}{:>7}{:>7}{:>7}",
-                cell("", name_w),
-                "",
-                cell("amount", amount_w),
-                "Mg mg",
-                "Ca mg",
-                "D µg"
-            ),
+            format!("  {} {}{:>6}{:>6}{:>6}", cell("", name_w), cell("amount", amount_w), "Mg", "Ca", "D µg"),
             t.dim,
         )];
         let mut selected_line = 0;
@@ -89,7 +81,7 @@ impl Widget for LogPane<'_> {
                 let v = e.nutrients();
                 let mut text = format!("  {} {}", cell(&e.food_name, name_w), cell(&e.quantity, amount_w));
                 for n in BONE_NUTRIENTS {
-                    text.push_str(&num(v.get(n), 7));
+                    text.push_str(&num(v.get(n), 6));
                 }
                 let style = if i == s.selected && self.focused { t.selected } else { t.text };
                 if i == s.selected {

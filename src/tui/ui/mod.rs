@@ -50,7 +50,7 @@ pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, t
     header_line(state, theme).render(header, buf);
     gauges::Gauges { summary: &state.summary, theme }.render(gauges_area, buf);
     let [log_area, trends_area] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
     log::LogPane { state, theme, focused: state.focus() == Focus::Log }.render(log_area, buf);
     trends::TrendsPane { state, theme }.render(trends_area, buf);
     status_line(state, theme).render(status, buf);
@@ -107,7 +107,7 @@ fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
 /// What fits on a small terminal: the date, the three gauges and the status.
 fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
     let mut lines = vec![Line::styled(format!("marrow {}", state.date.format("%-d %b")), theme.title)];
-    lines.extend(gauges::gauge_lines(&state.summary, theme, area.width));
+    lines.extend(gauges::compact_lines(&state.summary, theme));
     if let Some(s) = &state.status {
         lines.push(Line::styled(s.text.clone(), theme.dim));
     }
