@@ -85,11 +85,4 @@ impl Context {
 }
 
 /// Long user text cut to fit one line of an error message.
-pub fn short(text: &str) -> String {
-    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if clean.chars().count() > 60 {
-        format!("{}…", clean.chars().take(60).collect::<String>())
-    } else {
-        clean
-    }
-}
+pub use crate::domain::clip as short;

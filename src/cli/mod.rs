@@ -94,7 +94,9 @@ impl From<DomainError> for CliError {
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) => CliError::Usage(e.to_string()),
+            StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) | StoreError::BadAmount(_) => {
+                CliError::Usage(e.to_string())
+            }
             other => CliError::Failure(other.to_string()),
         }
     }

@@ -88,6 +88,11 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                         })?,
                 );
             }
+            if p.sex == Sex::Male && !(pregnant || lactating) {
+                // A profile changed to male carries no pregnancy over.
+                p.pregnant = false;
+                p.lactating = false;
+            }
             if pregnant || lactating || neither {
                 p.pregnant = pregnant;
                 p.lactating = lactating;

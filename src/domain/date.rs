@@ -2,12 +2,12 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::DomainError;
+use super::{clip, DomainError};
 
 /// Parses "YYYY-MM-DD" (a real calendar date, four-digit year), "today", "yesterday" or
 /// "tomorrow", relative to `today`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError> {
-    let bad = || DomainError::BadDate(text.to_string());
+    let bad = || DomainError::BadDate(clip(text));
     let t = text.trim();
     match t.to_lowercase().as_str() {
         "today" => return Ok(today),

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
 
 use super::nutrient::NutrientValues;
-use super::DomainError;
+use super::{clip, DomainError};
 
 /// A food as the catalog knows it. Nutrient figures are per 100 g edible portion.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +111,7 @@ impl FromStr for Meal {
         Meal::ALL
             .into_iter()
             .find(|m| !t.is_empty() && m.as_str().starts_with(t))
-            .ok_or_else(|| DomainError::BadMeal(s.to_string()))
+            .ok_or_else(|| DomainError::BadMeal(clip(s)))
     }
 }
 

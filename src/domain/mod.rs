@@ -42,3 +42,14 @@ fn portion_hint(portions: &[String]) -> String {
 }
 pub mod day;
 pub mod search;
+
+/// User text cut to fit an error message on one line: at most 60 characters, control
+/// characters shown as spaces.
+pub fn clip(text: &str) -> String {
+    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if clean.chars().count() > 60 {
+        format!("{}…", clean.chars().take(60).collect::<String>())
+    } else {
+        clean
+    }
+}

@@ -1,7 +1,7 @@
 //! Quantities as people type them ("30g", "1.5 oz", "1 cup", "2 sardines") resolved to grams.
 
 use super::food::Portion;
-use super::DomainError;
+use super::{clip, DomainError};
 
 /// The most one entry may weigh.
 pub const MAX_GRAMS: f64 = 10_000.0;
@@ -31,13 +31,13 @@ pub struct Quantity {
 
 /// Parses "30g", "30 g", "1.5 oz", "1/2 cup", "1 1/2 cups", "2 tbsp", "250".
 pub fn parse(text: &str) -> Result<Quantity, DomainError> {
-    let bad = || DomainError::BadQuantity(text.to_string());
+    let bad = || DomainError::BadQuantity(clip(text));
     let t = text.trim();
     if t.is_empty() {
         return Err(DomainError::EmptyQuantity);
     }
     if t.starts_with('-') {
-        return Err(DomainError::QuantityNotPositive(text.to_string()));
+        return Err(DomainError::QuantityNotPositive(clip(text)));
     }
     let num_end =
         t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/' || c == ' ')).unwrap_or(t.len());
@@ -48,7 +48,7 @@ pub fn parse(text: &str) -> Result<Quantity, DomainError> {
         return Err(bad());
     }
     if number <= 0.0 {
-        return Err(DomainError::QuantityNotPositive(text.to_string()));
+        return Err(DomainError::QuantityNotPositive(clip(text)));
     }
     // "1e400 g": exponents are not a way people write amounts.
     if unit_text.starts_with(['e', 'E'])
@@ -115,7 +115,7 @@ pub fn resolve(text: &str, portions: &[Portion]) -> Result<Resolved, DomainError
         (q.number * per, None)
     } else {
         let p = match_portion(&q.unit, portions).ok_or_else(|| DomainError::UnknownUnit {
-            unit: q.unit.clone(),
+            unit: clip(&q.unit),
             portions: portions.iter().map(Portion::label).collect(),
         })?;
         (q.number / p.amount * p.grams, Some(p.clone()))
@@ -123,10 +123,10 @@ pub fn resolve(text: &str, portions: &[Portion]) -> Result<Resolved, DomainError
     // Centigram precision: finer is noise, and it keeps "1 oz" identical either way.
     let grams = (grams * 100.0).round() / 100.0;
     if !grams.is_finite() || grams > MAX_GRAMS {
-        return Err(DomainError::QuantityTooLarge(text.to_string()));
+        return Err(DomainError::QuantityTooLarge(clip(text)));
     }
     if grams <= 0.0 {
-        return Err(DomainError::QuantityNotPositive(text.to_string()));
+        return Err(DomainError::QuantityNotPositive(clip(text)));
     }
     Ok(Resolved { grams, portion })
 }

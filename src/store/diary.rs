@@ -53,6 +53,17 @@ impl Diary {
                 known: DIARY_SCHEMA_VERSION,
             });
         }
+        if existed && version == 0 {
+            // Another program's SQLite database: not ours to convert.
+            let tables: i64 = conn
+                .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| {
+                    r.get(0)
+                })
+                .map_err(|e| classify(e, path))?;
+            if tables > 0 {
+                return Err(StoreError::NotADatabase { path: path.to_path_buf() });
+            }
+        }
         if existed {
             let check: String =
                 conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| classify(e, path))?;
@@ -120,6 +131,9 @@ impl Diary {
     }
 
     fn insert_entry(&mut self, id: Option<i64>, e: &NewEntry) -> Result<Entry, StoreError> {
+        if !(e.grams.is_finite() && e.grams > 0.0) {
+            return Err(StoreError::BadAmount(e.grams));
+        }
         let sql = format!(
             "INSERT INTO entries (id, date, meal, food_id, food_name, grams, quantity, logged_at, {}) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, {})",
@@ -182,6 +196,9 @@ impl Diary {
 
     /// Changes an entry's amount (grams and the quantity as typed).
     pub fn update_amount(&mut self, id: i64, grams: f64, quantity: &str) -> Result<Entry, StoreError> {
+        if !(grams.is_finite() && grams > 0.0) {
+            return Err(StoreError::BadAmount(grams));
+        }
         let n = self.conn.execute(
             "UPDATE entries SET grams = ?2, quantity = ?3 WHERE id = ?1",
             params![id, grams, quantity],

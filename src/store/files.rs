@@ -6,9 +6,13 @@ use std::path::Path;
 
 use super::StoreError;
 
-/// Creates `dir` (and parents) if needed; on Unix the data directory itself is made 0700.
+/// Creates `dir` (and parents) if needed; on Unix a data directory marrow creates is 0700.
+/// An existing directory is the user's choice and keeps its permissions.
 pub fn secure_dir(dir: &Path) -> Result<(), StoreError> {
     let io = |source| StoreError::Io { path: dir.to_path_buf(), source };
+    if dir.is_dir() {
+        return Ok(());
+    }
     fs::create_dir_all(dir).map_err(io)?;
     #[cfg(unix)]
     {

@@ -16,12 +16,14 @@ use crate::domain::nutrient::{NutrientValues, COUNT, NUTRIENTS};
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{} is not a marrow diary (not an SQLite database); it was left untouched", path.display())]
+    #[error("{} is not a marrow diary; it was left untouched", path.display())]
     NotADatabase { path: PathBuf },
     #[error("{} is damaged ({detail}); it was left untouched: restore it from a backup", path.display())]
     Corrupt { path: PathBuf, detail: String },
     #[error("{} was written by a newer marrow (schema {found}, this marrow knows up to {known}); it was left untouched: upgrade marrow", path.display())]
     TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("an entry must weigh more than zero grams, not {0}")]
+    BadAmount(f64),
     #[error("no entry with id {0}")]
     NoSuchEntry(i64),
     #[error("no food with id {0:?}")]

@@ -1,0 +1,98 @@
+//! Helpers shared by the integration tests: the real binary on a temporary data directory,
+//! the refusal contract for bad input, and the location of the official SR28 release.
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A temporary home for one test: `data` does not exist until marrow creates it.
+pub struct Env {
+    pub tmp: TempDir,
+    pub data: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let data = tmp.path().join("data");
+        Env { tmp, data }
+    }
+
+    /// `marrow --data-dir <data>`, ready for more arguments.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("marrow").expect("marrow binary");
+        c.env_remove("MARROW_DATA_DIR").arg("--data-dir").arg(&self.data);
+        c
+    }
+
+    /// Runs marrow with `args` and returns what happened, whatever it was.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run marrow")
+    }
+
+    /// Runs marrow with `args`, requiring success, and returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "marrow {args:?} failed ({:?}): {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("stdout is UTF-8")
+    }
+
+    /// Runs marrow with `args` (which should include `--json`) and parses stdout.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let text = self.ok(args);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("marrow {args:?}: bad JSON ({e}): {text}"))
+    }
+
+    pub fn diary_path(&self) -> PathBuf {
+        self.data.join("diary.db")
+    }
+
+    pub fn catalog_path(&self) -> PathBuf {
+        self.data.join("catalog.db")
+    }
+}
+
+/// Asserts the refusal contract: exit code 2, exactly one non-empty line on stderr, no panic.
+pub fn assert_refused(out: &Output, what: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{what}: expected exit 2, stderr: {stderr}");
+    assert_no_panic(out, what);
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "{what}: expected one line on stderr, got {stderr:?}");
+    assert_eq!(stderr.lines().count(), 1, "{what}: stray blank lines on stderr: {stderr:?}");
+}
+
+/// Asserts the process neither panicked nor printed a backtrace.
+pub fn assert_no_panic(out: &Output, what: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
+    assert!(!stderr.contains("panicked"), "{what}: panicked: {stderr}");
+    assert!(!stderr.contains("backtrace"), "{what}: backtrace: {stderr}");
+    assert!(!stderr.contains("internal error"), "{what}: internal error: {stderr}");
+    assert_ne!(out.status.code(), Some(101), "{what}: exit 101 is a panic");
+}
+
+/// The official SR28 release beside the project, when this machine has it.
+pub fn sr28_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/usda-sr28");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("note: {} is absent; skipping the test that needs SR28", dir.display());
+        None
+    }
+}
+
+/// Asserts `actual` is within 0.05 of `expected`.
+pub fn assert_near(actual: &Value, expected: f64, what: &str) {
+    let a = actual.as_f64().unwrap_or_else(|| panic!("{what}: {actual} is not a number"));
+    assert!((a - expected).abs() < 0.05, "{what}: {a} is not {expected}");
+}
