@@ -7,6 +7,12 @@ use clap::Parser;
 use marrow::cli::{self, Cli, Context};
 
 fn main() -> ExitCode {
+    // Like other Unix filters, stop quietly when the reader goes away (`marrow search x | head`).
+    #[cfg(unix)]
+    // SAFETY: restoring the default action for SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     // Whatever happens, the user sees one line, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
         eprintln!("marrow: internal error: {info}");

@@ -75,7 +75,8 @@ impl Context {
                 "no food with id {t:?}: try `marrow search WORDS` to find its id"
             )));
         }
-        let hit = catalog.search(t, 1)?.into_iter().next().ok_or_else(|| {
+        let uses = crate::store::Diary::food_usage_at(&paths::diary_path(&self.data_dir));
+        let hit = catalog.search_with_usage(t, 1, &uses)?.into_iter().next().ok_or_else(|| {
             CliError::Usage(format!("no food matches {:?}: try other words with `marrow search`", short(t)))
         })?;
         let food =

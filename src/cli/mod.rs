@@ -10,6 +10,7 @@ mod log;
 mod profile;
 mod search;
 mod table;
+mod top;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,8 @@ pub struct Cli {
 pub enum Command {
     /// Search foods by words, in any order, prefixes and common names
     Search(search::Args),
+    /// The foods richest in a nutrient (per 100 g, per serving or per 100 kcal)
+    Top(top::Args),
     /// Show a food
     #[command(subcommand)]
     Food(food::FoodCommand),
@@ -112,6 +115,7 @@ impl From<crate::catalog::CatalogError> for CliError {
 pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
     match command {
         Command::Search(a) => search::run(a, ctx),
+        Command::Top(a) => top::run(a, ctx),
         Command::Food(c) => food::run(c, ctx),
         Command::Log(c) => log::run(c, ctx),
         Command::Day(a) => day::run(a, ctx),

@@ -27,6 +27,17 @@ pub struct Food {
     pub portions: Vec<Portion>,
 }
 
+impl Food {
+    /// The portion a "serving" means: the NLEA serving when USDA gives one, else the first
+    /// household portion.
+    pub fn serving(&self) -> Option<&Portion> {
+        self.portions
+            .iter()
+            .find(|p| p.description.to_lowercase().contains("nlea serving") && p.grams > 0.0)
+            .or_else(|| self.portions.iter().find(|p| p.grams > 0.0))
+    }
+}
+
 /// A household portion: `amount` x `description` weighs `grams` ("1 cup, whole = 143 g").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Portion {

@@ -53,3 +53,4 @@ pub fn clip(text: &str) -> String {
         clean
     }
 }
+pub mod browse;

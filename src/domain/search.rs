@@ -1,5 +1,14 @@
 //! Search ranking: turns a typed query into terms and orders candidate foods the way people
 //! mean them (the everyday generic food first). Pure: the store finds candidates, this ranks.
+//!
+//! USDA names read general to specific: "Milk, whole, 3.25% milkfat, with added vitamin D".
+//! The first segment (before the first comma outside parentheses) says what the food is, the
+//! second which kind, later ones how it was prepared. A good match names the head and kind and
+//! leaves little unasked; common names ("pepitas") count as names; typos are corrected against
+//! the catalog's own vocabulary; plain and raw forms win over prepared, branded, baby, fast and
+//! restaurant foods unless the query names them.
+
+use std::collections::HashMap;
 
 use super::food::Food;
 
@@ -17,7 +26,7 @@ pub fn terms(query: &str) -> Vec<String> {
 /// A word reduced to a rough singular, so "almonds" and "almond", "berries" and "berry" meet.
 pub fn stem(word: &str) -> String {
     let w = word.to_lowercase();
-    if w.len() > 4 {
+    if w.chars().count() > 4 {
         if let Some(s) = w.strip_suffix("ies") {
             return format!("{s}y");
         }
@@ -27,13 +36,62 @@ pub fn stem(word: &str) -> String {
             }
         }
     }
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+    if w.chars().count() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
         return w[..w.len() - 1].to_string();
     }
     w
 }
 
-/// Words that mark a food as prepared, processed or otherwise not the plain everyday form.
+/// How many typos a word of this length may carry: none under 4 letters, one up to 7, two
+/// beyond.
+pub fn allowed_edits(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether `a` and `b` are within `max` edits (insert, delete, substitute, swap neighbours).
+pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // Optimal string alignment distance, abandoning rows that exceed `max`.
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        if cur.iter().min().copied().unwrap_or(0) > max {
+            return false;
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()] <= max
+}
+
+/// A query term: the word as typed and the catalog words it may have meant (typo fixes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub typed: String,
+    pub corrections: Vec<String>,
+}
+
+/// Words that mark a prepared or processed form, not the plain everyday one.
 const PREPARED: &[&str] = &[
     "prepared",
     "cooked",
@@ -44,6 +102,7 @@ const PREPARED: &[&str] = &[
     "canned",
     "frozen",
     "dried",
+    "dehydrated",
     "salted",
     "salt",
     "sweetened",
@@ -56,84 +115,158 @@ const PREPARED: &[&str] = &[
     "blanched",
     "microwaved",
     "mix",
-    "with",
     "imitation",
     "babyfood",
     "infant",
+    "drained",
+    "heated",
+    "reconstituted",
+    "powder",
+    "concentrate",
+    "added",
+    "fortified",
+    "enriched",
+    "nonfat",
+    "lowfat",
+    "reduced",
+    "light",
+    "skim",
+    "substitute",
+    "lite",
 ];
 
 /// Food groups people rarely mean unless they say so.
 const SPECIAL_GROUPS: &[&str] =
     &["Baby Foods", "Fast Foods", "Restaurant Foods", "Meals, Entrees, and Side Dishes"];
 
-/// A candidate's score for the query terms: higher is better.
-pub fn score(terms: &[String], food: &Food) -> f64 {
-    let stems: Vec<String> = terms.iter().map(|t| stem(t)).collect();
-    let segments: Vec<Vec<String>> = food
-        .name
-        .split(',')
-        .map(|seg| seg.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(stem).collect())
-        .collect();
-    let common: Vec<String> =
-        food.common_names.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(stem).collect();
+/// One word of a food's name with where it stands.
+struct NameWord {
+    stem: String,
+    segment: usize,
+    /// Inside parentheses: a synonym or aside, never held against the food.
+    aside: bool,
+}
+
+fn name_words(name: &str) -> Vec<NameWord> {
+    let mut out = Vec::new();
+    let (mut segment, mut depth, mut word) = (0usize, 0usize, String::new());
+    let flush = |word: &mut String, segment: usize, aside: bool, out: &mut Vec<NameWord>| {
+        if !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()) {
+            out.push(NameWord { stem: stem(word), segment, aside });
+        }
+        word.clear();
+    };
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        flush(&mut word, segment, depth > 0, &mut out);
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => segment += 1,
+            _ => {}
+        }
+    }
+    flush(&mut word, segment, depth > 0, &mut out);
+    out
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(stem)
+        .collect()
+}
+
+/// How well `word` answers the term: 1 exact, 0.55 prefix, 0.85 a typo fix, 0 not at all.
+fn match_quality(term: &Term, typed_stem: &str, word: &str) -> f64 {
+    if word == typed_stem {
+        1.0
+    } else if typed_stem.chars().count() >= 2 && word.starts_with(typed_stem) {
+        0.55
+    } else if term.corrections.iter().any(|c| stem(c) == word) {
+        0.85
+    } else {
+        0.0
+    }
+}
+
+/// A candidate's score for the query: higher is better. `uses` is how often the user logged it.
+pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
+    let words = name_words(&food.name);
+    let commons: Vec<Vec<String>> =
+        food.common_names.split(',').map(words_of).filter(|w| !w.is_empty()).collect();
+    let stems: Vec<String> = terms.iter().map(|t| stem(&t.typed)).collect();
     let mut score = 0.0;
-    let mut matched_words = 0usize;
-    let literal = |q: &str| food.name.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == q);
-    for (typed, q) in terms.iter().zip(&stems) {
-        // The word exactly as typed ("almonds", not just "almond") is a little closer.
-        if literal(typed) {
-            score += 1.0;
-        }
-        // The head noun (before the first comma) says what the food is.
-        if segments.first().is_some_and(|head| head.iter().any(|w| w == q)) {
-            score += 6.0;
-        }
-        let mut best: f64 = 0.0;
-        for (si, seg) in segments.iter().enumerate() {
-            for w in seg {
-                let quality = if w == q {
-                    10.0
-                } else if w.starts_with(q.as_str()) {
-                    4.0
-                } else {
-                    continue;
-                };
-                // Earlier segments name what the food is; later ones how it is prepared.
-                best = best.max(quality - 1.5 * si.min(4) as f64);
+    let mut head_hit = false;
+    let mut used = vec![false; words.len()];
+    let mut common_used = false;
+    for (term, s) in terms.iter().zip(&stems) {
+        let mut best: (f64, Option<usize>) = (0.0, None);
+        for (i, w) in words.iter().enumerate() {
+            let q = match_quality(term, s, &w.stem);
+            let weight = [1.0, 0.85, 0.7].get(w.segment).copied().unwrap_or(0.6);
+            if q * weight > best.0 {
+                best = (q * weight, Some(i));
             }
         }
-        if common.iter().any(|w| w == q) {
-            best = best.max(8.0);
-        } else if common.iter().any(|w| w.starts_with(q.as_str())) {
-            best = best.max(3.0);
+        let common_best = commons
+            .iter()
+            .flat_map(|c| c.iter())
+            .map(|w| match_quality(term, s, w) * 0.95)
+            .fold(0.0, f64::max);
+        if common_best > best.0 {
+            best = (common_best, None);
+            common_used = true;
         }
-        if best > 0.0 {
-            matched_words += 1;
+        if let Some(i) = best.1 {
+            used[i] = true;
+            head_hit |= words[i].segment == 0 && !words[i].aside;
         }
-        score += best;
+        if food.name.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == term.typed) {
+            score += 0.5; // the word exactly as typed, plural and all
+        }
+        score += 10.0 * best.0;
     }
-    let name_words: usize = segments.iter().map(Vec::len).sum();
-    // Each word the query did not ask for makes the food more specific than meant.
-    score -= 0.8 * name_words.saturating_sub(matched_words) as f64;
-    let asked = |w: &str| stems.iter().any(|q| w.starts_with(q.as_str()));
-    let all_words = || segments.iter().flatten();
-    if all_words().any(|w| w == "raw") && !asked("raw") {
-        score += 2.5;
+    // A common name the query spells out whole ("oatmeal") names the food as well as its head.
+    let common_whole = commons.iter().any(|c| c.iter().all(|w| stems.iter().any(|s| s == w)));
+    if head_hit || common_whole {
+        score += 4.0;
     }
-    for w in all_words() {
-        if PREPARED.contains(&w.as_str()) && !asked(w) {
-            score -= 1.5;
+    // What the name says beyond the query makes it more specific than was asked.
+    let mut extra = 0.0;
+    for (w, u) in words.iter().zip(&used) {
+        if *u || w.aside || stems.iter().any(|s| *s == w.stem) {
+            continue;
+        }
+        extra += match w.segment {
+            0 => 1.5,
+            1 => 1.0,
+            _ => 0.35,
+        };
+    }
+    if common_whole || (common_used && !head_hit) {
+        extra = f64::min(extra, 1.0);
+    }
+    score -= extra;
+    let asked = |w: &str| stems.iter().any(|s| w.starts_with(s.as_str()) || s.starts_with(w));
+    if words.iter().any(|w| w.stem == "raw") && !asked("raw") {
+        score += 2.0;
+    }
+    for w in &words {
+        if PREPARED.contains(&w.stem.as_str()) && !asked(&w.stem) {
+            score -= 0.8;
         }
     }
-    if SPECIAL_GROUPS.contains(&food.group.as_str())
-        && !food.group.to_lowercase().split_whitespace().any(asked)
-    {
+    if SPECIAL_GROUPS.contains(&food.group.as_str()) && !words_of(&food.group).iter().any(|g| asked(g)) {
         score -= 6.0;
     }
     if !food.manufacturer.is_empty() || has_brand(&food.name) {
         score -= 4.0;
     }
-    score
+    score + 1.5 * f64::from(uses).ln_1p()
 }
 
 /// USDA writes brand names in capitals ("CAMPBELL'S", "KELLOGG'S").
@@ -143,9 +276,29 @@ fn has_brand(name: &str) -> bool {
     })
 }
 
+/// A food's place in the catalog before any query: everyday foods first (not branded or from
+/// a special group), then fewer name segments, then shorter names. The store keeps foods in
+/// this order so that, on a huge catalog, the first matches it reads are the likeliest.
+pub fn prior(food: &Food) -> (bool, usize, usize) {
+    let special = SPECIAL_GROUPS.contains(&food.group.as_str())
+        || !food.manufacturer.is_empty()
+        || has_brand(&food.name);
+    let segments = name_words(&food.name).last().map_or(0, |w| w.segment);
+    (special, segments, food.name.len())
+}
+
+/// The vocabulary words of a food (name and common names), for typo correction.
+pub fn vocabulary(food: &Food) -> Vec<String> {
+    terms(&format!("{} {}", food.name, food.common_names))
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
 /// Orders candidates best first (ties: shorter name, then id) and keeps `limit`.
-pub fn rank(terms: &[String], mut foods: Vec<Food>, limit: usize) -> Vec<Food> {
-    let mut scored: Vec<(f64, Food)> = foods.drain(..).map(|f| (score(terms, &f), f)).collect();
+pub fn rank(terms: &[Term], foods: Vec<Food>, uses: &HashMap<String, u32>, limit: usize) -> Vec<Food> {
+    let mut scored: Vec<(f64, Food)> =
+        foods.into_iter().map(|f| (score(terms, &f, uses.get(&f.id).copied().unwrap_or(0)), f)).collect();
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0).then(a.1.name.len().cmp(&b.1.name.len())).then_with(|| a.1.id.cmp(&b.1.id))
     });
@@ -153,24 +306,5 @@ pub fn rank(terms: &[String], mut foods: Vec<Food>, limit: usize) -> Vec<Food> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn terms_split_on_anything_not_a_word() {
-        assert_eq!(terms("  \"almonds\" AND (raw)*"), vec!["almonds", "and", "raw"]);
-        assert_eq!(terms("👍'; DROP TABLE foods;--"), vec!["drop", "table", "foods"]);
-        assert!(terms("\u{0}\u{7}*^:").is_empty());
-        assert_eq!(terms(&"a".repeat(10_000)).len(), 1);
-    }
-
-    #[test]
-    fn stems_plurals() {
-        assert_eq!(stem("almonds"), "almond");
-        assert_eq!(stem("berries"), "berry");
-        assert_eq!(stem("tomatoes"), "tomato");
-        assert_eq!(stem("peaches"), "peach");
-        assert_eq!(stem("hummus"), "hummus");
-        assert_eq!(stem("grass"), "grass");
-    }
-}
+#[path = "search_tests.rs"]
+mod tests;

@@ -13,10 +13,7 @@ use crate::domain::search;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-1";
-
-/// How many full-text candidates the ranker looks at.
-const CANDIDATES: usize = 1000;
+const SCHEMA: &str = "catalog-schema-2";
 
 const SCHEMA_SQL: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,8 +24,14 @@ CREATE TABLE foods (
     grp TEXT NOT NULL,
     common TEXT NOT NULL,
     manufacturer TEXT NOT NULL,
+    -- The portion a serving means (NLEA serving, else the first), for `top --per serving`.
+    serving_amount REAL,
+    serving_desc TEXT,
+    serving_grams REAL,
     NUTRIENTS
 );
+CREATE TABLE words (word TEXT PRIMARY KEY, uses INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX words_by_length ON words (length(word));
 CREATE TABLE portions (
     food INTEGER NOT NULL REFERENCES foods (rowid),
     seq INTEGER NOT NULL,
@@ -39,7 +42,7 @@ CREATE TABLE portions (
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE foods_fts USING fts5(
     name, common, grp, content = 'foods', content_rowid = 'rowid',
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
 );
 ";
 
@@ -48,7 +51,7 @@ pub type SearchHit = Food;
 
 /// An open catalog.
 pub struct Catalog {
-    conn: Connection,
+    pub(super) conn: Connection,
 }
 
 impl Catalog {
@@ -110,16 +113,24 @@ impl Catalog {
             tx.execute_batch(&SCHEMA_SQL.replace("NUTRIENTS", &cols.join(",\n    ")))?;
             {
                 let mut food_stmt = tx.prepare(&format!(
-                    "INSERT INTO foods (rowid, id, name, grp, common, manufacturer, {}) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, {})",
+                    "INSERT INTO foods (rowid, id, name, grp, common, manufacturer, \
+                     serving_amount, serving_desc, serving_grams, {}) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, {})",
                     nutrient_columns(),
-                    nutrient_placeholders(7)
+                    nutrient_placeholders(10)
                 ))?;
+                let mut word_stmt = tx.prepare(
+                    "INSERT INTO words (word, uses) VALUES (?1, 1) ON CONFLICT (word) DO UPDATE SET uses = uses + 1",
+                )?;
+                // Rowids follow the search prior, so the first matches read are the likeliest.
+                let mut ordered: Vec<&Food> = foods.iter().collect();
+                ordered.sort_by_cached_key(|f| (search::prior(f), f.id.clone()));
                 let mut portion_stmt = tx.prepare(
                     "INSERT INTO portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;
-                for (i, f) in foods.iter().enumerate() {
+                for (i, f) in ordered.into_iter().enumerate() {
                     let rowid = i as i64 + 1;
+                    let serving = f.serving();
                     let mut values: Vec<rusqlite::types::Value> = vec![
                         rowid.into(),
                         f.id.clone().into(),
@@ -127,7 +138,13 @@ impl Catalog {
                         f.group.clone().into(),
                         f.common_names.clone().into(),
                         f.manufacturer.clone().into(),
+                        serving.map(|p| p.amount).into(),
+                        serving.map(|p| p.description.clone()).into(),
+                        serving.map(|p| p.grams).into(),
                     ];
+                    for w in search::vocabulary(f) {
+                        word_stmt.execute([w])?;
+                    }
                     values.extend(f.per_100g.0.iter().map(|v| match v {
                         Some(x) => rusqlite::types::Value::Real(*x),
                         None => rusqlite::types::Value::Null,
@@ -157,34 +174,6 @@ impl Catalog {
         std::fs::rename(&tmp, path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
     }
 
-    /// Foods matching every word of `query` (any order, prefixes, common names), best first.
-    /// When no food has every word, foods with any of them. Results carry no portions.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let terms = search::terms(query);
-        if terms.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        // Each term becomes a quoted prefix query: no user text is ever FTS5 syntax.
-        let quoted: Vec<String> = terms.iter().map(|t| format!("\"{t}\"*")).collect();
-        let mut candidates = self.fts(&quoted.join(" AND "))?;
-        if candidates.is_empty() && terms.len() > 1 {
-            candidates = self.fts(&quoted.join(" OR "))?;
-        }
-        Ok(search::rank(&terms, candidates, limit))
-    }
-
-    fn fts(&self, expr: &str) -> Result<Vec<Food>, StoreError> {
-        let sql = format!(
-            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, {} FROM foods_fts \
-             JOIN foods f ON f.rowid = foods_fts.rowid WHERE foods_fts MATCH ?1 \
-             ORDER BY bm25(foods_fts, 10.0, 5.0, 1.0) LIMIT ?2",
-            prefixed_columns("f")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![expr, CANDIDATES as i64], row_to_food)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
     /// One food by id, with its household portions.
     pub fn food(&self, id: &str) -> Result<Option<Food>, StoreError> {
         let sql = format!(
@@ -210,36 +199,6 @@ impl Catalog {
         Ok(Some(food))
     }
 
-    /// Foods richest in `nutrient` per 100 g, optionally within groups whose name contains
-    /// every word of `group`. Foods with an unknown value are left out.
-    pub fn top_by_nutrient(
-        &self,
-        nutrient: Nutrient,
-        group: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<Food>, StoreError> {
-        let col = nutrient.key();
-        let sql = format!(
-            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, {} FROM foods f \
-             WHERE f.{col} IS NOT NULL ORDER BY f.{col} DESC, f.id",
-            prefixed_columns("f")
-        );
-        let words: Vec<String> = group.map(search::terms).unwrap_or_default();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut out = Vec::new();
-        for food in stmt.query_map([], row_to_food)? {
-            let food = food?;
-            let g = food.group.to_lowercase();
-            if words.iter().all(|w| g.contains(w.as_str())) {
-                out.push(food);
-                if out.len() >= limit {
-                    break;
-                }
-            }
-        }
-        Ok(out)
-    }
-
     /// The food groups, alphabetically.
     pub fn groups(&self) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT DISTINCT grp FROM foods ORDER BY grp")?;
@@ -261,11 +220,11 @@ fn build_key(fingerprint: &str) -> String {
     format!("{SCHEMA}/{fingerprint}")
 }
 
-fn prefixed_columns(alias: &str) -> String {
+pub(super) fn prefixed_columns(alias: &str) -> String {
     Nutrient::all().map(|n| format!("{alias}.{}", n.key())).collect::<Vec<_>>().join(", ")
 }
 
-fn row_to_food(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> {
+pub(super) fn row_to_food(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> {
     Ok(Food {
         id: r.get(0)?,
         name: r.get(1)?,

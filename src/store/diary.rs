@@ -1,6 +1,7 @@
 //! The user's diary (diary.db): entries and profile, with schema migrations, WAL and one
 //! committed transaction per user action.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -219,13 +220,24 @@ impl Diary {
         self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))
     }
 
-    /// How often each food was logged, most often first (for ranking search results).
-    pub fn food_counts(&self) -> Result<Vec<(String, i64)>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT food_id, COUNT(*) FROM entries GROUP BY food_id ORDER BY 2 DESC, 1")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+    /// How often each food was logged (for ranking search results).
+    pub fn food_usage(&self) -> Result<HashMap<String, u32>, StoreError> {
+        usage(&self.conn)
+    }
+
+    /// Food usage read without opening the diary for writing: for a quick search from the
+    /// command line. A missing or unreadable diary means no usage.
+    pub fn food_usage_at(path: &Path) -> HashMap<String, u32> {
+        if !path.exists() {
+            return HashMap::new();
+        }
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .ok()
+            .and_then(|c| {
+                c.busy_timeout(Duration::from_millis(200)).ok()?;
+                usage(&c).ok()
+            })
+            .unwrap_or_default()
     }
 
     /// The user's profile, or the default one (adult woman 31-50) when none is set.
@@ -260,6 +272,12 @@ impl Diary {
         )?;
         Ok(())
     }
+}
+
+fn usage(conn: &Connection) -> Result<HashMap<String, u32>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT food_id, COUNT(*) FROM entries GROUP BY food_id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 fn select_entries() -> String {

@@ -2,6 +2,7 @@
 //! Queries are named for their intent and return domain types.
 
 mod catalog;
+mod catalog_search;
 mod diary;
 mod files;
 

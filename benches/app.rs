@@ -1,0 +1,198 @@
+//! One key press in the app's search overlay, end to end minus the terminal: the key's
+//! action dispatched (update + the catalog search it triggers) and the next frame drawn into
+//! a 100x30 test backend, over the full embedded catalog.
+//!
+//! Criterion gives medians and confidence intervals; p99 needs the raw samples, so a plain
+//! loop of timed key presses runs after it and prints p50/p90/p99/max.
+//!
+//! `cargo bench --bench app` (add `-- --quick` for a shorter run).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, Criterion};
+use marrow::domain::day::new_entry;
+use marrow::domain::Meal;
+use marrow::store::{Catalog, Diary};
+use marrow::tui::action::Action;
+use marrow::tui::runtime::Runtime;
+use marrow::tui::state::AppState;
+use marrow::tui::ui::theme::Theme;
+use marrow::tui::{dispatch, ui};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const WIDTH: u16 = 100;
+const HEIGHT: u16 = 30;
+/// Keys timed one by one after criterion, for percentiles.
+const RAW_KEYS: usize = 2000;
+
+/// Typing "almonds" and erasing it again: every key searches (or, at empty, browses).
+fn keys() -> Vec<Action> {
+    let mut keys: Vec<Action> = "almonds".chars().map(Action::Type).collect();
+    keys.extend(std::iter::repeat_n(Action::Backspace, 7));
+    keys
+}
+
+struct Bench {
+    state: AppState,
+    runtime: Runtime,
+    terminal: Terminal<TestBackend>,
+    theme: Theme,
+    keys: Vec<Action>,
+    next: usize,
+    _dir: tempfile::TempDir,
+}
+
+impl Bench {
+    /// A diary with two entries today, the full catalog, and the search overlay open.
+    fn new() -> Bench {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let today = NaiveDate::from_ymd_opt(2026, 1, 5).expect("a date");
+        let catalog = Catalog::open(&dir.path().join("catalog.db"), || {}).expect("catalog");
+        let mut diary = Diary::open(&dir.path().join("diary.db")).expect("diary");
+        for (id, qty) in [("12061", "30g"), ("11457", "1 cup")] {
+            let food = catalog.food(id).expect("catalog read").expect("food in the catalog");
+            let entry =
+                new_entry(&food, qty, today, Meal::Lunch, "2026-01-05T12:00:00+00:00".into()).expect("entry");
+            diary.add_entry(&entry).expect("add entry");
+        }
+        let profile = diary.profile().unwrap_or_default();
+        let mut runtime = Runtime::new(diary, catalog).expect("runtime");
+        let mut state = AppState::new(today, Meal::Lunch, profile);
+        dispatch(&mut state, &mut runtime, Action::ExternalChange);
+        assert_eq!(state.entries.len(), 2, "the day loaded");
+        dispatch(&mut state, &mut runtime, Action::OpenSearch);
+        assert!(state.search.is_some(), "search is open");
+        let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
+        Bench { state, runtime, terminal, theme: Theme::new(false), keys: keys(), next: 0, _dir: dir }
+    }
+
+    fn next_key(&mut self) -> Action {
+        let a = self.keys[self.next % self.keys.len()].clone();
+        self.next += 1;
+        a
+    }
+
+    fn key(&mut self) {
+        let a = self.next_key();
+        dispatch(&mut self.state, &mut self.runtime, a);
+    }
+
+    fn draw(&mut self) {
+        let (state, theme) = (&self.state, &self.theme);
+        self.terminal.draw(|f| ui::draw(f, state, theme)).expect("draw");
+    }
+
+    /// Whether the screen shows `text` now.
+    fn shows(&self, text: &str) -> bool {
+        let buf = self.terminal.backend().buffer();
+        let s: String = buf.content().iter().map(|c| c.symbol()).collect();
+        s.contains(text)
+    }
+}
+
+fn key_and_frame(c: &mut Criterion) {
+    let mut b = Bench::new();
+    // Sanity: a full "almonds" cycle shows the almonds in the list.
+    for _ in 0..7 {
+        b.key();
+    }
+    b.draw();
+    assert!(b.shows("Nuts, almonds"), "search for almonds drawn");
+    for _ in 0..7 {
+        b.key();
+    }
+    b.next = 0;
+
+    let mut group = c.benchmark_group("app");
+    group.bench_function("key_and_frame", |bench| {
+        bench.iter(|| {
+            b.key();
+            b.draw();
+            black_box(&b.state);
+        })
+    });
+    group.bench_function("key_only", |bench| {
+        bench.iter(|| {
+            b.key();
+            black_box(&b.state);
+        })
+    });
+    // Drawing alone, with the almonds results on screen.
+    while !matches!(&b.state.search, Some(s) if s.query == "almonds") {
+        b.key();
+    }
+    group.bench_function("frame_only", |bench| bench.iter(|| b.draw()));
+    group.finish();
+
+    raw_percentiles();
+}
+
+/// `RAW_KEYS` key presses, each with its frame, timed one by one.
+fn raw_percentiles() {
+    let mut b = Bench::new();
+    for _ in 0..b.keys.len() * 2 {
+        b.key();
+        b.draw();
+    }
+    b.next = 0;
+    let mut all: Vec<Duration> = Vec::with_capacity(RAW_KEYS);
+    let mut typing: Vec<Duration> = Vec::new();
+    let mut erasing: Vec<Duration> = Vec::new();
+    // By position in the cycle, labelled with the query the key leaves behind.
+    let mut by_step: Vec<(String, Vec<Duration>)> = Vec::new();
+    for _ in 0..RAW_KEYS {
+        let step = b.next % b.keys.len();
+        let erase = matches!(b.keys[step], Action::Backspace);
+        let t = Instant::now();
+        b.key();
+        b.draw();
+        let d = t.elapsed();
+        all.push(d);
+        if erase {
+            erasing.push(d);
+        } else {
+            typing.push(d);
+        }
+        if by_step.len() <= step {
+            let query = b.state.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+            let key = match &b.keys[step] {
+                Action::Type(c) => format!("type {c}"),
+                _ => "backspace".to_string(),
+            };
+            by_step.push((format!("{key} -> {query:?}"), Vec::new()));
+        }
+        by_step[step].1.push(d);
+    }
+    println!("\nraw loop: {RAW_KEYS} key presses (dispatch + draw, {WIDTH}x{HEIGHT}), per key:");
+    report("all keys", &mut all);
+    report("typing a-l-m-o-n-d-s", &mut typing);
+    report("backspace (down to browse)", &mut erasing);
+    println!("by key (query after it; \"\" = browse by magnesium):");
+    for (label, samples) in &mut by_step {
+        report(label, samples);
+    }
+}
+
+fn report(what: &str, samples: &mut [Duration]) {
+    samples.sort_unstable();
+    let pct = |p: f64| {
+        let i = ((samples.len() as f64 * p).ceil() as usize).clamp(1, samples.len()) - 1;
+        samples[i]
+    };
+    let mean = samples.iter().sum::<Duration>() / samples.len() as u32;
+    println!(
+        "  {what:<30} n={:<5} mean {:>9.3?}  p50 {:>9.3?}  p90 {:>9.3?}  p99 {:>9.3?}  max {:>9.3?}",
+        samples.len(),
+        mean,
+        pct(0.50),
+        pct(0.90),
+        pct(0.99),
+        samples[samples.len() - 1]
+    );
+}
+
+criterion_group!(benches, key_and_frame);
+criterion_main!(benches);

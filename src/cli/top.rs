@@ -1,0 +1,107 @@
+//! `marrow top NUTRIENT [--per 100g|serving|100kcal] [--group TEXT] [--limit N] [--json]`:
+//! the foods richest in a nutrient.
+
+use serde_json::json;
+
+use super::{json, print_json, table, CliError, Context};
+use crate::domain::browse::Basis;
+use crate::domain::food::trim_number;
+use crate::domain::Nutrient;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// magnesium, calcium, vitamin-d, zinc, potassium, protein, fiber, ...
+    pub nutrient: String,
+    /// What to measure per: 100g, serving (NLEA serving, else the first household portion)
+    /// or 100kcal (nutrient density)
+    #[arg(long, default_value = "100g")]
+    pub per: String,
+    /// Only food groups whose name holds these words ("Nut and Seed", "vegetables")
+    #[arg(long)]
+    pub group: Option<String>,
+    /// How many foods to list
+    #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub limit: u32,
+    /// Print JSON: search's objects plus "value", "basis" and, per serving, "portion"
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
+    let nutrient = Nutrient::parse(&a.nutrient).ok_or_else(|| {
+        let names: Vec<String> =
+            Nutrient::all().map(|n| n.info().name.to_lowercase().replace(' ', "-")).collect();
+        CliError::Usage(format!(
+            "unknown nutrient {:?}: use one of {}",
+            super::context::short(&a.nutrient),
+            names.join(", ")
+        ))
+    })?;
+    let basis = Basis::parse(&a.per).ok_or_else(|| {
+        CliError::Usage(format!(
+            "unknown basis {:?}: use 100g, serving or 100kcal",
+            super::context::short(&a.per)
+        ))
+    })?;
+    let catalog = ctx.catalog()?;
+    let ranked = catalog.top_by(nutrient, basis, a.group.as_deref(), a.limit as usize)?;
+    let info = nutrient.info();
+    if a.json {
+        let items: Vec<serde_json::Value> = ranked
+            .iter()
+            .map(|r| {
+                let mut v = json::food(&r.food);
+                v["value"] = json!(crate::domain::nutrient::round_for_output(nutrient, r.value));
+                v["unit"] = json!(info.unit);
+                v["basis"] = json!(basis.as_str());
+                if let Some(p) = &r.serving {
+                    v["portion"] =
+                        json!({"amount": p.amount, "description": p.description, "grams": p.grams});
+                }
+                v
+            })
+            .collect();
+        return print_json(&serde_json::Value::Array(items));
+    }
+    if ranked.is_empty() {
+        eprintln!("no food with a known {} value matches", info.name.to_lowercase());
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = ranked
+        .iter()
+        .map(|r| {
+            let mut row =
+                vec![r.food.id.clone(), table::fit(&r.food.name, 56), table::fit(&r.food.group, 26)];
+            if basis == Basis::Serving {
+                row.push(
+                    r.serving
+                        .as_ref()
+                        .map(|p| {
+                            table::fit(
+                                &format!(
+                                    "{} {} ({} g)",
+                                    trim_number(p.amount),
+                                    p.description,
+                                    trim_number(p.grams)
+                                ),
+                                30,
+                            )
+                        })
+                        .unwrap_or_default(),
+                );
+            }
+            row.push(format!("{:.*}", info.decimals, r.value));
+            row
+        })
+        .collect();
+    let value_head = format!("{} {}", info.short, info.unit);
+    let mut header = vec!["id", "food", "group"];
+    if basis == Basis::Serving {
+        header.push("serving");
+    }
+    header.push(&value_head);
+    let left = header.len() - 1;
+    print!("{}", table::render(&header, &rows, left));
+    println!("{} {}; foods with an unknown value are left out", info.name, basis.label());
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! Finding foods in the catalog: full-text search with typo correction, ranked by the
+//! domain's rules, and "richest in" lists by nutrient.
+
+use std::collections::HashMap;
+
+use rusqlite::params_from_iter;
+
+use super::catalog::{prefixed_columns, row_to_food, Catalog};
+use super::{read_nutrients, StoreError};
+use crate::domain::browse::{Basis, Ranked};
+use crate::domain::nutrient::Nutrient;
+use crate::domain::search::{self, Term};
+use crate::domain::{Food, Portion};
+
+/// How many full-text matches the ranker reads, in prior order (likeliest first).
+const CANDIDATES: usize = 2000;
+/// How many typo corrections a term may bring.
+const CORRECTIONS: usize = 4;
+
+impl Catalog {
+    /// Foods matching every word of `query` (any order, prefixes, common names, typos), best
+    /// first. When no food has every word, foods with any of them. Results carry no portions.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Food>, StoreError> {
+        self.search_with_usage(query, limit, &HashMap::new())
+    }
+
+    /// As `search`, with foods the user logs often (`uses`: food id -> times) ranked higher.
+    pub fn search_with_usage(
+        &self,
+        query: &str,
+        limit: usize,
+        uses: &HashMap<String, u32>,
+    ) -> Result<Vec<Food>, StoreError> {
+        let words = search::terms(query);
+        if words.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut terms = Vec::with_capacity(words.len());
+        for w in words {
+            let corrections = self.corrections(&w)?;
+            terms.push(Term { typed: w, corrections });
+        }
+        // Each term becomes quoted FTS5 strings: no user text is ever FTS5 syntax.
+        let groups: Vec<String> = terms
+            .iter()
+            .map(|t| {
+                let mut alts = vec![format!("\"{}\"*", t.typed)];
+                alts.extend(t.corrections.iter().map(|c| format!("\"{c}\"")));
+                format!("({})", alts.join(" OR "))
+            })
+            .collect();
+        let mut candidates = self.candidates(&groups.join(" AND "))?;
+        if candidates.is_empty() && groups.len() > 1 {
+            candidates = self.candidates(&groups.join(" OR "))?;
+        }
+        let mut ranked = search::rank(&terms, candidates, uses, limit);
+        self.fill_nutrients(&mut ranked)?;
+        Ok(ranked)
+    }
+
+    /// Catalog words the term may be a typo of, when no catalog word starts with it.
+    fn corrections(&self, term: &str) -> Result<Vec<String>, StoreError> {
+        let edits = search::allowed_edits(term);
+        if edits == 0 {
+            return Ok(Vec::new());
+        }
+        let mut upper = term.to_string();
+        upper.push(char::MAX);
+        let known: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM words WHERE word >= ?1 AND word < ?2)")?
+            .query_row([term, upper.as_str()], |r| r.get(0))?;
+        if known {
+            return Ok(Vec::new());
+        }
+        let len = term.chars().count();
+        let mut stmt =
+            self.conn.prepare_cached("SELECT word, uses FROM words WHERE length(word) BETWEEN ?1 AND ?2")?;
+        let mut found: Vec<(String, i64)> = Vec::new();
+        let rows = stmt.query_map([len.saturating_sub(edits) as i64, (len + edits) as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (word, n) = row?;
+            if search::within_edits(term, &word, edits) {
+                found.push((word, n));
+            }
+        }
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(found.into_iter().take(CORRECTIONS).map(|(w, _)| w).collect())
+    }
+
+    /// The first full-text matches in prior order, without nutrients.
+    fn candidates(&self, expr: &str) -> Result<Vec<Food>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, grp, common, manufacturer FROM foods WHERE rowid IN \
+             (SELECT rowid FROM foods_fts WHERE foods_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![expr, CANDIDATES as i64], |r| {
+            Ok(Food {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                group: r.get(2)?,
+                common_names: r.get(3)?,
+                manufacturer: r.get(4)?,
+                per_100g: crate::domain::NutrientValues::unknown(),
+                portions: Vec::new(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn fill_nutrients(&self, foods: &mut [Food]) -> Result<(), StoreError> {
+        let sql = format!("SELECT {} FROM foods f WHERE f.id = ?1", prefixed_columns("f"));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        for f in foods.iter_mut() {
+            f.per_100g = stmt.query_row([&f.id], |r| read_nutrients(r, 0))?;
+        }
+        Ok(())
+    }
+
+    /// Foods richest in `nutrient` on `basis`, optionally within food groups whose name holds
+    /// every word of `group`. Foods with an unknown value (or no energy / serving for those
+    /// bases) are left out.
+    pub fn top_by(
+        &self,
+        nutrient: Nutrient,
+        basis: Basis,
+        group: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Ranked>, StoreError> {
+        let col = format!("f.{}", nutrient.key());
+        let (filter, order) = match basis {
+            Basis::Per100g => (String::new(), col.clone()),
+            Basis::Serving => ("AND f.serving_grams > 0".to_string(), format!("{col} * f.serving_grams")),
+            Basis::Per100kcal => ("AND f.energy_kcal > 0".to_string(), format!("{col} / f.energy_kcal")),
+        };
+        let words: Vec<String> = group.map(search::terms).unwrap_or_default();
+        let group_filter: String =
+            (0..words.len()).map(|i| format!(" AND instr(lower(f.grp), ?{}) > 0", i + 1)).collect();
+        let sql = format!(
+            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, {}, \
+             f.serving_amount, f.serving_desc, f.serving_grams FROM foods f \
+             WHERE {col} IS NOT NULL {filter}{group_filter} ORDER BY {order} DESC, f.id LIMIT {}",
+            prefixed_columns("f"),
+            limit.min(100_000)
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let n = crate::domain::nutrient::COUNT;
+        let rows = stmt.query_map(params_from_iter(words.iter()), |r| {
+            let food = row_to_food(r)?;
+            let serving = match (
+                r.get::<_, Option<f64>>(5 + n)?,
+                r.get::<_, Option<String>>(6 + n)?,
+                r.get::<_, Option<f64>>(7 + n)?,
+            ) {
+                (Some(amount), Some(description), Some(grams)) => {
+                    Some(Portion { amount, description, grams })
+                }
+                _ => None,
+            };
+            Ok((food, serving))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut food, serving) = row?;
+            // The serving basis needs the portion the value was computed with.
+            food.portions = serving.iter().cloned().collect();
+            let value = basis.value(&food, nutrient);
+            food.portions.clear();
+            if let Some(value) = value {
+                out.push(Ranked {
+                    food,
+                    value,
+                    serving: if basis == Basis::Serving { serving } else { None },
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Foods richest in `nutrient` per 100 g (the app's browse list).
+    pub fn top_by_nutrient(
+        &self,
+        nutrient: Nutrient,
+        group: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Food>, StoreError> {
+        Ok(self.top_by(nutrient, Basis::Per100g, group, limit)?.into_iter().map(|r| r.food).collect())
+    }
+}

@@ -1,0 +1,259 @@
+//! The full-screen app end to end: the real binary in a pseudo-terminal, keys sent as bytes,
+//! the screen read back through a terminal emulator (vt100). Logs a food by typing, sees an
+//! entry added by another process appear by itself, quits; and restores the terminal on
+//! SIGTERM.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use serde_json::Value;
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+/// Debug builds are slow, and the first start builds the catalog: be generous.
+const LONG: Duration = Duration::from_secs(10);
+/// How often the screen is looked at while waiting.
+const POLL: Duration = Duration::from_millis(20);
+/// Leaves the alternate screen (DECRST 1049).
+const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal size is not zero")
+}
+
+/// `marrow --data-dir <data>` as a plain process, for the command line steps.
+fn marrow(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_marrow"))
+        .env_remove("MARROW_DATA_DIR")
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("run marrow")
+}
+
+/// Runs a subcommand that must succeed and returns its stdout.
+fn marrow_ok(data: &Path, args: &[&str]) -> String {
+    let out = marrow(data, args);
+    assert!(
+        out.status.success(),
+        "marrow {args:?} failed ({:?}): {}{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+fn marrow_json(data: &Path, args: &[&str]) -> Value {
+    let text = marrow_ok(data, args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("marrow {args:?}: bad JSON ({e}): {text}"))
+}
+
+/// The app running in a pseudo-terminal, with everything it printed so far.
+struct App {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote to the terminal, in order.
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Kept open for the app's lifetime: dropping it hangs up the terminal.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl App {
+    fn spawn(data: &Path) -> App {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_marrow"));
+        cmd.arg("--data-dir");
+        cmd.arg(data);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("MARROW_DATA_DIR");
+        cmd.env_remove("NO_COLOR");
+        if let Some(dir) = data.parent() {
+            cmd.cwd(dir);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn marrow in the pty");
+        // Only the child holds the terminal's slave side now, so the reader sees EOF when it
+        // exits.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        {
+            let (parser, raw) = (Arc::clone(&parser), Arc::clone(&raw));
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                            parser.lock().unwrap().process(&buf[..n]);
+                        }
+                    }
+                }
+            });
+        }
+        let writer = pair.master.take_writer().expect("pty writer");
+        App { parser, raw, writer, child, _master: pair.master }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Sends bytes as if typed.
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    /// Waits until the screen satisfies `ok`; on time-out, fails showing the screen.
+    fn wait_until(&self, what: &str, timeout: Duration, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return;
+            }
+            if start.elapsed() > timeout {
+                panic!("timed out after {timeout:?} waiting for {what}; the screen:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `text` is on the screen.
+    fn wait_for(&self, text: &str, timeout: Duration) {
+        self.wait_until(&format!("{text:?}"), timeout, |s| s.contains(text));
+    }
+
+    /// Waits for the app to exit, failing (with the screen) if it takes longer than `timeout`.
+    fn wait_exit(&mut self, timeout: Duration) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return status;
+            }
+            if start.elapsed() > timeout {
+                panic!("the app did not exit within {timeout:?}; the screen:\n{}", self.screen());
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// How many bytes the app has written so far.
+    fn written(&self) -> usize {
+        self.raw.lock().unwrap().len()
+    }
+
+    /// Waits until the bytes written after `from` contain `needle`; whether they did.
+    fn output_after_contains(&self, from: usize, needle: &[u8], timeout: Duration) -> bool {
+        let start = Instant::now();
+        loop {
+            if self.raw.lock().unwrap()[from..].windows(needle.len()).any(|w| w == needle) {
+                return true;
+            }
+            if start.elapsed() > timeout {
+                return false;
+            }
+            thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // A failed test must not leave the app running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A temporary data directory with a profile set (female, 54: Mg target 320 mg).
+fn data_dir_with_profile() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let data = tmp.path().join("data");
+    marrow_ok(&data, &["profile", "set", "--sex", "female", "--age", "54"]);
+    (tmp, data)
+}
+
+#[test]
+fn log_by_typing_see_another_process_and_quit() {
+    let (_tmp, data) = data_dir_with_profile();
+    let mut app = App::spawn(&data);
+    app.wait_for("Magnesium", LONG);
+
+    app.send("/");
+    app.send("almonds");
+    app.wait_until("the search for almonds with Nuts, almonds", LONG, |s| {
+        s.contains("Search: almonds") && s.contains("Nuts, almonds")
+    });
+    app.send("\r");
+    app.wait_for("Amount:", LONG);
+    app.send("30g");
+    app.wait_for("adds 30 g", LONG);
+    app.send("\r");
+    // 30 g of almonds: 81.0 mg magnesium, in the gauges and the log once the prompt is gone.
+    app.wait_until("81.0 outside the prompt", LONG, |s| {
+        s.contains("81.0") && !s.contains("Amount:") && !s.contains("adds 30 g")
+    });
+
+    // Another process logs spinach; the app notices by itself.
+    let out = marrow_ok(&data, &["log", "add", "11457", "1 cup"]);
+    assert!(out.contains("Spinach, raw"), "log add said: {out}");
+    app.wait_for("Spinach, raw", Duration::from_secs(3));
+    app.wait_for("104.7", Duration::from_secs(3));
+
+    app.send("q");
+    let status = app.wait_exit(Duration::from_secs(5));
+    assert!(status.success(), "the app exited with {status:?}; the screen:\n{}", app.screen());
+
+    let entries = marrow_json(&data, &["log", "list", "--json"]);
+    let entries = entries.as_array().expect("an array of entries");
+    assert_eq!(entries.len(), 2, "entries: {entries:#?}");
+    let almonds: Vec<&Value> = entries.iter().filter(|e| e["food_id"] == "12061").collect();
+    assert_eq!(almonds.len(), 1, "one almond entry: {entries:#?}");
+    let grams = almonds[0]["grams"].as_f64().expect("grams is a number");
+    assert!((grams - 30.0).abs() < 1e-9, "almond grams: {grams}");
+    assert!(entries.iter().any(|e| e["food_id"] == "11457"), "the spinach entry: {entries:#?}");
+
+    let day = marrow_json(&data, &["day", "--json"]);
+    let mg = day["totals"]["magnesium_mg"].as_f64().expect("totals.magnesium_mg is a number");
+    assert!((mg - 104.7).abs() < 0.05, "day magnesium: {mg}");
+}
+
+#[test]
+fn sigterm_exits_promptly_and_restores_the_terminal() {
+    let (_tmp, data) = data_dir_with_profile();
+    let mut app = App::spawn(&data);
+    app.wait_for("Magnesium", LONG);
+
+    let pid = app.child.process_id().expect("the app's pid");
+    let before = app.written();
+    let kill = Command::new("kill").arg("-TERM").arg(pid.to_string()).status().expect("run kill");
+    assert!(kill.success(), "kill -TERM {pid} failed");
+
+    let started = Instant::now();
+    let status = app.wait_exit(Duration::from_secs(3));
+    eprintln!("exited {:?} after SIGTERM with {status:?}", started.elapsed());
+    // Handled (and so the terminal restored), not killed by the signal.
+    assert_eq!(status.signal(), None, "the app died of the signal: {status:?}");
+    // The child is gone; what it wrote last may still be on its way through the pty.
+    assert!(
+        app.output_after_contains(before, LEAVE_ALT_SCREEN, Duration::from_secs(3)),
+        "no \\x1b[?1049l (leave the alternate screen) after SIGTERM; output after the signal: {:?}",
+        String::from_utf8_lossy(&app.raw.lock().unwrap()[before..])
+    );
+}
