@@ -36,6 +36,8 @@ pub enum Action {
     Backspace,
     /// Cycle browse sorting (Mg, Ca, D per 100 g).
     CycleSort,
+    /// Cycle what browse values are measured per (100 g, serving, 100 kcal).
+    CycleBasis,
     /// Open the food-group picker.
     PickGroup,
     /// Cycle the meal new entries go to.

@@ -226,7 +226,7 @@ fn nothing_selected(state: &mut AppState) -> Vec<Effect> {
 
 fn open_search(state: &mut AppState) -> Vec<Effect> {
     let s = SearchState::new();
-    let mut fx = vec![Effect::Browse { sort: s.sort, group: None }];
+    let mut fx = vec![Effect::Browse { sort: s.sort, basis: s.basis, group: None }];
     if state.group_names.is_empty() {
         fx.push(Effect::LoadGroups);
     }
@@ -236,7 +236,7 @@ fn open_search(state: &mut AppState) -> Vec<Effect> {
 
 fn browse_effect(s: &SearchState) -> Effect {
     if s.browsing() {
-        Effect::Browse { sort: s.sort, group: s.group.clone() }
+        Effect::Browse { sort: s.sort, basis: s.basis, group: s.group.clone() }
     } else {
         Effect::Search(s.query.clone())
     }
@@ -274,6 +274,15 @@ fn search(state: &mut AppState, action: Action) -> Vec<Effect> {
             vec![]
         }
         CycleSort => cycle_sort(s),
+        CycleBasis => {
+            s.basis = s.basis.next();
+            s.pending = None;
+            if s.browsing() {
+                vec![browse_effect(s)]
+            } else {
+                vec![]
+            }
+        }
         PickGroup => open_groups(state),
         CycleMeal => {
             state.meal = state.meal.next();

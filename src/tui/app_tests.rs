@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::domain::browse::Basis;
 use crate::domain::nutrient::NutrientValues;
 use crate::domain::{Entry, Food, Portion, Profile};
 
@@ -103,7 +104,10 @@ fn selection_moves_within_entries_and_summary_follows() {
 fn search_types_live_and_enter_loads_the_food() {
     let mut s = state();
     let fx = update(&mut s, Action::OpenSearch);
-    assert!(matches!(fx[0], Effect::Browse { sort: Nutrient::Magnesium, group: None }));
+    assert!(matches!(
+        fx[0],
+        Effect::Browse { sort: Nutrient::Magnesium, basis: Basis::Per100g, group: None }
+    ));
     assert_eq!(s.focus(), Focus::Search);
     let fx = type_text(&mut s, "almonds");
     assert_eq!(fx, vec![Effect::Search("almonds".into())]);
@@ -203,7 +207,7 @@ fn browse_keys_on_empty_query_and_words_starting_with_them() {
     update(&mut s, Action::OpenSearch);
     update(&mut s, Action::GroupsLoaded(vec!["Fats and Oils".into(), "Nut and Seed Products".into()]));
     let fx = update(&mut s, Action::Type('s'));
-    assert_eq!(fx, vec![Effect::Browse { sort: Nutrient::Calcium, group: None }]);
+    assert_eq!(fx, vec![Effect::Browse { sort: Nutrient::Calcium, basis: Basis::Per100g, group: None }]);
     update(&mut s, Action::Type('s'));
     assert_eq!(s.search.as_ref().unwrap().sort, Nutrient::VitaminD);
     // "salmon": the s began a word after all, and browsing is back as it was.
@@ -221,7 +225,11 @@ fn browse_keys_on_empty_query_and_words_starting_with_them() {
     let fx = update(&mut s, Action::Confirm);
     assert_eq!(
         fx,
-        vec![Effect::Browse { sort: Nutrient::VitaminD, group: Some("Nut and Seed Products".into()) }]
+        vec![Effect::Browse {
+            sort: Nutrient::VitaminD,
+            basis: Basis::Per100g,
+            group: Some("Nut and Seed Products".into())
+        }]
     );
     let mut s3 = state();
     update(&mut s3, Action::OpenSearch);
@@ -317,4 +325,14 @@ fn midnight_moves_today_and_follows_if_showing_today() {
     let fx = update(&mut s, Action::Tick { today: day(26), meal: Meal::Snack });
     assert_eq!(s.date, day(26));
     assert_eq!(fx[0], Effect::LoadDay(day(26)));
+}
+
+#[test]
+fn browse_basis_cycles_with_arrows() {
+    let mut s = state();
+    update(&mut s, Action::OpenSearch);
+    let fx = update(&mut s, Action::CycleBasis);
+    assert_eq!(fx, vec![Effect::Browse { sort: Nutrient::Magnesium, basis: Basis::Serving, group: None }]);
+    update(&mut s, Action::CycleBasis);
+    assert_eq!(s.search.as_ref().unwrap().basis, Basis::Per100kcal);
 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::browse::Basis;
 use crate::domain::{Entry, Meal, NewEntry, Nutrient};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,7 @@ pub enum Effect {
     Search(String),
     Browse {
         sort: Nutrient,
+        basis: Basis,
         group: Option<String>,
     },
     LoadGroups,

@@ -20,6 +20,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("w", "trends: last 7 days / last 4 weeks"),
     ("s", "search, empty query: sort by Mg / Ca / D per 100 g"),
     ("g", "search, empty query: pick a food group"),
+    ("← →", "search: values per 100 g / per serving / per 100 kcal"),
     ("Enter", "choose the food / log the amount"),
     ("Esc", "close the overlay without changes"),
     ("?", "this help"),
@@ -50,7 +51,13 @@ pub fn action(focus: Focus, key: KeyEvent) -> Option<Action> {
         _ => None,
     };
     match focus {
-        Focus::Search | Focus::Amount => common.or(match key.code {
+        Focus::Search => common.or(match key.code {
+            KeyCode::Backspace => Some(Action::Backspace),
+            KeyCode::Left | KeyCode::Right => Some(Action::CycleBasis),
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            _ => None,
+        }),
+        Focus::Amount => common.or(match key.code {
             KeyCode::Backspace => Some(Action::Backspace),
             KeyCode::Char(c) => Some(Action::Type(c)),
             _ => None,

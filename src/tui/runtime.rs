@@ -1,9 +1,12 @@
 //! Runs effects against the stores and feeds the results back as Actions.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 use super::action::Action;
 use super::effect::Effect;
+use crate::domain::Food;
 use crate::store::{Catalog, Diary, StoreError};
 
 /// How many foods a search or browse list shows.
@@ -14,12 +17,14 @@ pub struct Runtime {
     pub catalog: Catalog,
     /// The diary's data_version last seen, to notice other processes' commits.
     seen_version: i64,
+    /// How often each food was logged, for search ranking; reloaded after changes.
+    uses: Option<HashMap<String, u32>>,
 }
 
 impl Runtime {
     pub fn new(diary: Diary, catalog: Catalog) -> Result<Runtime, StoreError> {
         let seen_version = diary.data_version()?;
-        Ok(Runtime { diary, catalog, seen_version })
+        Ok(Runtime { diary, catalog, seen_version, uses: None })
     }
 
     /// Whether another process committed to the diary since the last call.
@@ -27,6 +32,7 @@ impl Runtime {
         match self.diary.data_version() {
             Ok(v) if v != self.seen_version => {
                 self.seen_version = v;
+                self.uses = None;
                 true
             }
             _ => false,
@@ -53,11 +59,20 @@ impl Runtime {
                 vec![Action::TrendLoaded { end, days: self.trend(end, days)? }]
             }
             Effect::Search(query) => {
-                let foods = self.catalog.search(&query, LIST_LIMIT)?;
+                if self.uses.is_none() {
+                    self.uses = Some(self.diary.food_usage()?);
+                }
+                let uses = self.uses.as_ref().map_or_else(Default::default, Clone::clone);
+                let foods = self.catalog.search_with_usage(&query, LIST_LIMIT, &uses)?;
                 vec![Action::SearchResults { query, foods }]
             }
-            Effect::Browse { sort, group } => {
-                let foods = self.catalog.top_by_nutrient(sort, group.as_deref(), LIST_LIMIT)?;
+            Effect::Browse { sort, basis, group } => {
+                let foods = self.catalog.top_by(sort, basis, group.as_deref(), LIST_LIMIT)?;
+                // A serving list keeps each food's serving portion, to show values per serving.
+                let foods = foods
+                    .into_iter()
+                    .map(|r| Food { portions: r.serving.into_iter().collect(), ..r.food })
+                    .collect();
                 vec![Action::SearchResults { query: String::new(), foods }]
             }
             Effect::LoadGroups => vec![Action::GroupsLoaded(self.catalog.groups()?)],
@@ -66,6 +81,7 @@ impl Runtime {
                 None => vec![Action::Failed(format!("food {id} is not in the catalog"))],
             },
             Effect::AddEntry(mut new) => {
+                self.uses = None;
                 if new.logged_at.is_empty() {
                     new.logged_at = now.to_string();
                 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::browse::Basis;
 use crate::domain::day::DaySummary;
 use crate::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Profile};
 
@@ -43,6 +44,8 @@ pub struct SearchState {
     pub selected: usize,
     /// Browse order when the query is empty.
     pub sort: Nutrient,
+    /// What browse values are measured per (←/→ cycle it).
+    pub basis: Basis,
     /// Browse filter when the query is empty.
     pub group: Option<String>,
     /// An `s` or `g` typed on an empty query acts as a browse key, unless the next key shows
@@ -58,6 +61,7 @@ impl SearchState {
             results: Vec::new(),
             selected: 0,
             sort: Nutrient::Magnesium,
+            basis: Basis::Per100g,
             group: None,
             pending: None,
         }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::log::{cell, num};
 use super::theme::Theme;
+use crate::domain::browse::Basis;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::Meal;
 use crate::tui::state::{GroupPicker, MovePicker, SearchState};
@@ -38,11 +39,14 @@ impl Widget for SearchOverlay<'_> {
             Span::styled(s.query.clone(), t.text),
             Span::styled("█", t.accent),
         ])];
+        // Browse values follow the chosen basis; search results are always per 100 g.
+        let basis = if s.browsing() { s.basis } else { Basis::Per100g };
         if s.browsing() {
             lines.push(Line::styled(
                 format!(
-                    "Browsing: richest in {} per 100 g · group: {}",
+                    "Browsing: richest in {} {} (←→) · group: {}",
                     s.sort.info().short,
+                    basis.label(),
                     s.group.as_deref().unwrap_or("all")
                 ),
                 t.dim,
@@ -76,7 +80,7 @@ impl Widget for SearchOverlay<'_> {
                 cell(&f.group, group_w)
             );
             for n in BONE_NUTRIENTS {
-                text.push_str(&num(f.per_100g.get(n), 7));
+                text.push_str(&num(basis.value(f, n), 7));
             }
             lines.push(Line::styled(text, if i == s.selected { t.selected } else { t.text }));
         }
