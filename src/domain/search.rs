@@ -238,7 +238,7 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
     // What the name says beyond the query makes it more specific than was asked.
     let mut extra = 0.0;
     for (w, u) in words.iter().zip(&used) {
-        if *u || w.aside || stems.iter().any(|s| *s == w.stem) {
+        if *u || w.aside || stems.contains(&w.stem) {
             continue;
         }
         extra += match w.segment {
