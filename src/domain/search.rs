@@ -115,7 +115,6 @@ const PREPARED: &[&str] = &[
     "blanched",
     "microwaved",
     "mix",
-    "imitation",
     "babyfood",
     "infant",
     "drained",
@@ -123,21 +122,76 @@ const PREPARED: &[&str] = &[
     "reconstituted",
     "powder",
     "concentrate",
-    "added",
-    "fortified",
-    "enriched",
-    "nonfat",
-    "lowfat",
-    "reduced",
-    "light",
-    "skim",
-    "substitute",
-    "lite",
+    "smoked",
+    "cured",
+    "deli",
+    "sliced",
+    "prepackaged",
+    "puree",
+    "filling",
+    "filled",
+    "coated",
+    "frosted",
+    "seasoned",
+    "marinated",
+    "pickled",
+    "sauce",
 ];
 
+/// Words that mark a modified variant of a food (diet, fortified, imitation): further from
+/// what people mean by the plain name than a cooking method.
+const VARIANT: &[&str] = &[
+    "reduced",
+    "low",
+    "lowfat",
+    "nonfat",
+    "free",
+    "light",
+    "lite",
+    "skim",
+    "fortified",
+    "enriched",
+    "imitation",
+    "substitute",
+    "diet",
+    "unsweetened",
+    "decaffeinated",
+];
+
+/// Words USDA uses to mark the generic, average or standard form of a food.
+const GENERIC: &[&str] = &[
+    "plain",
+    "regular",
+    "ripe",
+    "average",
+    "year",
+    "round",
+    "all",
+    "type",
+    "variety",
+    "commercial",
+    "mixed",
+    "specy",
+    "broiler",
+    "fryer",
+    "whole",
+    "fresh",
+    "raw",
+];
+
+/// Small words that never make a name more specific.
+const STOP: &[&str] =
+    &["and", "or", "with", "without", "in", "of", "the", "a", "to", "from", "for", "as", "only"];
+
 /// Food groups people rarely mean unless they say so.
-const SPECIAL_GROUPS: &[&str] =
-    &["Baby Foods", "Fast Foods", "Restaurant Foods", "Meals, Entrees, and Side Dishes"];
+const SPECIAL_GROUPS: &[&str] = &[
+    "Baby Foods",
+    "Fast Foods",
+    "Restaurant Foods",
+    "Meals, Entrees, and Side Dishes",
+    "Sausages and Luncheon Meats",
+    "American Indian/Alaska Native Foods",
+];
 
 /// One word of a food's name with where it stands.
 struct NameWord {
@@ -193,9 +247,30 @@ fn match_quality(term: &Term, typed_stem: &str, word: &str) -> f64 {
     }
 }
 
+/// Whether the name's first segment is only a category the food group already says
+/// ("Nuts, almonds" in Nut and Seed Products, "Fish, salmon" in Finfish): then the second
+/// segment names the food.
+fn category_head(words: &[NameWord], group: &str) -> bool {
+    let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
+    let group_words = words_of(group);
+    words.iter().any(|w| w.segment > 0)
+        && head.len() == 1
+        && group_words.iter().any(|g| *g == head[0].stem || g.ends_with(head[0].stem.as_str()))
+}
+
 /// A candidate's score for the query: higher is better. `uses` is how often the user logged it.
 pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
-    let words = name_words(&food.name);
+    let mut words = name_words(&food.name);
+    if category_head(&words, &food.group) {
+        // The category word costs nothing and the next segment is read as the head.
+        for w in &mut words {
+            if w.segment == 0 {
+                w.aside = true;
+            } else {
+                w.segment -= 1;
+            }
+        }
+    }
     let commons: Vec<Vec<String>> =
         food.common_names.split(',').map(words_of).filter(|w| !w.is_empty()).collect();
     let stems: Vec<String> = terms.iter().map(|t| stem(&t.typed)).collect();
@@ -207,7 +282,9 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
         let mut best: (f64, Option<usize>) = (0.0, None);
         for (i, w) in words.iter().enumerate() {
             let q = match_quality(term, s, &w.stem);
-            let weight = [1.0, 0.85, 0.7].get(w.segment).copied().unwrap_or(0.6);
+            // A synonym in parentheses near the front names the food too ("Plums, dried (prunes)").
+            let segment = if w.aside { w.segment.saturating_sub(1) } else { w.segment };
+            let weight = [1.0, 0.85, 0.7].get(segment).copied().unwrap_or(0.6);
             if q * weight > best.0 {
                 best = (q * weight, Some(i));
             }
@@ -223,7 +300,7 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
         }
         if let Some(i) = best.1 {
             used[i] = true;
-            head_hit |= words[i].segment == 0 && !words[i].aside;
+            head_hit |= words[i].segment == 0 || (words[i].aside && words[i].segment <= 1);
         }
         if food.name.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == term.typed) {
             score += 0.5; // the word exactly as typed, plural and all
@@ -235,10 +312,16 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
     if head_hit || common_whole {
         score += 4.0;
     }
+    // The head says exactly what was asked, no more ("Yogurt", not "Tofu yogurt").
+    let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
+    if !head.is_empty() && head.iter().all(|w| stems.contains(&w.stem) || STOP.contains(&w.stem.as_str())) {
+        score += 2.5;
+    }
     // What the name says beyond the query makes it more specific than was asked.
     let mut extra = 0.0;
     for (w, u) in words.iter().zip(&used) {
-        if *u || w.aside || stems.contains(&w.stem) {
+        let plain_word = STOP.contains(&w.stem.as_str()) || GENERIC.contains(&w.stem.as_str());
+        if *u || w.aside || plain_word || stems.contains(&w.stem) {
             continue;
         }
         extra += match w.segment {
@@ -259,6 +342,12 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
         if PREPARED.contains(&w.stem.as_str()) && !asked(&w.stem) {
             score -= 0.8;
         }
+        if VARIANT.contains(&w.stem.as_str()) && !asked(&w.stem) {
+            score -= 1.5;
+        }
+    }
+    if words.iter().any(|w| GENERIC.contains(&w.stem.as_str()) && w.stem != "raw" && w.stem != "whole") {
+        score += 0.5;
     }
     if SPECIAL_GROUPS.contains(&food.group.as_str()) && !words_of(&food.group).iter().any(|g| asked(g)) {
         score -= 6.0;

@@ -64,30 +64,34 @@ impl Catalog {
         if edits == 0 {
             return Ok(Vec::new());
         }
-        let mut upper = term.to_string();
-        upper.push(char::MAX);
-        let known: bool = self
-            .conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM words WHERE word >= ?1 AND word < ?2)")?
-            .query_row([term, upper.as_str()], |r| r.get(0))?;
-        if known {
-            return Ok(Vec::new());
+        // A word the catalog knows (as typed or singular, whole or as a prefix) is no typo.
+        for known in [term.to_string(), search::stem(term)] {
+            let mut upper = known.clone();
+            upper.push(char::MAX);
+            let found: bool = self
+                .conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM words WHERE word >= ?1 AND word < ?2)")?
+                .query_row([known.as_str(), upper.as_str()], |r| r.get(0))?;
+            if found {
+                return Ok(Vec::new());
+            }
         }
         let len = term.chars().count();
         let mut stmt =
             self.conn.prepare_cached("SELECT word, uses FROM words WHERE length(word) BETWEEN ?1 AND ?2")?;
-        let mut found: Vec<(String, i64)> = Vec::new();
+        let mut found: Vec<(String, usize, i64)> = Vec::new();
         let rows = stmt.query_map([len.saturating_sub(edits) as i64, (len + edits) as i64], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })?;
         for row in rows {
             let (word, n) = row?;
-            if search::within_edits(term, &word, edits) {
-                found.push((word, n));
+            // Closest first: one edit before two, then the commoner word.
+            if let Some(d) = (0..=edits).find(|d| search::within_edits(term, &word, *d)) {
+                found.push((word, d, n));
             }
         }
-        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Ok(found.into_iter().take(CORRECTIONS).map(|(w, _)| w).collect())
+        found.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then_with(|| a.0.cmp(&b.0)));
+        Ok(found.into_iter().take(CORRECTIONS).map(|(w, _, _)| w).collect())
     }
 
     /// The first full-text matches in prior order, without nutrients.
