@@ -7,5 +7,6 @@ pub mod catalog;
 pub mod cli;
 pub mod domain;
 pub mod paths;
+pub mod report;
 pub mod store;
 pub mod tui;

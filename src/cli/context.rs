@@ -10,7 +10,7 @@ use super::CliError;
 use crate::domain::date::parse_date;
 use crate::domain::{Food, Meal};
 use crate::paths;
-use crate::store::{secure_dir, Catalog, Diary};
+use crate::store::{custom_row, secure_dir, Catalog, Diary};
 
 pub struct Context {
     pub data_dir: PathBuf,
@@ -58,6 +58,27 @@ impl Context {
         })?)
     }
 
+    /// Searches the catalog and the user's custom foods, the user's frequent foods first,
+    /// reading the diary without opening it for writing.
+    pub fn search(&self, catalog: &Catalog, query: &str, limit: usize) -> Result<Vec<Food>, CliError> {
+        let (uses, custom) = match Diary::peek(&paths::diary_path(&self.data_dir)) {
+            Some(d) => (d.food_usage().unwrap_or_default(), d.custom_foods().unwrap_or_default()),
+            None => Default::default(),
+        };
+        Ok(catalog.search_with(query, limit, &uses, &custom)?)
+    }
+
+    /// A food by id (USDA number or a custom "c1"), with portions.
+    pub fn food_by_id(&self, catalog: &Catalog, id: &str) -> Result<Option<Food>, CliError> {
+        if custom_row(id).is_some() {
+            return Ok(match Diary::peek(&paths::diary_path(&self.data_dir)) {
+                Some(d) => d.custom_food(id)?,
+                None => None,
+            });
+        }
+        Ok(catalog.food(id)?)
+    }
+
     /// A food by id, or else the best search match for the words; `Ok((food, matched))`
     /// where `matched` says a search chose it.
     pub fn find_food(&self, catalog: &Catalog, text: &str) -> Result<(Food, bool), CliError> {
@@ -67,20 +88,21 @@ impl Context {
                 "no food given: use a food id (e.g. 12061) or words (e.g. almonds)".into(),
             ));
         }
-        if let Some(food) = catalog.food(t)? {
+        if let Some(food) = self.food_by_id(catalog, t)? {
             return Ok((food, false));
         }
-        if t.chars().all(|c| c.is_ascii_digit()) {
+        if t.chars().all(|c| c.is_ascii_digit()) || custom_row(t).is_some() {
             return Err(CliError::Usage(format!(
-                "no food with id {t:?}: try `marrow search WORDS` to find its id"
+                "no food with id {:?}: try `marrow search WORDS` to find its id",
+                short(t)
             )));
         }
-        let uses = crate::store::Diary::food_usage_at(&paths::diary_path(&self.data_dir));
-        let hit = catalog.search_with_usage(t, 1, &uses)?.into_iter().next().ok_or_else(|| {
+        let hit = self.search(catalog, t, 1)?.into_iter().next().ok_or_else(|| {
             CliError::Usage(format!("no food matches {:?}: try other words with `marrow search`", short(t)))
         })?;
-        let food =
-            catalog.food(&hit.id)?.ok_or_else(|| CliError::Failure(format!("food {} vanished", hit.id)))?;
+        let food = self
+            .food_by_id(catalog, &hit.id)?
+            .ok_or_else(|| CliError::Failure(format!("food {} vanished", hit.id)))?;
         Ok((food, true))
     }
 }

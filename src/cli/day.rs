@@ -1,9 +1,11 @@
 //! `marrow day [--date D] [--json]`: a day's entries and totals against the profile's targets.
 
 use super::{json, print_json, table, CliError, Context, DISCLAIMER};
-use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::insights::contributors;
 use crate::domain::nutrient::NUTRIENTS;
 use crate::domain::targets::SOURCE;
+use crate::report::day_report;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,12 +20,11 @@ pub struct Args {
 pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let date = ctx.date(a.date.as_deref())?;
     let diary = ctx.diary()?;
-    let entries = diary.day_entries(date)?;
-    let profile = diary.profile()?;
-    let summary = DaySummary::new(date, &entries, &profile);
+    let report = day_report(&diary, date)?;
     if a.json {
-        return print_json(&json::day(&summary, &entries, &profile));
+        return print_json(&json::day(&report));
     }
+    let (entries, profile, summary) = (&report.entries, &report.profile, &report.summary);
     let stage = profile.life_stage().label;
     if profile.default {
         println!("{date}   targets for {stage} (default profile: set yours with `marrow profile set`)");
@@ -34,7 +35,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     if entries.is_empty() {
         println!("no entries yet: `marrow log add FOOD QUANTITY`");
     } else {
-        print!("{}", super::log::entries_table(&entries));
+        print!("{}", super::log::entries_table(entries));
     }
     println!();
     let t = &summary.totals;
@@ -65,8 +66,24 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .collect();
     print!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
+    if !report.supplements.is_empty() {
+        println!();
+        print!("{}", super::supplement::table(&report.supplements));
+    }
     if let Some(r) = t.ca_mg_ratio() {
-        println!("\ncalcium:magnesium {r:.1} (research proposal 1.7-2.6, not a guideline)");
+        let week = report.ca_mg_ratio_week().map(|w| format!(", 7 days {w:.1}")).unwrap_or_default();
+        println!("\ncalcium:magnesium today {r:.1}{week} (research proposal 1.7-2.6, not a guideline)");
+    }
+    for n in BONE_NUTRIENTS {
+        let top = contributors(entries, n, 3);
+        if !top.is_empty() {
+            let list: Vec<String> =
+                top.iter().map(|c| format!("{} {:.0}%", table::fit(&c.name, 30), c.percent)).collect();
+            println!("{} from: {}", n.info().short, list.join(", "));
+        }
+    }
+    for w in &report.warnings {
+        println!("warning [{}]: {}", w.code, w.message);
     }
     println!("\nTargets: {SOURCE}.\n{DISCLAIMER}");
     Ok(())

@@ -1,30 +1,116 @@
-//! `marrow food show ID [--json]`: a food's figures per 100 g and its household portions.
+//! `marrow food show|add|edit`: a food's figures and portions, and the user's own foods.
 
 use clap::Subcommand;
+use serde_json::json;
 
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::food::trim_number;
 use crate::domain::nutrient::NUTRIENTS;
+use crate::domain::{quantity, Nutrient, NutrientValues, Portion};
 
 #[derive(Debug, Subcommand)]
 pub enum FoodCommand {
     /// Show a food's nutrients per 100 g and its portions
     Show {
-        /// Food id (USDA NDB number, e.g. 12061)
+        /// Food id (USDA NDB number such as 12061, or a custom food such as c1)
         id: String,
         /// Print JSON: the search object plus "portions"
         #[arg(long)]
         json: bool,
     },
+    /// Create your own food from per-100 g figures or a label's per-serving figures
+    Add {
+        /// The food's name
+        name: String,
+        #[command(flatten)]
+        figures: Figures,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a custom food for future entries (past entries keep their figures)
+    Edit {
+        /// Custom food id (c1, c2, ...)
+        id: String,
+        /// A new name
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        figures: Figures,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Figures {
+    /// Nutrient per 100 g, e.g. magnesium_mg=120 or magnesium=120 (repeatable)
+    #[arg(long = "per-100g", value_name = "KEY=VALUE", num_args = 1.., conflicts_with = "per_serving")]
+    pub per_100g: Vec<String>,
+    /// Nutrient per serving as a label prints it, with --serving (repeatable)
+    #[arg(long = "per-serving", value_name = "KEY=VALUE", num_args = 1.., requires = "serving")]
+    pub per_serving: Vec<String>,
+    /// The label's serving size, e.g. 40g
+    #[arg(long)]
+    pub serving: Option<String>,
+    /// A household portion, e.g. "1 bar=40g" (repeatable)
+    #[arg(long = "portion", value_name = "PORTION=GRAMS")]
+    pub portions: Vec<String>,
 }
 
 pub fn run(c: FoodCommand, ctx: &Context) -> Result<(), CliError> {
-    let FoodCommand::Show { id, json: as_json } = c;
+    match c {
+        FoodCommand::Show { id, json: as_json } => show(&id, as_json, ctx),
+        FoodCommand::Add { name, figures, json: as_json } => {
+            let name = clean_name(&name)?;
+            let (values, portions) = read_figures(&figures)?;
+            if values.0.iter().all(Option::is_none) {
+                return Err(CliError::Usage(
+                    "give at least one figure: --per-100g magnesium_mg=120 (or --per-serving with --serving)"
+                        .into(),
+                ));
+            }
+            let food = ctx.diary()?.add_custom_food(&name, &values, &portions, &ctx.now())?;
+            if as_json {
+                return print_json(&json!({"id": food.id, "name": food.name}));
+            }
+            println!("created {} {}", food.id, food.name);
+            Ok(())
+        }
+        FoodCommand::Edit { id, name, figures, json: as_json } => {
+            let name = name.map(|n| clean_name(&n)).transpose()?;
+            let mut diary = ctx.diary()?;
+            let current = diary.custom_food(&id)?.ok_or_else(|| {
+                CliError::Usage(format!(
+                    "no custom food with id {:?}: custom ids look like c1",
+                    super::context::short(&id)
+                ))
+            })?;
+            let (given, portions) = read_figures(&figures)?;
+            // Figures not given stay as they were.
+            let mut values = current.per_100g;
+            for (slot, v) in values.0.iter_mut().zip(given.0) {
+                if v.is_some() {
+                    *slot = v;
+                }
+            }
+            let portions = (!figures.portions.is_empty()).then_some(portions);
+            let food =
+                diary.edit_custom_food(&id, name.as_deref(), &values, portions.as_deref(), &ctx.now())?;
+            if as_json {
+                return print_json(&json::food_with_portions(&food));
+            }
+            println!("changed {} {} (entries already logged keep their figures)", food.id, food.name);
+            Ok(())
+        }
+    }
+}
+
+fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
     let catalog = ctx.catalog()?;
-    let food = catalog.food(&id)?.ok_or_else(|| {
+    let food = ctx.food_by_id(&catalog, id)?.ok_or_else(|| {
         CliError::Usage(format!(
             "no food with id {:?}: try `marrow search WORDS` to find its id",
-            super::context::short(&id)
+            super::context::short(id)
         ))
     })?;
     if as_json {
@@ -52,14 +138,71 @@ pub fn run(c: FoodCommand, ctx: &Context) -> Result<(), CliError> {
         let rows: Vec<Vec<String>> = food
             .portions
             .iter()
-            .map(|p| {
-                vec![
-                    format!("{} {}", trim_number(p.amount), p.description),
-                    format!("{} g", trim_number(p.grams)),
-                ]
-            })
+            .map(|p| vec![p.label_short(), format!("{} g", trim_number(p.grams))])
             .collect();
         print!("{}", table::render(&["portions", "grams"], &rows, 1));
     }
     Ok(())
+}
+
+fn clean_name(name: &str) -> Result<String, CliError> {
+    let n: String = name.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
+    if n.is_empty() || n.chars().count() > 200 {
+        return Err(CliError::Usage("a food name needs 1 to 200 characters".into()));
+    }
+    Ok(n)
+}
+
+/// Per-100 g figures (from --per-100g, or --per-serving scaled by --serving) and portions.
+fn read_figures(f: &Figures) -> Result<(NutrientValues, Vec<Portion>), CliError> {
+    let mut values = NutrientValues::unknown();
+    let (pairs, scale) = if f.per_serving.is_empty() {
+        (&f.per_100g, 1.0)
+    } else {
+        let text = f.serving.as_deref().unwrap_or("");
+        let grams = quantity::resolve(text, &[])?.grams;
+        (&f.per_serving, 100.0 / grams)
+    };
+    for pair in pairs {
+        let (key, value) = pair.split_once('=').ok_or_else(|| {
+            CliError::Usage(format!(
+                "{:?} is not KEY=VALUE, e.g. magnesium_mg=120",
+                super::context::short(pair)
+            ))
+        })?;
+        let n = Nutrient::parse(key).ok_or_else(|| {
+            CliError::Usage(format!(
+                "unknown nutrient {:?}: use keys such as magnesium_mg, calcium_mg, vitamin_d_ug",
+                super::context::short(key)
+            ))
+        })?;
+        let v: f64 =
+            value.trim().parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{:?} is not an amount: use a number of {} (0 or more)",
+                    super::context::short(value),
+                    n.info().unit
+                ))
+            })?;
+        values.set(n, Some(v * scale));
+    }
+    let mut portions = Vec::new();
+    for p in &f.portions {
+        let (what, grams) = p.rsplit_once('=').ok_or_else(|| {
+            CliError::Usage(format!(
+                "{:?} is not PORTION=GRAMS, e.g. \"1 bar=40g\"",
+                super::context::short(p)
+            ))
+        })?;
+        let grams = quantity::resolve(grams, &[])?.grams;
+        let q = quantity::parse(what)?;
+        if q.unit.is_empty() {
+            return Err(CliError::Usage(format!(
+                "the portion {:?} needs a name, e.g. \"1 bar\"",
+                super::context::short(what)
+            )));
+        }
+        portions.push(Portion { amount: q.number, description: q.unit, grams });
+    }
+    Ok((values, portions))
 }

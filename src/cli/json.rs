@@ -2,9 +2,14 @@
 
 use serde_json::{json, Value};
 
-use crate::domain::day::DaySummary;
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::insights::contributors;
+use crate::domain::nutrient::round_for_output;
+use crate::domain::supplement::Supplement;
 use crate::domain::targets::SOURCE;
+use crate::domain::Nutrient;
 use crate::domain::{Entry, Food, Profile};
+use crate::report::DayReport;
 
 /// `{"id","name","group","per_100g":{key: number|null}}` (plus common names).
 pub fn food(f: &Food) -> Value {
@@ -62,8 +67,9 @@ pub fn profile(p: &Profile) -> Value {
     })
 }
 
-/// `{"date","profile","entries","totals","unknown","targets","percent","items","ca_mg_ratio"}`.
-pub fn day(summary: &DaySummary, entries: &[Entry], p: &Profile) -> Value {
+/// `{"date","profile","entries","totals","unknown","targets","supplemental","warnings",...}`.
+pub fn day(r: &DayReport) -> Value {
+    let summary = &r.summary;
     let percent: serde_json::Map<String, Value> = summary
         .targets
         .0
@@ -72,15 +78,55 @@ pub fn day(summary: &DaySummary, entries: &[Entry], p: &Profile) -> Value {
             summary.percent(*n).map(|pct| (n.key().to_string(), json!((pct * 10.0).round() / 10.0)))
         })
         .collect();
+    let supplemental: serde_json::Map<String, Value> = Nutrient::all()
+        .filter(|n| summary.supplemental[n.index()] > 0.0)
+        .map(|n| (n.key().to_string(), json!(round_for_output(n, summary.supplemental[n.index()]))))
+        .collect();
+    let contributors: serde_json::Map<String, Value> = BONE_NUTRIENTS
+        .iter()
+        .map(|n| {
+            let list: Vec<Value> = contributors(&r.entries, *n, 5)
+                .iter()
+                .map(|c| json!({"name": c.name, "amount": round_for_output(*n, c.amount), "percent": (c.percent * 10.0).round() / 10.0}))
+                .collect();
+            (n.key().to_string(), Value::Array(list))
+        })
+        .collect();
+    let completeness: serde_json::Map<String, Value> =
+        BONE_NUTRIENTS.iter().map(|n| (n.key().to_string(), json!(summary.completeness(*n)))).collect();
     json!({
         "date": summary.date.to_string(),
-        "profile": profile(p),
-        "entries": entries.iter().map(entry).collect::<Vec<_>>(),
+        "profile": profile(&r.profile),
+        "entries": r.entries.iter().map(entry).collect::<Vec<_>>(),
+        "supplements": r.supplements.iter().map(supplement).collect::<Vec<_>>(),
         "items": summary.totals.items,
         "totals": summary.totals.known_map(),
         "unknown": summary.totals.unknown_map(),
+        "supplemental": supplemental,
         "targets": summary.targets,
+        "ear": summary.ear,
+        "ul": summary.ul,
         "percent": percent,
+        "completeness": completeness,
         "ca_mg_ratio": summary.totals.ca_mg_ratio().map(|r| (r * 100.0).round() / 100.0),
+        "ca_mg_ratio_7d": r.ca_mg_ratio_week().map(|r| (r * 100.0).round() / 100.0),
+        "ca_mg_ratio_note": "research proposal (1.7-2.6), not a guideline",
+        "top_contributors": contributors,
+        "warnings": r.warnings,
+        "source": SOURCE,
+    })
+}
+
+/// `{"id","date","time","nutrient","amount","unit","form"}`.
+pub fn supplement(s: &Supplement) -> Value {
+    json!({
+        "id": s.id,
+        "date": s.date.to_string(),
+        "time": s.time.map(|t| t.format("%H:%M").to_string()),
+        "nutrient": s.nutrient.key(),
+        "amount": round_for_output(s.nutrient, s.amount),
+        "unit": s.nutrient.info().unit,
+        "form": s.form,
+        "logged_at": s.logged_at,
     })
 }

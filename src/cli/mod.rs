@@ -7,10 +7,14 @@ mod food;
 mod import;
 mod json;
 mod log;
+mod meal;
 mod profile;
 mod search;
+mod suggest;
+mod supplement;
 mod table;
 mod top;
+mod week;
 
 use std::path::PathBuf;
 
@@ -58,6 +62,18 @@ pub enum Command {
     Log(log::LogCommand),
     /// A day's entries and totals against your targets
     Day(day::Args),
+    /// Supplement doses (elemental), counted in totals and against their own limits
+    #[command(subcommand)]
+    Supplement(supplement::SupplementCommand),
+    /// Seven days of totals, averages and days at target
+    Week(week::Args),
+    /// Foods that would close today's gap in a nutrient
+    Suggest(suggest::Args),
+    /// Saved meals: save a day's meal, log it again
+    #[command(subcommand)]
+    Meal(meal::MealCommand),
+    /// Copy a day's entries (or one meal) to another day
+    Copy(meal::CopyArgs),
     /// Who you are, for your targets
     #[command(subcommand)]
     Profile(profile::ProfileCommand),
@@ -120,6 +136,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Log(c) => log::run(c, ctx),
         Command::Day(a) => day::run(a, ctx),
         Command::Profile(c) => profile::run(c, ctx),
+        Command::Supplement(c) => supplement::run(c, ctx),
+        Command::Week(a) => week::run(a, ctx),
+        Command::Suggest(a) => suggest::run(a, ctx),
+        Command::Meal(c) => meal::run(c, ctx),
+        Command::Copy(a) => meal::copy(a, ctx),
         Command::Import(c) => import::run(c, ctx),
     }
 }

@@ -18,8 +18,7 @@ pub struct Args {
 
 pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let catalog = ctx.catalog()?;
-    let uses = crate::store::Diary::food_usage_at(&crate::paths::diary_path(&ctx.data_dir));
-    let hits = catalog.search_with_usage(&a.query.join(" "), a.limit as usize, &uses)?;
+    let hits = ctx.search(&catalog, &a.query.join(" "), a.limit as usize)?;
     if a.json {
         return print_json(&serde_json::Value::Array(hits.iter().map(json::food).collect()));
     }

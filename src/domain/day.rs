@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 
 use super::food::{Entry, Food, Meal, NewEntry};
 use super::nutrient::Nutrient;
+use super::nutrient::COUNT;
 use super::quantity;
+use super::supplement::Supplement;
 use super::targets::{Profile, Targets};
 use super::totals::Totals;
 use super::DomainError;
@@ -13,20 +15,44 @@ use super::DomainError;
 /// The nutrients marrow is about, in the order it shows them.
 pub const BONE_NUTRIENTS: [Nutrient; 3] = [Nutrient::Magnesium, Nutrient::Calcium, Nutrient::VitaminD];
 
-/// A day's totals with the targets they are measured against.
+/// A day's totals (food and supplements) with the targets they are measured against.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DaySummary {
     pub date: NaiveDate,
+    /// Food and supplements together; `items` counts food entries only.
     pub totals: Totals,
+    /// What supplements added, per nutrient (also inside `totals`).
+    pub supplemental: [f64; COUNT],
     pub targets: Targets,
+    pub ear: Targets,
+    pub ul: Targets,
 }
 
 impl DaySummary {
     pub fn new(date: NaiveDate, entries: &[Entry], profile: &Profile) -> DaySummary {
+        DaySummary::with_supplements(date, entries, &[], profile)
+    }
+
+    /// The day's summary, counting supplement doses in the totals and apart.
+    pub fn with_supplements(
+        date: NaiveDate,
+        entries: &[Entry],
+        supplements: &[Supplement],
+        profile: &Profile,
+    ) -> DaySummary {
+        let mut totals = Totals::sum(entries.iter().map(Entry::nutrients));
+        let mut supplemental = [0.0; COUNT];
+        for s in supplements {
+            supplemental[s.nutrient.index()] += s.amount;
+            totals.known[s.nutrient.index()] += s.amount;
+        }
         DaySummary {
             date,
-            totals: Totals::sum(entries.iter().map(Entry::nutrients)),
+            totals,
+            supplemental,
             targets: profile.targets(),
+            ear: profile.ear(),
+            ul: profile.ul(),
         }
     }
 
@@ -34,33 +60,61 @@ impl DaySummary {
     pub fn percent(&self, n: Nutrient) -> Option<f64> {
         self.totals.percent_of(n, self.targets.get(n))
     }
+
+    /// Whether anything (food or supplement) was logged.
+    pub fn logged(&self) -> bool {
+        self.totals.items > 0 || self.supplemental.iter().any(|x| *x > 0.0)
+    }
+
+    /// "D: 4.3 µg known, 1 of 5 items unknown", or just the amount when nothing was unknown.
+    pub fn completeness(&self, n: Nutrient) -> String {
+        let info = n.info();
+        let amount = format!("{:.*} {}", info.decimals, self.totals.get(n), info.unit);
+        match self.totals.unknown(n) {
+            0 => format!("{}: {amount}", info.short),
+            u => format!("{}: {amount} known, {u} of {} items unknown", info.short, self.totals.items),
+        }
+    }
 }
 
 /// A nutrient over a run of days: the average of the days with something logged, and how
-/// many days reached the target.
+/// many days reached the target or fell below the average requirement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrendStats {
     /// Days in the range.
     pub days: usize,
-    /// Days with at least one entry; the average is over these.
+    /// Days with something logged; the average is over these.
     pub logged_days: usize,
     pub average: f64,
     pub days_at_target: usize,
+    /// Logged days below the estimated average requirement.
+    pub days_below_ear: usize,
     pub target: Option<f64>,
+    pub ear: Option<f64>,
 }
 
 /// Trend figures for `n` over `days` (each summarised with the same profile).
 pub fn trend_stats(days: &[DaySummary], n: Nutrient) -> TrendStats {
-    let logged: Vec<&DaySummary> = days.iter().filter(|d| d.totals.items > 0).collect();
+    let logged: Vec<&DaySummary> = days.iter().filter(|d| d.logged()).collect();
     let total: f64 = logged.iter().map(|d| d.totals.get(n)).sum();
     let target = days.last().and_then(|d| d.targets.get(n));
+    let ear = days.last().and_then(|d| d.ear.get(n));
     TrendStats {
         days: days.len(),
         logged_days: logged.len(),
         average: if logged.is_empty() { 0.0 } else { total / logged.len() as f64 },
         days_at_target: target.map_or(0, |t| logged.iter().filter(|d| d.totals.get(n) >= t).count()),
+        days_below_ear: ear.map_or(0, |e| logged.iter().filter(|d| d.totals.get(n) < e).count()),
         target,
+        ear,
     }
+}
+
+/// Calcium to magnesium ratio by weight over several days (sums, not an average of ratios).
+pub fn ca_mg_ratio(days: &[DaySummary]) -> Option<f64> {
+    let mg: f64 = days.iter().map(|d| d.totals.get(Nutrient::Magnesium)).sum();
+    let ca: f64 = days.iter().map(|d| d.totals.get(Nutrient::Calcium)).sum();
+    (mg > 0.0).then(|| ca / mg)
 }
 
 /// Builds the entry for `quantity` of `food`, resolving the quantity against its portions.

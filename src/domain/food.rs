@@ -47,6 +47,11 @@ pub struct Portion {
 }
 
 impl Portion {
+    /// "1 oz", "2 sardines": the portion as it would be typed.
+    pub fn label_short(&self) -> String {
+        format!("{} {}", trim_number(self.amount), self.description)
+    }
+
     /// "1 cup, whole (143 g)".
     pub fn label(&self) -> String {
         format!("{} {} ({} g)", trim_number(self.amount), self.description, trim_number(self.grams))

@@ -29,6 +29,8 @@ pub enum DomainError {
     UnknownUnit { unit: String, portions: Vec<String> },
     #[error("unknown meal {0:?}: use breakfast, lunch, dinner or snack")]
     BadMeal(String),
+    #[error("{0}")]
+    BadSupplement(String),
     #[error("can't read the date {0:?}: use YYYY-MM-DD (a real calendar date), today or yesterday")]
     BadDate(String),
 }
@@ -41,7 +43,10 @@ fn portion_hint(portions: &[String]) -> String {
     }
 }
 pub mod day;
+pub mod insights;
 pub mod search;
+pub mod supplement;
+pub mod warnings;
 
 /// User text cut to fit an error message on one line: at most 60 characters, control
 /// characters shown as spaces.

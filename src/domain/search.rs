@@ -365,6 +365,19 @@ fn has_brand(name: &str) -> bool {
     })
 }
 
+/// Whether every term matches a word of the food's name or common names (as typed, as a
+/// prefix, or as one of its typo corrections): the rule full-text search applies, for foods
+/// kept outside the catalog.
+pub fn matches_all(terms: &[Term], food: &Food) -> bool {
+    let mut words: Vec<String> = name_words(&food.name).into_iter().map(|w| w.stem).collect();
+    words.extend(words_of(&food.common_names));
+    !terms.is_empty()
+        && terms.iter().all(|t| {
+            let s = stem(&t.typed);
+            words.iter().any(|w| match_quality(t, &s, w) > 0.0 || w.starts_with(t.typed.as_str()))
+        })
+}
+
 /// A food's place in the catalog before any query: everyday foods first (not branded or from
 /// a special group), then fewer name segments, then shorter names. The store keeps foods in
 /// this order so that, on a huge catalog, the first matches it reads are the likeliest.

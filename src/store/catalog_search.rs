@@ -31,6 +31,18 @@ impl Catalog {
         limit: usize,
         uses: &HashMap<String, u32>,
     ) -> Result<Vec<Food>, StoreError> {
+        self.search_with(query, limit, uses, &[])
+    }
+
+    /// As `search_with_usage`, also searching `custom` foods (the user's own, with their
+    /// figures) under the same rules.
+    pub fn search_with(
+        &self,
+        query: &str,
+        limit: usize,
+        uses: &HashMap<String, u32>,
+        custom: &[Food],
+    ) -> Result<Vec<Food>, StoreError> {
         let words = search::terms(query);
         if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
@@ -53,9 +65,25 @@ impl Catalog {
         if candidates.is_empty() && groups.len() > 1 {
             candidates = self.candidates(&groups.join(" OR "))?;
         }
+        let own: Vec<Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).cloned().collect();
+        let own_ids: Vec<String> = own.iter().map(|f| f.id.clone()).collect();
+        candidates.extend(own);
         let mut ranked = search::rank(&terms, candidates, uses, limit);
-        self.fill_nutrients(&mut ranked)?;
-        Ok(ranked)
+        let order: Vec<String> = ranked.iter().map(|f| f.id.clone()).collect();
+        // Custom foods come with their figures; catalog foods get theirs now.
+        let (mut from_catalog, rest): (Vec<Food>, Vec<Food>) =
+            ranked.drain(..).partition(|f| !own_ids.contains(&f.id));
+        self.fill_nutrients(&mut from_catalog)?;
+        let mut merged: Vec<Food> = Vec::with_capacity(limit);
+        let (mut a, mut b) = (from_catalog.into_iter().peekable(), rest.into_iter().peekable());
+        for id in order {
+            if a.peek().is_some_and(|f| f.id == id) {
+                merged.extend(a.next());
+            } else if b.peek().is_some_and(|f| f.id == id) {
+                merged.extend(b.next());
+            }
+        }
+        Ok(merged)
     }
 
     /// Catalog words the term may be a typo of, when no catalog word starts with it.

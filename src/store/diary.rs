@@ -13,7 +13,10 @@ use super::{nutrient_columns, nutrient_placeholders, read_nutrients, StoreError}
 use crate::domain::{Entry, Meal, NewEntry, Profile, Sex};
 
 /// Append-only migrations; the position + 1 is the schema version they lead to.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_diary.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_diary.sql"),
+    include_str!("migrations/002_supplements_custom_foods_meals.sql"),
+];
 
 /// The newest diary schema this marrow knows.
 pub const DIARY_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -23,7 +26,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// An open diary.
 pub struct Diary {
-    conn: Connection,
+    pub(super) conn: Connection,
     path: PathBuf,
 }
 
@@ -132,31 +135,8 @@ impl Diary {
     }
 
     fn insert_entry(&mut self, id: Option<i64>, e: &NewEntry) -> Result<Entry, StoreError> {
-        if !(e.grams.is_finite() && e.grams > 0.0) {
-            return Err(StoreError::BadAmount(e.grams));
-        }
-        let sql = format!(
-            "INSERT INTO entries (id, date, meal, food_id, food_name, grams, quantity, logged_at, {}) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, {})",
-            nutrient_columns(),
-            nutrient_placeholders(9)
-        );
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        {
-            let mut stmt = tx.prepare_cached(&sql)?;
-            let mut values: Vec<Box<dyn rusqlite::ToSql>> = vec![
-                Box::new(id),
-                Box::new(e.date.to_string()),
-                Box::new(e.meal.as_str()),
-                Box::new(e.food_id.clone()),
-                Box::new(e.food_name.clone()),
-                Box::new(e.grams),
-                Box::new(e.quantity.clone()),
-                Box::new(e.logged_at.clone()),
-            ];
-            values.extend(e.per_100g.0.iter().map(|v| Box::new(*v) as Box<dyn rusqlite::ToSql>));
-            stmt.execute(rusqlite::params_from_iter(values.iter()))?;
-        }
+        insert_entry_in(&tx, id, e)?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
         self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))
@@ -225,19 +205,20 @@ impl Diary {
         usage(&self.conn)
     }
 
-    /// Food usage read without opening the diary for writing: for a quick search from the
-    /// command line. A missing or unreadable diary means no usage.
-    pub fn food_usage_at(path: &Path) -> HashMap<String, u32> {
+    /// The diary opened read-only, without checks or migrations, for a quick look from the
+    /// command line (usage and custom foods for search). None when there is none to read.
+    pub fn peek(path: &Path) -> Option<Diary> {
         if !path.exists() {
-            return HashMap::new();
+            return None;
         }
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .ok()
-            .and_then(|c| {
-                c.busy_timeout(Duration::from_millis(200)).ok()?;
-                usage(&c).ok()
-            })
-            .unwrap_or_default()
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?;
+        conn.busy_timeout(Duration::from_millis(500)).ok()?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
+        (version == DIARY_SCHEMA_VERSION).then(|| Diary { conn, path: path.to_path_buf() })
     }
 
     /// The user's profile, or the default one (adult woman 31-50) when none is set.
@@ -272,6 +253,32 @@ impl Diary {
         )?;
         Ok(())
     }
+}
+
+/// Inserts one entry inside the caller's transaction.
+pub(super) fn insert_entry_in(tx: &Connection, id: Option<i64>, e: &NewEntry) -> Result<(), StoreError> {
+    if !(e.grams.is_finite() && e.grams > 0.0) {
+        return Err(StoreError::BadAmount(e.grams));
+    }
+    let sql = format!(
+        "INSERT INTO entries (id, date, meal, food_id, food_name, grams, quantity, logged_at, {}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, {})",
+        nutrient_columns(),
+        nutrient_placeholders(9)
+    );
+    let mut values: Vec<rusqlite::types::Value> = vec![
+        id.into(),
+        e.date.to_string().into(),
+        e.meal.as_str().to_string().into(),
+        e.food_id.clone().into(),
+        e.food_name.clone().into(),
+        e.grams.into(),
+        e.quantity.clone().into(),
+        e.logged_at.clone().into(),
+    ];
+    values.extend(e.per_100g.0.iter().map(|v| (*v).into()));
+    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    Ok(())
 }
 
 fn usage(conn: &Connection) -> Result<HashMap<String, u32>, StoreError> {

@@ -3,12 +3,16 @@
 
 mod catalog;
 mod catalog_search;
+mod custom;
 mod diary;
 mod files;
+mod supplements;
 
 pub use catalog::{Catalog, SearchHit};
+pub use custom::{custom_row, SavedMeal, CUSTOM_GROUP};
 pub use diary::{Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
+pub use supplements::Product;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,138 @@
+//! `marrow supplement add|list|rm`: supplement doses, elemental, with their own upper limits.
+
+use chrono::NaiveTime;
+use clap::Subcommand;
+
+use super::{json, print_json, CliError, Context};
+use crate::domain::food::trim_number;
+use crate::domain::supplement::{self, NewSupplement, Supplement};
+
+#[derive(Debug, Subcommand)]
+pub enum SupplementCommand {
+    /// Log a dose: marrow supplement add magnesium "200 mg" --form glycinate
+    Add {
+        /// magnesium, calcium, vitamin-d, zinc, vitamin-c, vitamin-k or potassium
+        nutrient: String,
+        /// Elemental amount as US labels print it: 200 mg, 25 µg (or ug), 1000 IU, 1 g
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// The salt, e.g. glycinate, citrate, oxide, carbonate
+        #[arg(long)]
+        form: Option<String>,
+        /// AMOUNT is the weight of the salt named by --form, not the element
+        #[arg(long, requires = "form")]
+        compound: bool,
+        /// Also save it as a product to log again (in the app: one key)
+        #[arg(long, value_name = "NAME")]
+        save: Option<String>,
+        /// YYYY-MM-DD [default: today]
+        #[arg(long)]
+        date: Option<String>,
+        /// HH:MM
+        #[arg(long)]
+        time: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a day's doses
+    List {
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a dose by its id
+    Rm { id: String },
+}
+
+pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
+    match c {
+        SupplementCommand::Add { nutrient, amount, form, compound, save, date, time, json: as_json } => {
+            let nutrient = supplement::parse_nutrient(&nutrient)?;
+            let date = ctx.date(date.as_deref())?;
+            let time = time
+                .map(|t| {
+                    NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| {
+                        CliError::Usage(format!(
+                            "can't read the time {:?}: use HH:MM, e.g. 08:30",
+                            super::context::short(&t)
+                        ))
+                    })
+                })
+                .transpose()?;
+            let given = supplement::parse_amount(nutrient, &amount)?;
+            let elemental = match (&form, compound) {
+                (Some(f), true) => supplement::elemental(nutrient, f, given)?,
+                _ => given,
+            };
+            let form = form.map(|f| f.trim().to_string()).filter(|f| !f.is_empty());
+            let new = NewSupplement {
+                date,
+                time,
+                nutrient,
+                amount: elemental,
+                form: form.clone(),
+                logged_at: ctx.now(),
+            };
+            let mut diary = ctx.diary()?;
+            let dose = diary.add_supplement(&new)?;
+            if let Some(name) = save.filter(|n| !n.trim().is_empty()) {
+                diary.save_product(name.trim(), nutrient, elemental, form.as_deref())?;
+            }
+            if as_json {
+                return print_json(&json::supplement(&dose));
+            }
+            println!("logged #{}: {} on {}", dose.id, describe(&dose), dose.date);
+            Ok(())
+        }
+        SupplementCommand::List { date, json: as_json } => {
+            let date = ctx.date(date.as_deref())?;
+            let doses = ctx.diary()?.supplements(date, date)?;
+            if as_json {
+                return print_json(&serde_json::Value::Array(doses.iter().map(json::supplement).collect()));
+            }
+            if doses.is_empty() {
+                println!("no supplements on {date}");
+            } else {
+                print!("{}", table(&doses));
+            }
+            Ok(())
+        }
+        SupplementCommand::Rm { id } => {
+            let id: i64 = id.trim().parse().ok().filter(|i| *i > 0).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{:?} is not a supplement id: use a number from `marrow supplement list`",
+                    super::context::short(&id)
+                ))
+            })?;
+            let dose = ctx.diary()?.remove_supplement(id)?;
+            println!("removed #{}: {}", dose.id, describe(&dose));
+            Ok(())
+        }
+    }
+}
+
+/// "magnesium 200 mg (glycinate) at 08:30".
+fn describe(s: &Supplement) -> String {
+    let i = s.nutrient.info();
+    let form = s.form.as_ref().map(|f| format!(" ({f})")).unwrap_or_default();
+    let time = s.time.map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
+    format!("{} {} {}{form}{time}", i.name.to_lowercase(), trim_number(s.amount), i.unit)
+}
+
+/// Doses as an aligned table.
+pub fn table(doses: &[Supplement]) -> String {
+    let rows: Vec<Vec<String>> = doses
+        .iter()
+        .map(|s| {
+            vec![
+                format!("#{}", s.id),
+                s.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
+                s.nutrient.info().name.to_string(),
+                s.form.clone().unwrap_or_default(),
+                format!("{} {}", trim_number(s.amount), s.nutrient.info().unit),
+            ]
+        })
+        .collect();
+    super::table::render(&["supplement", "time", "nutrient", "form", "elemental"], &rows, 4)
+}

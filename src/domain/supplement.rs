@@ -1,0 +1,215 @@
+//! Supplements as doses: the nutrients they carry, amounts with units (mg, µg, IU, g), and
+//! the elemental share of common salts, from the nutrition reference.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::nutrient::{Nutrient, IU_PER_UG_VITAMIN_D};
+use super::{clip, DomainError};
+
+/// Nutrients a supplement can be logged for.
+pub const SUPPLEMENT_NUTRIENTS: [Nutrient; 7] = [
+    Nutrient::Magnesium,
+    Nutrient::Calcium,
+    Nutrient::VitaminD,
+    Nutrient::Zinc,
+    Nutrient::VitaminC,
+    Nutrient::VitaminK,
+    Nutrient::Potassium,
+];
+
+/// A logged supplement dose; `amount` is elemental, in the nutrient's unit (mg or µg).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Supplement {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub nutrient: Nutrient,
+    pub amount: f64,
+    pub form: Option<String>,
+    pub logged_at: String,
+}
+
+/// A supplement before the store gives it an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSupplement {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub nutrient: Nutrient,
+    pub amount: f64,
+    pub form: Option<String>,
+    pub logged_at: String,
+}
+
+/// A salt and the share of its weight that is the element (nutrition reference, section 4).
+pub struct Form {
+    pub nutrient: Nutrient,
+    /// Names it goes by, lower case ("oxide", "magnesium oxide").
+    pub names: &'static [&'static str],
+    pub elemental_percent: f64,
+}
+
+/// Elemental content of supplement salts. Hydration changes the figure; the usual
+/// commercial form comes first. Magnesium citrate spans 11.3-16.2 % by salt: 16.2 % is used.
+pub const FORMS: &[Form] = &[
+    Form { nutrient: Nutrient::Magnesium, names: &["oxide"], elemental_percent: 60.3 },
+    Form { nutrient: Nutrient::Magnesium, names: &["hydroxide"], elemental_percent: 41.7 },
+    Form { nutrient: Nutrient::Magnesium, names: &["carbonate"], elemental_percent: 28.8 },
+    Form {
+        nutrient: Nutrient::Magnesium,
+        names: &["chloride", "chloride hexahydrate"],
+        elemental_percent: 12.0,
+    },
+    Form { nutrient: Nutrient::Magnesium, names: &["chloride anhydrous"], elemental_percent: 25.5 },
+    Form { nutrient: Nutrient::Magnesium, names: &["citrate"], elemental_percent: 16.2 },
+    Form { nutrient: Nutrient::Magnesium, names: &["glycinate", "bisglycinate"], elemental_percent: 14.1 },
+    Form { nutrient: Nutrient::Magnesium, names: &["malate", "malate anhydrous"], elemental_percent: 15.5 },
+    Form { nutrient: Nutrient::Magnesium, names: &["malate trihydrate"], elemental_percent: 11.6 },
+    Form { nutrient: Nutrient::Magnesium, names: &["lactate", "lactate dihydrate"], elemental_percent: 10.2 },
+    Form { nutrient: Nutrient::Magnesium, names: &["lactate anhydrous"], elemental_percent: 12.0 },
+    Form {
+        nutrient: Nutrient::Magnesium,
+        names: &["sulfate", "sulfate heptahydrate", "sulphate", "epsom salt"],
+        elemental_percent: 9.9,
+    },
+    Form { nutrient: Nutrient::Magnesium, names: &["sulfate anhydrous"], elemental_percent: 20.1 },
+    Form { nutrient: Nutrient::Magnesium, names: &["taurate"], elemental_percent: 8.9 },
+    Form {
+        nutrient: Nutrient::Magnesium,
+        names: &["aspartate", "aspartate dihydrate"],
+        elemental_percent: 7.5,
+    },
+    Form { nutrient: Nutrient::Magnesium, names: &["threonate", "l-threonate"], elemental_percent: 8.3 },
+    Form { nutrient: Nutrient::Magnesium, names: &["orotate", "orotate dihydrate"], elemental_percent: 6.6 },
+    Form { nutrient: Nutrient::Calcium, names: &["carbonate"], elemental_percent: 40.0 },
+    Form {
+        nutrient: Nutrient::Calcium,
+        names: &["phosphate", "tricalcium phosphate"],
+        elemental_percent: 38.8,
+    },
+    Form {
+        nutrient: Nutrient::Calcium,
+        names: &["citrate", "citrate tetrahydrate"],
+        elemental_percent: 21.0,
+    },
+    Form {
+        nutrient: Nutrient::Calcium,
+        names: &["lactate", "lactate pentahydrate"],
+        elemental_percent: 13.0,
+    },
+    Form { nutrient: Nutrient::Calcium, names: &["gluconate"], elemental_percent: 9.0 },
+];
+
+/// Parses a supplement nutrient name ("magnesium", "vitamin-d", "zinc"...).
+pub fn parse_nutrient(text: &str) -> Result<Nutrient, DomainError> {
+    Nutrient::parse(text)
+        .filter(|n| SUPPLEMENT_NUTRIENTS.contains(n))
+        .ok_or_else(|| DomainError::BadSupplement(format!(
+            "unknown supplement nutrient {:?}: use magnesium, calcium, vitamin-d, zinc, vitamin-c, vitamin-k or potassium",
+            clip(text)
+        )))
+}
+
+/// The form named by `text` for `nutrient`: "oxide", "magnesium oxide", "Mg glycinate".
+pub fn find_form(nutrient: Nutrient, text: &str) -> Option<&'static Form> {
+    let t = text.trim().to_lowercase().replace(['(', ')', ','], " ");
+    let element = nutrient.info().name.to_lowercase();
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| *w != element && *w != nutrient.info().short.to_lowercase() && *w != "bis")
+        .collect();
+    let key = words.join(" ");
+    FORMS.iter().filter(|f| f.nutrient == nutrient).find(|f| f.names.contains(&key.as_str()))
+}
+
+/// Parses a dose ("200 mg", "25 µg", "1000 IU", "1 g") to the nutrient's unit. IU only for
+/// vitamin D (1 µg = 40 IU). Refuses zero, negative, non-finite and absurd amounts.
+pub fn parse_amount(nutrient: Nutrient, text: &str) -> Result<f64, DomainError> {
+    let bad = |why: &str| DomainError::BadSupplement(format!("can't use the amount {:?}: {why}", clip(text)));
+    let t = text.trim().to_lowercase();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let value: f64 = num
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| bad("give a number and a unit, such as \"200 mg\" or \"25 µg\""))?;
+    if value <= 0.0 {
+        return Err(bad("it must be more than zero"));
+    }
+    let unit = unit.trim();
+    let in_mg = match unit {
+        "mg" => value,
+        "g" => value * 1000.0,
+        "µg" | "ug" | "mcg" | "μg" => value / 1000.0,
+        "iu" if nutrient == Nutrient::VitaminD => value / IU_PER_UG_VITAMIN_D / 1000.0,
+        "iu" => return Err(bad("IU is for vitamin D only")),
+        "" => return Err(bad("add a unit: mg, µg, IU (vitamin D) or g")),
+        _ => return Err(bad("use mg, µg (or ug, mcg), IU (vitamin D) or g")),
+    };
+    let amount = if nutrient.info().unit == "µg" { in_mg * 1000.0 } else { in_mg };
+    // More than 100 g of an element in one dose is a typing slip, not a supplement.
+    if in_mg > 100_000.0 {
+        return Err(bad("that is more than any supplement dose"));
+    }
+    Ok(amount)
+}
+
+/// The elemental amount of `compound_amount` (in the nutrient's unit) of the named salt.
+pub fn elemental(nutrient: Nutrient, form: &str, compound_amount: f64) -> Result<f64, DomainError> {
+    let f = find_form(nutrient, form).ok_or_else(|| {
+        let known: Vec<&str> = FORMS.iter().filter(|f| f.nutrient == nutrient).map(|f| f.names[0]).collect();
+        DomainError::BadSupplement(if known.is_empty() {
+            format!(
+                "--compound needs a salt of magnesium or calcium, not {}",
+                nutrient.info().name.to_lowercase()
+            )
+        } else {
+            format!(
+                "unknown {} form {:?}: use one of {}",
+                nutrient.info().name.to_lowercase(),
+                clip(form),
+                known.join(", ")
+            )
+        })
+    })?;
+    Ok(compound_amount * f.elemental_percent / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_convert_to_the_nutrients_unit() {
+        assert_eq!(parse_amount(Nutrient::Magnesium, "200 mg").unwrap(), 200.0);
+        assert_eq!(parse_amount(Nutrient::Magnesium, "0.2g").unwrap(), 200.0);
+        assert_eq!(parse_amount(Nutrient::VitaminD, "25 µg").unwrap(), 25.0);
+        assert_eq!(parse_amount(Nutrient::VitaminD, "25ug").unwrap(), 25.0);
+        assert_eq!(parse_amount(Nutrient::VitaminD, "1000 IU").unwrap(), 25.0);
+        assert_eq!(parse_amount(Nutrient::VitaminD, "5000 iu").unwrap(), 125.0);
+        assert!((parse_amount(Nutrient::Zinc, "15000 ug").unwrap() - 15.0).abs() < 1e-9);
+        for bad in ["", "200", "-5 mg", "0 mg", "NaN mg", "1e400 mg", "200 parsecs", "1000 kg"] {
+            assert!(parse_amount(Nutrient::Magnesium, bad).is_err(), "{bad:?}");
+        }
+        assert!(parse_amount(Nutrient::Magnesium, "400 IU").is_err(), "IU is vitamin D only");
+    }
+
+    #[test]
+    fn compound_weights_become_elemental() {
+        assert!((elemental(Nutrient::Magnesium, "oxide", 1000.0).unwrap() - 603.0).abs() < 1e-9);
+        assert!(
+            (elemental(Nutrient::Magnesium, "magnesium glycinate", 1000.0).unwrap() - 141.0).abs() < 1e-9
+        );
+        assert!((elemental(Nutrient::Magnesium, "Mg bisglycinate", 1000.0).unwrap() - 141.0).abs() < 1e-9);
+        assert!((elemental(Nutrient::Calcium, "calcium carbonate", 1250.0).unwrap() - 500.0).abs() < 1e-9);
+        assert!(elemental(Nutrient::Magnesium, "unobtainium", 100.0).is_err());
+        assert!(elemental(Nutrient::Calcium, "oxide", 100.0).is_err());
+        assert!(elemental(Nutrient::Zinc, "gluconate", 100.0).is_err());
+    }
+
+    #[test]
+    fn supplement_nutrients() {
+        assert_eq!(parse_nutrient("vitamin-d").unwrap(), Nutrient::VitaminD);
+        assert!(parse_nutrient("protein").is_err());
+    }
+}
