@@ -1,9 +1,11 @@
 //! One key press in the app's search overlay, end to end minus the terminal: the key's
-//! action dispatched (update + the catalog search it triggers) and the next frame drawn into
-//! a 100x30 test backend, over the full embedded catalog.
+//! action dispatched (update + the catalog search or browse it triggers) and the next frame
+//! drawn into a 100x30 test backend, over the full embedded catalog.
 //!
-//! Criterion gives medians and confidence intervals; p99 needs the raw samples, so a plain
-//! loop of timed key presses runs after it and prints p50/p90/p99/max.
+//! Criterion gives medians and confidence intervals per key of "almonds" (each iteration from
+//! the same state), for the whole type-and-erase cycle, and for a frame alone. p99 needs the
+//! raw samples, so a plain loop of timed key presses runs after it and prints
+//! p50/p90/p99/max.
 //!
 //! `cargo bench --bench app` (add `-- --quick` for a shorter run).
 
@@ -11,7 +13,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use marrow::domain::day::new_entry;
 use marrow::domain::Meal;
 use marrow::store::{Catalog, Diary};
@@ -93,9 +95,34 @@ impl Bench {
     }
 }
 
+impl Bench {
+    fn send(&mut self, a: Action) {
+        dispatch(&mut self.state, &mut self.runtime, a);
+    }
+
+    fn query(&self) -> &str {
+        self.state.search.as_ref().map_or("", |s| s.query.as_str())
+    }
+
+    /// Times `key` and its frame `iters` times, from the state `back` returns to (untimed).
+    fn time_key(&mut self, iters: u64, key: &Action, back: &Action) -> Duration {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            let t = Instant::now();
+            self.send(key.clone());
+            self.draw();
+            total += t.elapsed();
+            black_box(&self.state);
+            self.send(back.clone());
+            self.draw();
+        }
+        total
+    }
+}
+
 fn key_and_frame(c: &mut Criterion) {
     let mut b = Bench::new();
-    // Sanity: a full "almonds" cycle shows the almonds in the list.
+    // Sanity: typing "almonds" lists the almonds; erasing it browses again.
     for _ in 0..7 {
         b.key();
     }
@@ -104,26 +131,54 @@ fn key_and_frame(c: &mut Criterion) {
     for _ in 0..7 {
         b.key();
     }
-    b.next = 0;
+    b.draw();
+    assert_eq!(b.query(), "", "back to browsing");
+
+    // One key press and its frame, per query it leads to: each iteration starts from the
+    // query one letter shorter (restored untimed by a backspace), so every sample is alike.
+    let mut group = c.benchmark_group("app_key_and_frame");
+    group.sample_size(50);
+    for (i, ch) in "almonds".char_indices() {
+        let query = &"almonds"[..i + ch.len_utf8()];
+        assert_eq!(b.query(), &query[..i]);
+        group.bench_function(BenchmarkId::from_parameter(format!("type {ch} -> {query}")), |bench| {
+            bench.iter_custom(|iters| b.time_key(iters, &Action::Type(ch), &Action::Backspace))
+        });
+        b.send(Action::Type(ch));
+        b.draw();
+    }
+    // And back: erasing the last letter browses again (the richest in magnesium).
+    for _ in 0..6 {
+        b.send(Action::Backspace);
+    }
+    b.draw();
+    assert_eq!(b.query(), "a");
+    group.bench_function(BenchmarkId::from_parameter("backspace -> browse"), |bench| {
+        bench.iter_custom(|iters| b.time_key(iters, &Action::Backspace, &Action::Type('a')))
+    });
+    group.finish();
+    b.send(Action::Backspace);
+    assert_eq!(b.query(), "", "browsing before the cycle");
 
     let mut group = c.benchmark_group("app");
-    group.bench_function("key_and_frame", |bench| {
+    group.sample_size(50);
+    // The whole cycle of 14 keys (type "almonds", erase it) per iteration.
+    b.next = 0;
+    group.bench_function("cycle_14_keys_with_frames", |bench| {
         bench.iter(|| {
-            b.key();
-            b.draw();
-            black_box(&b.state);
-        })
-    });
-    group.bench_function("key_only", |bench| {
-        bench.iter(|| {
-            b.key();
+            for _ in 0..14 {
+                b.key();
+                b.draw();
+            }
             black_box(&b.state);
         })
     });
     // Drawing alone, with the almonds results on screen.
-    while !matches!(&b.state.search, Some(s) if s.query == "almonds") {
+    for _ in 0..7 {
         b.key();
     }
+    assert_eq!(b.query(), "almonds");
+    b.draw();
     group.bench_function("frame_only", |bench| bench.iter(|| b.draw()));
     group.finish();
 
