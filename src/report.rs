@@ -3,11 +3,18 @@
 
 use chrono::{Days, NaiveDate};
 
+use crate::domain::browse::Basis;
 use crate::domain::day::{ca_mg_ratio, trend_stats, DaySummary};
+use crate::domain::insights::{suggest, Suggestion};
 use crate::domain::supplement::Supplement;
 use crate::domain::warnings::{warnings, Warning};
 use crate::domain::{Entry, Nutrient, Profile};
-use crate::store::{Diary, StoreError};
+use crate::store::{Catalog, Diary, StoreError};
+
+/// How many of the richest catalog foods are weighed as suggestions.
+pub const SUGGESTION_POOL: usize = 400;
+/// How many of the user's most logged foods are weighed as their own suggestions.
+const YOUR_FOODS: usize = 20;
 
 /// Everything shown about one day.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +29,22 @@ pub struct DayReport {
 }
 
 impl DayReport {
+    /// The report for `date` from its entries, doses and the 7 days ending on it (each
+    /// summarised with the same profile): the summary and the warnings follow from them.
+    pub fn new(
+        date: NaiveDate,
+        profile: Profile,
+        entries: Vec<Entry>,
+        supplements: Vec<Supplement>,
+        week: Vec<DaySummary>,
+    ) -> DayReport {
+        let summary = DaySummary::with_supplements(date, &entries, &supplements, &profile);
+        let mg = trend_stats(&week, Nutrient::Magnesium);
+        let mg_average = (mg.logged_days > 0).then_some(mg.average);
+        let warnings = warnings(&summary, &supplements, mg_average);
+        DayReport { profile, entries, supplements, summary, week, warnings }
+    }
+
     /// Calcium to magnesium ratio over the 7 days ending on this day.
     pub fn ca_mg_ratio_week(&self) -> Option<f64> {
         ca_mg_ratio(&self.week)
@@ -54,10 +77,113 @@ pub fn day_report(diary: &Diary, date: NaiveDate) -> Result<DayReport, StoreErro
     let profile = diary.profile()?;
     let entries = diary.day_entries(date)?;
     let supplements = diary.supplements(date, date)?;
-    let summary = DaySummary::with_supplements(date, &entries, &supplements, &profile);
     let week = summaries(diary, date, 7, &profile)?;
-    let mg = trend_stats(&week, Nutrient::Magnesium);
-    let mg_average = (mg.logged_days > 0).then_some(mg.average);
-    let warnings = warnings(&summary, &supplements, mg_average);
-    Ok(DayReport { profile, entries, supplements, summary, week, warnings })
+    Ok(DayReport::new(date, profile, entries, supplements, week))
+}
+
+/// A day's remaining gap in one nutrient and the foods that would close it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapSuggestions {
+    pub date: NaiveDate,
+    pub nutrient: Nutrient,
+    /// The day's total so far, food and supplements.
+    pub total: f64,
+    pub target: Option<f64>,
+    /// What is left to the target (0 when reached or without a target).
+    pub gap: f64,
+    pub list: Vec<Suggestion>,
+}
+
+/// Foods that would close the gap in `n` left by `summary`: the user's own frequent foods
+/// first (as the catalog or their custom foods describe them), then the catalog's richest.
+/// The CLI's `suggest` and the app's suggestions both come from here.
+pub fn gap_suggestions(
+    diary: &Diary,
+    catalog: &Catalog,
+    summary: &DaySummary,
+    n: Nutrient,
+    limit: usize,
+) -> Result<GapSuggestions, StoreError> {
+    let target = summary.targets.get(n);
+    let total = summary.totals.get(n);
+    let gap = target.map_or(0.0, |t| (t - total).max(0.0));
+    let mut usage: Vec<(String, u32)> = diary.food_usage()?.into_iter().collect();
+    usage.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    let mut yours = Vec::new();
+    for (id, _) in usage.into_iter().take(YOUR_FOODS) {
+        let food = match crate::store::custom_row(&id) {
+            Some(_) => diary.custom_food(&id)?,
+            None => catalog.food(&id)?,
+        };
+        yours.extend(food);
+    }
+    let mut pool = Vec::new();
+    for r in catalog.top_by(n, Basis::Per100g, None, SUGGESTION_POOL)? {
+        pool.extend(catalog.food(&r.food.id)?);
+    }
+    let list = suggest(n, gap, &yours, &pool, limit);
+    Ok(GapSuggestions { date: summary.date, nutrient: n, total, target, gap, list })
+}
+
+/// A warning's first statement without its source, for one line of the app: "Total calcium
+/// 2600 mg is above the 2500 mg upper limit". The full message stays in `Warning::message`.
+pub fn warning_headline(w: &Warning) -> String {
+    let m = w.message.as_str();
+    let end = ["; ", ". ", ": "].iter().filter_map(|sep| m.find(sep)).min().unwrap_or(m.len());
+    let mut head = m[..end].trim_end_matches('.').trim().to_string();
+    // A closing parenthesis that names a source, not a figure, goes.
+    if head.ends_with(')') {
+        if let Some(open) = head.rfind(" (") {
+            if !head[open..].chars().any(|c| c.is_ascii_digit()) {
+                head.truncate(open);
+            }
+        }
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headline(message: &str) -> String {
+        warning_headline(&Warning { code: "x", message: message.into() })
+    }
+
+    #[test]
+    fn headlines_keep_the_figures_and_drop_the_source() {
+        assert_eq!(
+            headline("Supplemental magnesium 400 mg is above the 350 mg upper limit for supplements (Dietary Reference Intakes); food magnesium does not count toward it. Educational, not medical advice."),
+            "Supplemental magnesium 400 mg is above the 350 mg upper limit for supplements"
+        );
+        assert_eq!(
+            headline("Total calcium 2600 mg is above the 2500 mg upper limit (Dietary Reference Intakes)."),
+            "Total calcium 2600 mg is above the 2500 mg upper limit"
+        );
+        assert_eq!(
+            headline("A single calcium dose of 600 mg is above 500 mg; absorption falls with larger doses (NIH ODS), so splitting it helps."),
+            "A single calcium dose of 600 mg is above 500 mg"
+        );
+        assert_eq!(
+            headline("Vitamin D supplements while the 7-day magnesium average (250 mg) is below its average requirement (265 mg): the enzymes that activate vitamin D need magnesium."),
+            "Vitamin D supplements while the 7-day magnesium average (250 mg) is below its average requirement (265 mg)"
+        );
+    }
+
+    #[test]
+    fn the_report_counts_supplements_and_warns() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let dose = Supplement {
+            id: 1,
+            date,
+            time: None,
+            nutrient: Nutrient::Magnesium,
+            amount: 400.0,
+            form: None,
+            logged_at: String::new(),
+        };
+        let r = DayReport::new(date, Profile::default(), vec![], vec![dose], vec![]);
+        assert_eq!(r.summary.totals.get(Nutrient::Magnesium), 400.0);
+        assert_eq!(r.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), vec!["mg_supplement_over_ul"]);
+    }
 }

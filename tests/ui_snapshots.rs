@@ -1,12 +1,16 @@
 //! Snapshot tests of every pane and overlay at 80x24 (and tiny sizes), drawn from a fixed
 //! date and a seeded state on ratatui's TestBackend.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use marrow::domain::day::DaySummary;
+use marrow::domain::insights::suggest;
+use marrow::domain::supplement::Supplement;
 use marrow::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Profile, Sex};
+use marrow::report::{DayReport, GapSuggestions};
+use marrow::store::{Product, SavedMeal};
 use marrow::tui::action::Action;
 use marrow::tui::app::update;
-use marrow::tui::state::AppState;
+use marrow::tui::state::{AppState, MealChoice};
 use marrow::tui::ui::{draw, theme::Theme};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -54,11 +58,24 @@ fn entry(id: i64, day: u32, meal: Meal, f: &Food, quantity: &str, grams: f64) ->
 }
 
 fn profile() -> Profile {
-    Profile { sex: Sex::Female, age: 54, pregnant: false, lactating: false, weight_kg: None, default: false }
+    Profile {
+        sex: Sex::Female,
+        age: 54,
+        pregnant: false,
+        lactating: false,
+        weight_kg: None,
+        default: false,
+        overrides: Default::default(),
+    }
 }
 
 /// A woman of 54 on Wed 25 Nov 2026 with breakfast, lunch and a snack logged, and a week.
 fn seeded() -> AppState {
+    seeded_with(vec![])
+}
+
+/// As `seeded`, with supplement doses on the 25th.
+fn seeded_with(doses: Vec<Supplement>) -> AppState {
     let spinach = food("11457", "Spinach, raw", "Vegetables and Vegetable Products", 79.0, 99.0, Some(0.0));
     let chocolate = food("19904", "Chocolate, dark, 70-85% cacao solids", "Sweets", 228.0, 73.0, None);
     let mut s = AppState::new(date(25), Meal::Lunch, profile());
@@ -67,8 +84,7 @@ fn seeded() -> AppState {
         entry(2, 25, Meal::Lunch, &spinach, "1 cup", 30.0),
         entry(3, 25, Meal::Snack, &chocolate, "1 oz", 28.35),
     ];
-    update(&mut s, Action::DayLoaded { date: date(25), entries: entries.clone(), profile: profile() });
-    let days: Vec<(NaiveDate, Vec<Entry>)> = (19..=25)
+    let days: Vec<DaySummary> = (19..=25)
         .map(|d| {
             let e = match d {
                 25 => entries.clone(),
@@ -82,9 +98,11 @@ fn seeded() -> AppState {
                     40.0 + f64::from(d) * 4.0,
                 )],
             };
-            (date(d), e)
+            let of_day: Vec<Supplement> = doses.iter().filter(|x| x.date == date(d)).cloned().collect();
+            DaySummary::with_supplements(date(d), &e, &of_day, &profile())
         })
         .collect();
+    update(&mut s, Action::DayLoaded(DayReport::new(date(25), profile(), entries, doses, days.clone())));
     update(&mut s, Action::TrendLoaded { end: date(25), days });
     s
 }
@@ -193,7 +211,7 @@ fn four_week_trend() {
             } else {
                 vec![entry(100 + i64::from(d), d, Meal::Lunch, &almonds(), "1 cup", f64::from(d) * 5.0)]
             };
-            (date(d), e)
+            DaySummary::new(date(d), &e, &profile())
         })
         .collect();
     s.date = date(28);
@@ -215,7 +233,15 @@ fn every_size_draws_without_panicking() {
     update(&mut s, Action::FoodLoaded(almonds()));
     let mut help = seeded();
     update(&mut help, Action::OpenHelp);
-    for state in [seeded(), s, help] {
+    let mut pills = with_doses();
+    update(&mut pills, Action::OpenSupplements);
+    update(&mut pills, Action::ProductsLoaded(products()));
+    update(&mut pills, Action::Type('a'));
+    let mut ideas = seeded();
+    update(&mut ideas, Action::OpenSuggestions);
+    let mut naming = seeded();
+    update(&mut naming, Action::SaveMeal);
+    for state in [seeded(), s, help, pills, ideas, naming, with_doses()] {
         for w in [1u16, 2, 5, 19, 20, 21, 39, 40, 59, 60, 61, 80, 200] {
             for h in [1u16, 2, 4, 5, 6, 15, 16, 17, 24, 60] {
                 screen(&state, w, h);
@@ -232,4 +258,131 @@ fn the_numbers_on_screen_are_the_domains() {
     let text = screen(&s, 80, 24);
     assert!(text.contains(&format!("{mg} / 320 mg")), "{text}");
     assert!(text.contains("D: 1 of 3 items unknown"), "{text}");
+}
+
+fn dose(id: i64, nutrient: Nutrient, amount: f64, form: Option<&str>) -> Supplement {
+    Supplement {
+        id,
+        date: date(25),
+        time: NaiveTime::from_hms_opt(8, 30, 0),
+        nutrient,
+        amount,
+        form: form.map(str::to_string),
+        logged_at: String::new(),
+    }
+}
+
+/// Two magnesium doses over the supplement upper limit and a vitamin D dose.
+fn with_doses() -> AppState {
+    seeded_with(vec![
+        dose(1, Nutrient::Magnesium, 200.0, Some("glycinate")),
+        dose(2, Nutrient::Magnesium, 200.0, Some("glycinate")),
+        dose(3, Nutrient::VitaminD, 25.0, None),
+    ])
+}
+
+fn products() -> Vec<Product> {
+    vec![
+        Product {
+            id: 1,
+            name: "Mg glycinate".into(),
+            nutrient: Nutrient::Magnesium,
+            amount: 200.0,
+            form: Some("glycinate".into()),
+        },
+        Product { id: 2, name: "D3 1000 IU".into(), nutrient: Nutrient::VitaminD, amount: 25.0, form: None },
+    ]
+}
+
+#[test]
+fn main_screen_with_supplements_and_warnings() {
+    let text = screen(&with_doses(), 80, 24);
+    assert!(text.contains("of which supplements: Mg 400 mg · D 25 µg"), "{text}");
+    assert!(text.contains("! Supplemental magnesium 400 mg is above the 350 mg upper limit"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn supplements_overlay() {
+    let mut s = with_doses();
+    update(&mut s, Action::OpenSupplements);
+    update(&mut s, Action::ProductsLoaded(products()));
+    update(&mut s, Action::ListDown);
+    insta::assert_snapshot!(screen(&s, 80, 24));
+}
+
+#[test]
+fn supplement_add_form() {
+    let mut s = seeded();
+    update(&mut s, Action::OpenSupplements);
+    update(&mut s, Action::ProductsLoaded(products()));
+    update(&mut s, Action::Type('a'));
+    update(&mut s, Action::NextNutrient);
+    for c in "500 mg".chars() {
+        update(&mut s, Action::Type(c));
+    }
+    insta::assert_snapshot!(screen(&s, 80, 24));
+}
+
+#[test]
+fn suggestions_overlay() {
+    let mut s = seeded();
+    update(&mut s, Action::OpenSuggestions);
+    let kcal = |mut f: Food, kcal: f64| {
+        f.per_100g.set(Nutrient::Energy, Some(kcal));
+        f
+    };
+    let (seeds, greens) = ("Nut and Seed Products", "Vegetables and Vegetable Products");
+    let pool = vec![
+        kcal(food("12036", "Seeds, sunflower seed kernels, dried", seeds, 325.0, 78.0, Some(0.0)), 584.0),
+        kcal(food("12516", "Seeds, pumpkin and squash seed kernels", seeds, 592.0, 46.0, Some(0.0)), 559.0),
+        kcal(food("11457", "Spinach, raw", greens, 79.0, 99.0, Some(0.0)), 23.0),
+    ];
+    let total = s.summary.totals.get(Nutrient::Magnesium);
+    let target = s.summary.targets.get(Nutrient::Magnesium);
+    let gap = target.map_or(0.0, |t| (t - total).max(0.0));
+    let list = suggest(Nutrient::Magnesium, gap, &[kcal(almonds(), 579.0)], &pool, 8);
+    update(
+        &mut s,
+        Action::SuggestionsLoaded(GapSuggestions {
+            date: date(25),
+            nutrient: Nutrient::Magnesium,
+            total,
+            target,
+            gap,
+            list,
+        }),
+    );
+    update(&mut s, Action::ListDown);
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("Magnesium on Wed 25 Nov: 169.3 of 320 mg so far, 150.7 mg to go"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn saved_meal_picker() {
+    let mut s = seeded();
+    update(&mut s, Action::OpenSavedMeals);
+    let meal = |name: &str, items: &[(&str, &str)]| SavedMeal {
+        name: name.into(),
+        items: items.iter().map(|(f, q)| (f.to_string(), q.to_string())).collect(),
+    };
+    update(
+        &mut s,
+        Action::SavedMealsLoaded(vec![
+            MealChoice {
+                meal: meal("usual breakfast", &[("12061", "30g"), ("11457", "1 cup")]),
+                names: vec!["Nuts, almonds".into(), "Spinach, raw".into()],
+            },
+            MealChoice { meal: meal("snack", &[("19904", "1 oz")]), names: vec!["Chocolate, dark".into()] },
+        ]),
+    );
+    insta::assert_snapshot!(screen(&s, 80, 24));
+}
+
+#[test]
+fn search_with_recent_foods() {
+    let mut s = with_search("");
+    update(&mut s, Action::RecentLoaded(vec![almonds()]));
+    insta::assert_snapshot!(screen(&s, 80, 24));
 }

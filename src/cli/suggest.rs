@@ -4,15 +4,10 @@
 use serde_json::json;
 
 use super::{print_json, table, CliError, Context};
-use crate::domain::browse::Basis;
 use crate::domain::food::trim_number;
-use crate::domain::insights::suggest;
 use crate::domain::nutrient::round_for_output;
 use crate::domain::Nutrient;
-use crate::report::day_report;
-
-/// How many of the richest catalog foods are weighed as suggestions.
-const POOL: usize = 400;
+use crate::report::{day_report, gap_suggestions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,24 +36,8 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let diary = ctx.diary()?;
     let catalog = ctx.catalog()?;
     let report = day_report(&diary, date)?;
-    let target = report.summary.targets.get(n);
-    let gap = target.map_or(0.0, |t| (t - report.summary.totals.get(n)).max(0.0));
-    // The user's own frequent foods, as the catalog (or their custom foods) describe them.
-    let mut usage: Vec<(String, u32)> = diary.food_usage()?.into_iter().collect();
-    usage.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    let mut yours = Vec::new();
-    for (id, _) in usage.into_iter().take(20) {
-        let food = match crate::store::custom_row(&id) {
-            Some(_) => diary.custom_food(&id)?,
-            None => catalog.food(&id)?,
-        };
-        yours.extend(food);
-    }
-    let mut pool = Vec::new();
-    for r in catalog.top_by(n, Basis::Per100g, None, POOL)? {
-        pool.extend(catalog.food(&r.food.id)?);
-    }
-    let list = suggest(n, gap, &yours, &pool, a.limit as usize);
+    let found = gap_suggestions(&diary, &catalog, &report.summary, n, a.limit as usize)?;
+    let (target, gap, list) = (found.target, found.gap, found.list);
     if a.json {
         let items: Vec<serde_json::Value> = list
             .iter()

@@ -3,7 +3,21 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{Entry, Food, Meal, Profile};
+use super::state::MealChoice;
+use crate::domain::day::DaySummary;
+use crate::domain::supplement::Supplement;
+use crate::domain::{Entry, Food, Meal};
+use crate::report::{DayReport, GapSuggestions};
+use crate::store::Product;
+
+/// Where entries added together came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Batch {
+    /// A saved meal, by name.
+    SavedMeal(String),
+    /// A meal copied from another day.
+    Copied { from: NaiveDate, meal: Meal },
+}
 
 /// A user intent or a result fed back by the runtime. Results carry whole entries and foods;
 /// actions are few per key press, so their size does not matter.
@@ -21,9 +35,19 @@ pub enum Action {
     DeleteEntry,
     Undo,
     ToggleTrendRange,
+    /// Save the selected entry's meal under a name.
+    SaveMeal,
+    /// Copy yesterday's meal (the selected entry's, else the current one) to the shown day.
+    CopyYesterday,
     // Overlays
     OpenSearch,
     OpenHelp,
+    /// The supplements overlay.
+    OpenSupplements,
+    /// "Close the gap" suggestions.
+    OpenSuggestions,
+    /// The saved meal picker.
+    OpenSavedMeals,
     /// Esc: close the top overlay without changes.
     Close,
     /// Enter: confirm whatever the overlay offers.
@@ -42,21 +66,21 @@ pub enum Action {
     PickGroup,
     /// Cycle the meal new entries go to.
     CycleMeal,
+    /// The next / previous nutrient (suggestions, the supplement form).
+    NextNutrient,
+    PrevNutrient,
     Quit,
     // Results from the runtime
-    DayLoaded {
-        date: NaiveDate,
-        entries: Vec<Entry>,
-        profile: Profile,
-    },
+    DayLoaded(DayReport),
     TrendLoaded {
         end: NaiveDate,
-        days: Vec<(NaiveDate, Vec<Entry>)>,
+        days: Vec<DaySummary>,
     },
     SearchResults {
         query: String,
         foods: Vec<Food>,
     },
+    RecentLoaded(Vec<Food>),
     GroupsLoaded(Vec<String>),
     FoodLoaded(Food),
     /// An entry was added (or restored); `undo` says whether it came from undo.
@@ -73,6 +97,33 @@ pub enum Action {
         after: Entry,
         undo: bool,
     },
+    /// Several entries added in one transaction.
+    EntriesAdded {
+        entries: Vec<Entry>,
+        batch: Batch,
+    },
+    EntriesRemoved {
+        entries: Vec<Entry>,
+        undo: bool,
+    },
+    ProductsLoaded(Vec<Product>),
+    SupplementAdded {
+        dose: Supplement,
+        undo: bool,
+    },
+    SupplementRemoved {
+        dose: Supplement,
+        undo: bool,
+    },
+    SuggestionsLoaded(GapSuggestions),
+    SavedMealsLoaded(Vec<MealChoice>),
+    MealSaved {
+        name: String,
+        items: usize,
+        replaced: bool,
+    },
+    /// Nothing was done, for a reason worth a hint ("nothing logged for lunch yesterday").
+    Notice(String),
     /// Another process changed the diary.
     ExternalChange,
     Failed(String),

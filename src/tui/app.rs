@@ -1,19 +1,16 @@
 //! `update`: applies an Action to the state and returns the effects the runtime must run.
-//! No terminal, no SQL: state tests feed Actions and check state and effects.
+//! No terminal, no SQL: state tests feed Actions and check state and effects. The overlays'
+//! own keys live beside it (search.rs, supplements.rs, suggest.rs, meals.rs, prompt.rs).
 
 use chrono::Days;
 
 use super::action::Action;
 use super::effect::Effect;
-use super::prompt;
-use super::state::{
-    AppState, Focus, GroupPicker, MovePicker, SearchState, StatusKind, TrendRange, Undo as UndoStep,
-};
-use crate::domain::day::DaySummary;
-use crate::domain::{Meal, Nutrient};
-
-/// Browse sort order cycled by `s`.
-const SORTS: [Nutrient; 3] = [Nutrient::Magnesium, Nutrient::Calcium, Nutrient::VitaminD];
+use super::keymap::HELP;
+use super::state::{AppState, Focus, MovePicker, StatusKind, TrendRange, Undo as UndoStep};
+use super::{meals, prompt, search, suggest, supplements};
+use crate::domain::Meal;
+use crate::report::DayReport;
 
 /// Effects to load what the shown date needs.
 pub fn load_date(state: &AppState) -> Vec<Effect> {
@@ -27,29 +24,26 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.quit = true;
             vec![Effect::Quit]
         }
-        DayLoaded { date, entries, profile } => {
-            if date != state.date {
-                return vec![];
-            }
-            let keep = state.select_id.take().or_else(|| state.selected_entry().map(|e| e.id));
-            state.summary = DaySummary::new(date, &entries, &profile);
-            state.profile = profile;
-            state.entries = entries;
-            state.selected = keep
-                .and_then(|id| state.entries.iter().position(|e| e.id == id))
-                .unwrap_or(state.selected)
-                .min(state.entries.len().saturating_sub(1));
-            vec![]
-        }
+        DayLoaded(report) => day_loaded(state, report),
         TrendLoaded { end, days } => {
             if end == state.date {
-                state.trend = days.iter().map(|(d, e)| DaySummary::new(*d, e, &state.profile)).collect();
+                state.trend = days;
             }
             vec![]
         }
-        ExternalChange => load_date(state),
+        ExternalChange => {
+            let mut fx = load_date(state);
+            if state.pills.is_some() {
+                fx.push(Effect::LoadProducts);
+            }
+            fx
+        }
         Failed(msg) => {
             state.set_status(StatusKind::Error, msg);
+            vec![]
+        }
+        Notice(msg) => {
+            state.set_status(StatusKind::Hint, msg);
             vec![]
         }
         Tick { today, meal } => {
@@ -74,7 +68,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 if undo {
                     format!("Undone: {} is back", entry.food_name)
                 } else {
-                    format!("Logged {} {} to {}", entry.quantity, entry.food_name, entry.meal)
+                    format!("Logged {} {} to {} (u undoes)", entry.quantity, entry.food_name, entry.meal)
                 },
             );
             if !undo {
@@ -100,6 +94,14 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
             load_date(state)
         }
+        EntriesRemoved { entries, undo } => {
+            let n = plural(entries.len(), "entry", "entries");
+            state.set_status(
+                StatusKind::Success,
+                if undo { format!("Undone: removed {n}") } else { format!("Removed {n}") },
+            );
+            load_date(state)
+        }
         EntryChanged { before, after, undo } => {
             let what = if before.meal != after.meal {
                 format!("Moved {} to {}", after.food_name, after.meal)
@@ -113,30 +115,70 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.select_id = Some(after.id);
             load_date(state)
         }
-        SearchResults { query, foods } => {
-            if let Some(s) = state.search.as_mut() {
-                if s.query.trim() == query.trim() {
-                    s.results = foods;
-                    s.selected = 0;
-                }
-            }
-            vec![]
-        }
+        SearchResults { query, foods } => search::results(state, &query, foods),
+        RecentLoaded(foods) => search::recent_loaded(state, foods),
         FoodLoaded(food) => prompt::food_loaded(state, food),
+        ProductsLoaded(products) => supplements::products_loaded(state, products),
+        SupplementAdded { dose, undo } => supplements::added(state, dose, undo),
+        SupplementRemoved { dose, undo } => supplements::removed(state, dose, undo),
+        SuggestionsLoaded(found) => suggest::loaded(state, found),
+        SavedMealsLoaded(choices) => meals::loaded(state, choices),
+        MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
+        EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
         other => match state.focus() {
-            Focus::Help => {
-                if matches!(other, Close | OpenHelp | Confirm | Type('?') | Type('q')) {
-                    state.help = false;
-                }
-                vec![]
-            }
+            Focus::Help => help(state, other),
             Focus::Amount => prompt::update(state, other),
-            Focus::Groups => groups(state, other),
+            Focus::Name => meals::name_prompt(state, other),
+            Focus::Dose => supplements::form(state, other),
+            Focus::Groups => search::groups(state, other),
             Focus::Move => moving(state, other),
-            Focus::Search => search(state, other),
+            Focus::Meals => meals::picker(state, other),
+            Focus::Search => search::search(state, other),
+            Focus::Suggest => suggest::update(state, other),
+            Focus::Supplements => supplements::update(state, other),
             Focus::Log => log(state, other),
         },
     }
+}
+
+/// The shown day's report arrived: entries, doses, summary, warnings and the week's ratio.
+fn day_loaded(state: &mut AppState, report: DayReport) -> Vec<Effect> {
+    if report.summary.date != state.date {
+        return vec![];
+    }
+    let keep = state.select_id.take().or_else(|| state.selected_entry().map(|e| e.id));
+    state.ca_mg_week = report.ca_mg_ratio_week();
+    let DayReport { profile, entries, supplements, summary, warnings, .. } = report;
+    state.summary = summary;
+    state.profile = profile;
+    state.entries = entries;
+    state.supplements = supplements;
+    state.warnings = warnings;
+    state.selected = keep
+        .and_then(|id| state.entries.iter().position(|e| e.id == id))
+        .unwrap_or(state.selected)
+        .min(state.entries.len().saturating_sub(1));
+    supplements::clamp(state);
+    vec![]
+}
+
+/// "1 entry", "2 entries".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn help(state: &mut AppState, action: Action) -> Vec<Effect> {
+    use Action::*;
+    match action {
+        ListDown | SelectNext | Type('j') => state.help_scroll = (state.help_scroll + 1).min(HELP.len()),
+        ListUp | SelectPrev | Type('k') => state.help_scroll = state.help_scroll.saturating_sub(1),
+        Close | OpenHelp | Confirm | Type('?') | Type('q') => {
+            state.help = false;
+            state.help_scroll = 0;
+        }
+        _ => {}
+    }
+    vec![]
 }
 
 fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
@@ -173,9 +215,15 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.set_status(StatusKind::Hint, format!("New entries go to {}", state.meal));
             vec![]
         }
-        OpenSearch => open_search(state),
+        OpenSearch => search::open_search(state),
+        OpenSupplements => supplements::open(state),
+        OpenSuggestions => suggest::open(state),
+        SaveMeal => meals::open_name(state),
+        OpenSavedMeals => meals::open_picker(state),
+        CopyYesterday => meals::copy_yesterday(state),
         OpenHelp => {
             state.help = true;
+            state.help_scroll = 0;
             vec![]
         }
         EditAmount => match state.selected_entry().cloned() {
@@ -197,188 +245,39 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             Some(e) => vec![Effect::RemoveEntry { id: e.id, undo: false }],
             None => nothing_selected(state),
         },
-        Undo => match state.undo.pop() {
-            Some(UndoStep::Remove(id)) => vec![Effect::RemoveEntry { id, undo: true }],
-            Some(UndoStep::Restore(e)) => vec![Effect::RestoreEntry(e)],
-            Some(UndoStep::Revert(before)) => vec![
-                Effect::UpdateAmount {
-                    id: before.id,
-                    grams: before.grams,
-                    quantity: before.quantity.clone(),
-                    undo: true,
-                },
-                Effect::MoveEntry { id: before.id, meal: before.meal, undo: true },
-            ],
-            None => {
-                state.set_status(StatusKind::Hint, "Nothing to undo");
-                vec![]
-            }
-        },
+        Undo => undo(state),
         Type('q') => update(state, Action::Quit),
         _ => vec![],
     }
 }
 
-fn nothing_selected(state: &mut AppState) -> Vec<Effect> {
+/// Takes back the last change: entries, batches of entries and supplement doses alike.
+pub fn undo(state: &mut AppState) -> Vec<Effect> {
+    match state.undo.pop() {
+        Some(UndoStep::Remove(id)) => vec![Effect::RemoveEntry { id, undo: true }],
+        Some(UndoStep::Restore(e)) => vec![Effect::RestoreEntry(e)],
+        Some(UndoStep::Revert(before)) => vec![
+            Effect::UpdateAmount {
+                id: before.id,
+                grams: before.grams,
+                quantity: before.quantity.clone(),
+                undo: true,
+            },
+            Effect::MoveEntry { id: before.id, meal: before.meal, undo: true },
+        ],
+        Some(UndoStep::RemoveMany(ids)) => vec![Effect::RemoveEntries { ids, undo: true }],
+        Some(UndoStep::RemoveDose(id)) => vec![Effect::RemoveSupplement { id, undo: true }],
+        Some(UndoStep::RestoreDose(dose)) => vec![Effect::RestoreSupplement(dose)],
+        None => {
+            state.set_status(StatusKind::Hint, "Nothing to undo");
+            vec![]
+        }
+    }
+}
+
+pub fn nothing_selected(state: &mut AppState) -> Vec<Effect> {
     state.set_status(StatusKind::Hint, "No entry selected: / adds food");
     vec![]
-}
-
-fn open_search(state: &mut AppState) -> Vec<Effect> {
-    let s = SearchState::new();
-    let mut fx = vec![Effect::Browse { sort: s.sort, basis: s.basis, group: None }];
-    if state.group_names.is_empty() {
-        fx.push(Effect::LoadGroups);
-    }
-    state.search = Some(s);
-    fx
-}
-
-fn browse_effect(s: &SearchState) -> Effect {
-    if s.browsing() {
-        Effect::Browse { sort: s.sort, basis: s.basis, group: s.group.clone() }
-    } else {
-        Effect::Search(s.query.clone())
-    }
-}
-
-fn search(state: &mut AppState, action: Action) -> Vec<Effect> {
-    use Action::*;
-    let Some(s) = state.search.as_mut() else { return vec![] };
-    // A pending s/g followed by another letter was the start of a word after all.
-    if let Some((letter, sort)) = s.pending {
-        if let Type(c) = action {
-            // No word starts "ss", "sg" or "gs": those stay browse keys.
-            if c.is_alphanumeric() && c != 's' && c != 'g' {
-                s.pending = None;
-                s.sort = sort;
-                state.groups = None;
-                s.query = format!("{letter}{c}");
-                return vec![Effect::Search(s.query.clone())];
-            }
-        }
-    }
-    match action {
-        Close => {
-            state.search = None;
-            vec![]
-        }
-        ListDown | SelectNext => {
-            if s.selected + 1 < s.results.len() {
-                s.selected += 1;
-            }
-            vec![]
-        }
-        ListUp | SelectPrev => {
-            s.selected = s.selected.saturating_sub(1);
-            vec![]
-        }
-        CycleSort => cycle_sort(s),
-        CycleBasis => {
-            s.basis = s.basis.next();
-            s.pending = None;
-            if s.browsing() {
-                vec![browse_effect(s)]
-            } else {
-                vec![]
-            }
-        }
-        PickGroup => open_groups(state),
-        CycleMeal => {
-            state.meal = state.meal.next();
-            vec![]
-        }
-        Type(c) if s.browsing() && (c == 's' || c == 'g') => {
-            let before = s.pending.map_or(s.sort, |(_, sort)| sort);
-            s.pending = Some((c, before));
-            if c == 's' {
-                cycle_sort(s)
-            } else {
-                open_groups(state)
-            }
-        }
-        Type(c) => {
-            s.pending = None;
-            if !c.is_control() && s.query.chars().count() < 200 {
-                s.query.push(c);
-            }
-            vec![browse_effect(s)]
-        }
-        Backspace => {
-            s.pending = None;
-            s.query.pop();
-            vec![browse_effect(s)]
-        }
-        Confirm => match s.selected_food() {
-            Some(f) => vec![Effect::LoadFood(f.id.clone())],
-            None => vec![],
-        },
-        _ => vec![],
-    }
-}
-
-fn cycle_sort(s: &mut SearchState) -> Vec<Effect> {
-    let i = SORTS.iter().position(|n| *n == s.sort).unwrap_or(0);
-    s.sort = SORTS[(i + 1) % SORTS.len()];
-    if s.browsing() {
-        vec![browse_effect(s)]
-    } else {
-        vec![]
-    }
-}
-
-fn open_groups(state: &mut AppState) -> Vec<Effect> {
-    let current = state.search.as_ref().and_then(|s| s.group.clone());
-    let selected = current.and_then(|g| state.group_names.iter().position(|n| *n == g)).map_or(0, |i| i + 1);
-    state.groups = Some(GroupPicker { groups: state.group_names.clone(), selected });
-    vec![]
-}
-
-fn groups(state: &mut AppState, action: Action) -> Vec<Effect> {
-    use Action::*;
-    // A pending g followed by a letter other than j/k began a word ("greek").
-    if let (Some(s), Type(c)) = (state.search.as_mut(), &action) {
-        if let Some(('g', sort)) = s.pending {
-            if c.is_alphanumeric() && !matches!(c, 'j' | 'k' | 'g' | 's') {
-                s.pending = None;
-                s.sort = sort;
-                s.query = format!("g{c}");
-                state.groups = None;
-                return vec![Effect::Search(s.query.clone())];
-            }
-        }
-    }
-    let Some(p) = state.groups.as_mut() else { return vec![] };
-    match action {
-        Close => {
-            state.groups = None;
-            if let Some(s) = state.search.as_mut() {
-                s.pending = None;
-            }
-            vec![]
-        }
-        ListDown | SelectNext | Type('j') => {
-            p.selected = (p.selected + 1).min(p.groups.len());
-            vec![]
-        }
-        ListUp | SelectPrev | Type('k') => {
-            p.selected = p.selected.saturating_sub(1);
-            vec![]
-        }
-        Confirm => {
-            let group = p.selected.checked_sub(1).and_then(|i| p.groups.get(i).cloned());
-            state.groups = None;
-            match state.search.as_mut() {
-                Some(s) => {
-                    s.pending = None;
-                    s.group = group;
-                    vec![browse_effect(s)]
-                }
-                None => vec![],
-            }
-        }
-        _ => vec![],
-    }
 }
 
 fn moving(state: &mut AppState, action: Action) -> Vec<Effect> {

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use super::*;
 use crate::domain::browse::Basis;
 use crate::domain::nutrient::NutrientValues;
-use crate::domain::{Entry, Food, Portion, Profile};
+use crate::domain::{Entry, Food, Meal, Nutrient, Portion, Profile};
+use crate::report::DayReport;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -49,9 +50,14 @@ fn state() -> AppState {
     AppState::new(day(25), Meal::Lunch, Profile::default())
 }
 
+/// The day's report as the runtime would load it (no supplements, no week).
+pub(super) fn report(date: NaiveDate, entries: Vec<Entry>) -> DayReport {
+    DayReport::new(date, Profile::default(), entries, vec![], vec![])
+}
+
 fn loaded(entries: Vec<Entry>) -> AppState {
     let mut s = state();
-    update(&mut s, Action::DayLoaded { date: day(25), entries, profile: Profile::default() });
+    update(&mut s, Action::DayLoaded(report(day(25), entries)));
     s
 }
 
@@ -77,14 +83,7 @@ fn day_navigation_loads_the_new_date() {
     update(&mut s, Action::Today);
     assert_eq!(s.date, day(25));
     // A late result for another day is ignored.
-    update(
-        &mut s,
-        Action::DayLoaded {
-            date: day(20),
-            entries: vec![entry(1, Meal::Lunch, 30.0)],
-            profile: Profile::default(),
-        },
-    );
+    update(&mut s, Action::DayLoaded(report(day(20), vec![entry(1, Meal::Lunch, 30.0)])));
     assert!(s.entries.is_empty());
 }
 
@@ -139,11 +138,7 @@ fn amount_prompt_previews_and_logs_to_the_shown_day_and_meal() {
     assert_eq!(fx[0], Effect::LoadDay(day(25)));
     update(
         &mut s,
-        Action::DayLoaded {
-            date: day(25),
-            entries: vec![entry(3, Meal::Breakfast, 5.0), entry(7, Meal::Lunch, 30.0)],
-            profile: Profile::default(),
-        },
+        Action::DayLoaded(report(day(25), vec![entry(3, Meal::Breakfast, 5.0), entry(7, Meal::Lunch, 30.0)])),
     );
     assert_eq!(s.selected, 1);
     assert_eq!(s.undo, vec![UndoStep::Remove(7)]);

@@ -4,12 +4,15 @@
 use chrono::NaiveDate;
 
 use crate::domain::browse::Basis;
+use crate::domain::supplement::{NewSupplement, Supplement};
 use crate::domain::{Entry, Meal, NewEntry, Nutrient};
+use crate::store::SavedMeal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// The day's report (entries, supplements, summary, warnings, week).
     LoadDay(NaiveDate),
-    /// Load `days` days of entries ending at the date.
+    /// Load `days` days of summaries ending at the date.
     LoadTrend {
         end: NaiveDate,
         days: u32,
@@ -20,12 +23,19 @@ pub enum Effect {
         basis: Basis,
         group: Option<String>,
     },
+    /// The foods logged most recently.
+    LoadRecent,
     LoadGroups,
     LoadFood(String),
     AddEntry(NewEntry),
     RestoreEntry(Entry),
     RemoveEntry {
         id: i64,
+        undo: bool,
+    },
+    /// Several entries at once, all or none (undo of a saved or copied meal).
+    RemoveEntries {
+        ids: Vec<i64>,
         undo: bool,
     },
     UpdateAmount {
@@ -38,6 +48,36 @@ pub enum Effect {
         id: i64,
         meal: Meal,
         undo: bool,
+    },
+    /// Saved supplement products.
+    LoadProducts,
+    AddSupplement(NewSupplement),
+    RestoreSupplement(Supplement),
+    RemoveSupplement {
+        id: i64,
+        undo: bool,
+    },
+    /// Suggestions to close the day's gap in a nutrient.
+    Suggest {
+        date: NaiveDate,
+        nutrient: Nutrient,
+    },
+    LoadSavedMeals,
+    SaveMeal {
+        name: String,
+        items: Vec<(String, String)>,
+    },
+    /// Log a saved meal's foods (with their current figures) to `to` on `date`.
+    LogSavedMeal {
+        meal: SavedMeal,
+        date: NaiveDate,
+        to: Meal,
+    },
+    /// Copy one meal's entries, as logged, from one day to another.
+    CopyMeal {
+        from: NaiveDate,
+        to: NaiveDate,
+        meal: Meal,
     },
     Quit,
 }

@@ -8,22 +8,25 @@ use super::state::Focus;
 
 /// Every key binding, for the help overlay: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
-    ("/  a", "search foods (type to search; empty query browses)"),
+    ("/  a", "search foods (empty query: recent foods, then browse)"),
     ("j k  ↓ ↑", "move in the day log or a list"),
     ("h l  ← →", "previous / next day"),
     ("t", "back to today"),
     ("e", "edit the selected entry's amount"),
     ("m", "move the selected entry to another meal"),
-    ("d  Delete", "remove the selected entry"),
-    ("u", "undo the last change (add, edit, move, remove)"),
+    ("d  Delete", "remove the selected entry (or dose, in supplements)"),
+    ("u", "undo the last change (entries, meals, supplements)"),
     ("Tab", "change the meal new entries go to"),
     ("w", "trends: last 7 days / last 4 weeks"),
-    ("s", "search, empty query: sort by Mg / Ca / D per 100 g"),
-    ("g", "search, empty query: pick a food group"),
-    ("← →", "search: values per 100 g / per serving / per 100 kcal"),
-    ("Enter", "choose the food / log the amount"),
+    ("p", "supplements: Enter logs a saved product, a adds a dose"),
+    ("x", "suggestions to close the gap (Tab/← →: Mg, Ca, D)"),
+    ("s", "save the selected entry's meal under a name"),
+    ("r", "log a saved meal to the current meal"),
+    ("y", "copy yesterday's meal (the selected entry's, else current)"),
+    ("s g  ← →", "search, empty query: sort, group; ← → per 100 g/serving/kcal"),
+    ("Enter", "choose the food / log the amount or product"),
     ("Esc", "close the overlay without changes"),
-    ("?", "this help"),
+    ("?", "this help (j k scroll)"),
     ("q  Ctrl-C", "quit (q outside text input)"),
 ];
 
@@ -38,7 +41,7 @@ pub fn action(focus: Focus, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('c') => Some(Action::Quit),
             KeyCode::Char('s') => Some(Action::CycleSort),
             KeyCode::Char('g') => Some(Action::PickGroup),
-            KeyCode::Char('u') if matches!(focus, Focus::Log) => Some(Action::Undo),
+            KeyCode::Char('u') if matches!(focus, Focus::Log | Focus::Supplements) => Some(Action::Undo),
             _ => None,
         };
     }
@@ -50,19 +53,35 @@ pub fn action(focus: Focus, key: KeyEvent) -> Option<Action> {
         KeyCode::Tab | KeyCode::BackTab => Some(Action::CycleMeal),
         _ => None,
     };
+    let text = match key.code {
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Char(c) => Some(Action::Type(c)),
+        _ => None,
+    };
     match focus {
-        Focus::Search => common.or(match key.code {
-            KeyCode::Backspace => Some(Action::Backspace),
+        Focus::Search => match key.code {
             KeyCode::Left | KeyCode::Right => Some(Action::CycleBasis),
+            _ => common.or(text),
+        },
+        Focus::Amount | Focus::Name => common.or(text),
+        // The nutrient is a choice of seven: Tab and the arrows cycle it.
+        Focus::Dose => match key.code {
+            KeyCode::Tab | KeyCode::Down => Some(Action::NextNutrient),
+            KeyCode::BackTab | KeyCode::Up => Some(Action::PrevNutrient),
+            _ => common.or(text),
+        },
+        Focus::Suggest => match key.code {
+            KeyCode::Tab | KeyCode::Right => Some(Action::NextNutrient),
+            KeyCode::BackTab | KeyCode::Left => Some(Action::PrevNutrient),
             KeyCode::Char(c) => Some(Action::Type(c)),
-            _ => None,
-        }),
-        Focus::Amount => common.or(match key.code {
-            KeyCode::Backspace => Some(Action::Backspace),
+            _ => common,
+        },
+        Focus::Supplements => match key.code {
+            KeyCode::Delete => Some(Action::DeleteEntry),
             KeyCode::Char(c) => Some(Action::Type(c)),
-            _ => None,
-        }),
-        Focus::Help | Focus::Groups | Focus::Move => common.or(match key.code {
+            _ => common,
+        },
+        Focus::Help | Focus::Groups | Focus::Move | Focus::Meals => common.or(match key.code {
             KeyCode::Char(c) => Some(Action::Type(c)),
             _ => None,
         }),
@@ -78,6 +97,11 @@ pub fn action(focus: Focus, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('d') | KeyCode::Delete => Some(Action::DeleteEntry),
             KeyCode::Char('u') => Some(Action::Undo),
             KeyCode::Char('w') => Some(Action::ToggleTrendRange),
+            KeyCode::Char('p') => Some(Action::OpenSupplements),
+            KeyCode::Char('x') => Some(Action::OpenSuggestions),
+            KeyCode::Char('s') => Some(Action::SaveMeal),
+            KeyCode::Char('r') => Some(Action::OpenSavedMeals),
+            KeyCode::Char('y') => Some(Action::CopyYesterday),
             KeyCode::Char('?') => Some(Action::OpenHelp),
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Tab | KeyCode::BackTab => Some(Action::CycleMeal),
@@ -109,5 +133,30 @@ mod tests {
         assert_eq!(action(Focus::Log, key(KeyCode::Delete)), Some(Action::DeleteEntry));
         assert_eq!(action(Focus::Log, key(KeyCode::Left)), Some(Action::PrevDay));
         assert_eq!(action(Focus::Log, key(KeyCode::Char('?'))), Some(Action::OpenHelp));
+        assert_eq!(action(Focus::Log, key(KeyCode::Char('p'))), Some(Action::OpenSupplements));
+        assert_eq!(action(Focus::Log, key(KeyCode::Char('x'))), Some(Action::OpenSuggestions));
+        assert_eq!(action(Focus::Log, key(KeyCode::Char('s'))), Some(Action::SaveMeal));
+        assert_eq!(action(Focus::Log, key(KeyCode::Char('r'))), Some(Action::OpenSavedMeals));
+        assert_eq!(action(Focus::Log, key(KeyCode::Char('y'))), Some(Action::CopyYesterday));
+    }
+
+    #[test]
+    fn overlay_keys() {
+        assert_eq!(action(Focus::Suggest, key(KeyCode::Tab)), Some(Action::NextNutrient));
+        assert_eq!(action(Focus::Suggest, key(KeyCode::Left)), Some(Action::PrevNutrient));
+        assert_eq!(action(Focus::Supplements, key(KeyCode::Delete)), Some(Action::DeleteEntry));
+        assert_eq!(action(Focus::Supplements, key(KeyCode::Char('d'))), Some(Action::Type('d')));
+        assert_eq!(action(Focus::Dose, key(KeyCode::Tab)), Some(Action::NextNutrient));
+        assert_eq!(action(Focus::Dose, key(KeyCode::Char('q'))), Some(Action::Type('q')));
+        assert_eq!(action(Focus::Name, key(KeyCode::Backspace)), Some(Action::Backspace));
+    }
+
+    #[test]
+    fn help_lists_every_log_key() {
+        let keys: String = HELP.iter().map(|(k, _)| format!(" {k} ")).collect();
+        for c in ['p', 'x', 's', 'r', 'y', 'w', 'u', 'e', 'm', 't'] {
+            assert!(action(Focus::Log, key(KeyCode::Char(c))).is_some(), "{c}");
+            assert!(keys.contains(&format!(" {c} ")), "help lacks {c}");
+        }
     }
 }

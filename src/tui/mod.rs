@@ -4,10 +4,18 @@
 pub mod action;
 pub mod app;
 pub mod effect;
+#[cfg(test)]
+mod features_tests;
 pub mod keymap;
+mod meals;
 mod prompt;
 pub mod runtime;
+#[cfg(test)]
+mod runtime_tests;
+mod search;
 pub mod state;
+mod suggest;
+mod supplements;
 pub mod ui;
 
 use std::collections::VecDeque;

@@ -34,20 +34,25 @@ pub fn food_loaded(state: &mut AppState, food: Food) -> Vec<Effect> {
         return vec![];
     }
     if state.search.is_some() {
-        let mut p = AmountPrompt {
-            food_id: food.id.clone(),
-            food_name: food.name.clone(),
-            per_100g: food.per_100g,
-            portions: food.portions,
-            input: String::new(),
-            portion: None,
-            preview: None,
-            editing: None,
-        };
-        refresh(&mut p);
-        state.amount = Some(p);
+        state.amount = Some(for_food(&food, ""));
     }
     vec![]
+}
+
+/// The prompt for logging `food`, with `input` already typed (a suggested portion).
+pub fn for_food(food: &Food, input: &str) -> AmountPrompt {
+    let mut p = AmountPrompt {
+        food_id: food.id.clone(),
+        food_name: food.name.clone(),
+        per_100g: food.per_100g,
+        portions: food.portions.clone(),
+        input: input.to_string(),
+        portion: None,
+        preview: None,
+        editing: None,
+    };
+    refresh(&mut p);
+    p
 }
 
 /// Recomputes the live preview from the input.
@@ -156,6 +161,7 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
         Ok(new) => {
             state.amount = None;
             state.search = None;
+            state.suggest = None;
             vec![Effect::AddEntry(new)]
         }
         Err(err) => {

@@ -1,11 +1,16 @@
-//! The app's state: the shown day, its entries and summary, the trend, the overlays and the
-//! status line. Plain data; `update` (app.rs) is the only thing that changes it.
+//! The app's state: the shown day (entries, supplements, summary, warnings), the trend, the
+//! overlays and the status line. Plain data; `update` (app.rs) is the only thing that changes
+//! it.
 
 use chrono::NaiveDate;
 
 use crate::domain::browse::Basis;
 use crate::domain::day::DaySummary;
+use crate::domain::supplement::Supplement;
+use crate::domain::warnings::Warning;
 use crate::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Profile};
+use crate::report::GapSuggestions;
+use crate::store::{Product, SavedMeal};
 
 /// How far back the trends pane looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +57,9 @@ pub struct SearchState {
     /// it began a word ("salmon"): then it is typed after all. Holds the letter and the sort
     /// to return to.
     pub pending: Option<(char, Nutrient)>,
+    /// The user's recently logged foods, newest first: listed above the browse list while the
+    /// query is empty and no group is picked.
+    pub recent: Vec<Food>,
 }
 
 impl SearchState {
@@ -64,6 +72,7 @@ impl SearchState {
             basis: Basis::Per100g,
             group: None,
             pending: None,
+            recent: Vec::new(),
         }
     }
 
@@ -71,8 +80,28 @@ impl SearchState {
         self.query.trim().is_empty()
     }
 
+    /// Whether the recent foods head the list.
+    pub fn showing_recent(&self) -> bool {
+        self.browsing() && self.group.is_none() && !self.recent.is_empty()
+    }
+
+    /// The listed foods, each with whether it is a recent one: recent foods first when shown.
+    pub fn items(&self) -> impl Iterator<Item = (&Food, bool)> {
+        let recent: &[Food] = if self.showing_recent() { &self.recent } else { &[] };
+        recent.iter().map(|f| (f, true)).chain(self.results.iter().map(|f| (f, false)))
+    }
+
+    /// How many foods are listed.
+    pub fn len(&self) -> usize {
+        self.results.len() + if self.showing_recent() { self.recent.len() } else { 0 }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn selected_food(&self) -> Option<&Food> {
-        self.results.get(self.selected)
+        self.items().nth(self.selected).map(|(f, _)| f)
     }
 }
 
@@ -115,12 +144,70 @@ pub struct MovePicker {
     pub selected: Meal,
 }
 
+/// The supplements overlay: saved products first (Enter logs one), then the day's doses
+/// (`d` removes one), and the add form when open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupplementOverlay {
+    pub products: Vec<Product>,
+    /// Index over the products, then the day's doses.
+    pub selected: usize,
+    pub form: Option<DoseForm>,
+}
+
+/// Adding a dose by hand: a nutrient and an amount as typed ("200 mg", "1000 IU").
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoseForm {
+    pub nutrient: Nutrient,
+    pub input: String,
+    /// The amount in the nutrient's unit, or why it cannot be read (None while empty).
+    pub preview: Option<Result<f64, String>>,
+}
+
+/// "Close the gap" suggestions for one nutrient of the shown day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuggestOverlay {
+    pub nutrient: Nutrient,
+    /// None until the runtime has weighed the foods.
+    pub found: Option<GapSuggestions>,
+    pub selected: usize,
+}
+
+/// Naming the selected entry's meal to save it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamePrompt {
+    pub input: String,
+    pub meal: Meal,
+    pub date: NaiveDate,
+    /// (food id, quantity as typed) of the meal's entries.
+    pub items: Vec<(String, String)>,
+}
+
+/// A saved meal with its foods' names, for the picker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MealChoice {
+    pub meal: SavedMeal,
+    /// One name per item (the food id when the food is gone).
+    pub names: Vec<String>,
+}
+
+/// Picking a saved meal to log to the current meal of the shown day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MealPicker {
+    /// None while loading.
+    pub choices: Option<Vec<MealChoice>>,
+    pub selected: usize,
+}
+
 /// How to take back the last change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
     Remove(i64),
     Restore(Entry),
     Revert(Entry),
+    /// Entries added together (a saved meal, a copied meal).
+    RemoveMany(Vec<i64>),
+    RemoveDose(i64),
+    RestoreDose(Supplement),
 }
 
 /// Everything the app shows.
@@ -132,7 +219,14 @@ pub struct AppState {
     pub meal: Meal,
     pub profile: Profile,
     pub entries: Vec<Entry>,
+    /// The shown day's supplement doses.
+    pub supplements: Vec<Supplement>,
+    /// Food and supplements together (report::DayReport::summary).
     pub summary: DaySummary,
+    /// The day's warnings about doses and upper limits.
+    pub warnings: Vec<Warning>,
+    /// Calcium to magnesium over the 7 days ending on the shown date.
+    pub ca_mg_week: Option<f64>,
     pub selected: usize,
     pub trend_range: TrendRange,
     /// Summaries of the trend's days, oldest first.
@@ -141,7 +235,17 @@ pub struct AppState {
     pub amount: Option<AmountPrompt>,
     pub groups: Option<GroupPicker>,
     pub moving: Option<MovePicker>,
+    /// The supplements overlay (`p`).
+    pub pills: Option<SupplementOverlay>,
+    /// "Close the gap" suggestions (`x`).
+    pub suggest: Option<SuggestOverlay>,
+    /// Naming a meal to save (`s`).
+    pub naming: Option<NamePrompt>,
+    /// Picking a saved meal to log (`r`).
+    pub meals: Option<MealPicker>,
     pub help: bool,
+    /// First help line shown (the help scrolls on small terminals).
+    pub help_scroll: usize,
     pub status: Option<Status>,
     pub undo: Vec<Undo>,
     /// Food groups, loaded once for the picker.
@@ -156,9 +260,16 @@ pub struct AppState {
 pub enum Focus {
     Help,
     Amount,
+    /// The meal name prompt.
+    Name,
+    /// The supplement add form.
+    Dose,
     Groups,
     Move,
+    Meals,
     Search,
+    Suggest,
+    Supplements,
     Log,
 }
 
@@ -171,6 +282,9 @@ impl AppState {
             summary: DaySummary::new(today, &[], &profile),
             profile,
             entries: Vec::new(),
+            supplements: Vec::new(),
+            warnings: Vec::new(),
+            ca_mg_week: None,
             selected: 0,
             trend_range: TrendRange::Week,
             trend: Vec::new(),
@@ -178,7 +292,12 @@ impl AppState {
             amount: None,
             groups: None,
             moving: None,
+            pills: None,
+            suggest: None,
+            naming: None,
+            meals: None,
             help: false,
+            help_scroll: 0,
             status: None,
             undo: Vec::new(),
             group_names: Vec::new(),
@@ -192,12 +311,22 @@ impl AppState {
             Focus::Help
         } else if self.amount.is_some() {
             Focus::Amount
+        } else if self.naming.is_some() {
+            Focus::Name
+        } else if self.pills.as_ref().is_some_and(|p| p.form.is_some()) {
+            Focus::Dose
         } else if self.groups.is_some() {
             Focus::Groups
         } else if self.moving.is_some() {
             Focus::Move
+        } else if self.meals.is_some() {
+            Focus::Meals
         } else if self.search.is_some() {
             Focus::Search
+        } else if self.suggest.is_some() {
+            Focus::Suggest
+        } else if self.pills.is_some() {
+            Focus::Supplements
         } else {
             Focus::Log
         }
@@ -205,7 +334,7 @@ impl AppState {
 
     /// Whether keys are going into a text field (so `q` types a q instead of quitting).
     pub fn typing(&self) -> bool {
-        matches!(self.focus(), Focus::Amount | Focus::Search)
+        matches!(self.focus(), Focus::Amount | Focus::Search | Focus::Name | Focus::Dose)
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {

@@ -1,18 +1,34 @@
-//! The gauges pane: magnesium, calcium and vitamin D against the profile's targets, with data
-//! completeness and the day's calcium:magnesium ratio.
+//! The gauges pane: magnesium, calcium and vitamin D (food and supplements) against the
+//! profile's targets, with data completeness, what supplements gave, the calcium:magnesium
+//! ratio today and over 7 days, and the day's warnings in short.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
 use crate::domain::food::trim_number;
+use crate::domain::warnings::Warning;
+use crate::report::warning_headline;
+use crate::tui::state::AppState;
+
+/// At most this many warning lines under the gauges; the supplements overlay lists them all.
+const WARNING_LINES: usize = 2;
 
 pub struct Gauges<'a> {
-    pub summary: &'a DaySummary,
+    pub state: &'a AppState,
     pub theme: &'a Theme,
+}
+
+/// Rows the pane needs: borders, three gauges, the supplements line when any, the ratio
+/// line and the warnings.
+pub fn height(state: &AppState) -> u16 {
+    let supp = u16::from(BONE_NUTRIENTS.iter().any(|n| state.summary.supplemental[n.index()] > 0.0));
+    2 + 3 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
 }
 
 /// A bar of `width` cells filled to `fraction` (capped at full).
@@ -80,21 +96,56 @@ pub fn compact_lines<'a>(summary: &DaySummary, theme: &Theme) -> Vec<Line<'a>> {
         .collect()
 }
 
-/// "Ca:Mg 2.2 (research proposal 1.7-2.6, not a guideline)".
-pub fn info_line<'a>(summary: &DaySummary, theme: &Theme) -> Line<'a> {
-    let mut spans = Vec::new();
-    match summary.totals.ca_mg_ratio() {
-        Some(r) => spans.push(Span::styled(
-            format!("Ca:Mg {r:.1} (research proposal 1.7-2.6, not a guideline)"),
-            theme.dim,
-        )),
-        None => spans.push(Span::styled("Ca:Mg -", theme.dim)),
+/// "of which supplements: Mg 200 mg · D 25 µg", when supplements gave any of them.
+pub fn supplements_line<'a>(summary: &DaySummary, theme: &Theme) -> Option<Line<'a>> {
+    let parts: Vec<String> = BONE_NUTRIENTS
+        .iter()
+        .filter_map(|n| {
+            let v = summary.supplemental[n.index()];
+            (v > 0.0).then(|| {
+                format!("{} {} {}", n.info().short, trim_number((v * 10.0).round() / 10.0), n.info().unit)
+            })
+        })
+        .collect();
+    (!parts.is_empty())
+        .then(|| Line::styled(format!("of which supplements: {}", parts.join(" · ")), theme.text))
+}
+
+/// "Ca:Mg today 2.2 · 7 days 2.0 (research proposal 1.7-2.6, not a guideline)".
+pub fn info_line<'a>(summary: &DaySummary, week: Option<f64>, theme: &Theme) -> Line<'a> {
+    let today = summary.totals.ca_mg_ratio().map_or_else(|| "-".to_string(), |r| format!("{r:.1}"));
+    let week = week.map(|w| format!(" · 7 days {w:.1}")).unwrap_or_default();
+    Line::styled(format!("Ca:Mg today {today}{week} (research proposal 1.7-2.6, not a guideline)"), theme.dim)
+}
+
+/// Style for a warning: over an upper limit is bad, the rest a caution.
+pub fn warning_style(w: &Warning, theme: &Theme) -> Style {
+    if w.code.ends_with("over_ul") {
+        theme.bad
+    } else {
+        theme.warn
     }
-    Line::from(spans)
+}
+
+/// The warnings in short, one line each of `width` columns, at most `WARNING_LINES`.
+pub fn warning_lines<'a>(warnings: &[Warning], theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = warnings
+        .iter()
+        .take(WARNING_LINES)
+        .map(|w| Line::styled(cell(&format!("! {}", warning_headline(w)), width), warning_style(w, theme)))
+        .collect();
+    if warnings.len() > WARNING_LINES {
+        if let Some(last) = lines.last_mut() {
+            let more = warnings.len() - WARNING_LINES + 1;
+            *last = Line::styled(format!("! and {more} more warnings: p lists them"), theme.warn);
+        }
+    }
+    lines
 }
 
 impl Widget for Gauges<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let summary = &self.state.summary;
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(self.theme.border)
@@ -105,8 +156,10 @@ impl Widget for Gauges<'_> {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let mut lines = gauge_lines(self.summary, self.theme, inner.width);
-        lines.push(info_line(self.summary, self.theme));
+        let mut lines = gauge_lines(summary, self.theme, inner.width);
+        lines.extend(supplements_line(summary, self.theme));
+        lines.push(info_line(summary, self.state.ca_mg_week, self.theme));
+        lines.extend(warning_lines(&self.state.warnings, self.theme, inner.width as usize));
         Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -8,7 +8,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::theme::Theme;
 use crate::tui::keymap::HELP;
 
+/// Rows the help needs: every key, two lines of sources and the border.
+pub fn height() -> u16 {
+    (HELP.len() + 4).min(usize::from(u16::MAX)) as u16
+}
+
 pub struct Help<'a> {
+    /// The first line shown; clamped so the last line stays at the bottom.
+    pub scroll: usize,
     pub theme: &'a Theme,
 }
 
@@ -20,7 +27,7 @@ impl Widget for Help<'_> {
             .borders(Borders::ALL)
             .border_style(t.accent)
             .title(Span::styled(" Keys ", t.title))
-            .title_bottom(Span::styled(" Esc or ? closes · q quits from the log ", t.dim));
+            .title_bottom(Span::styled(" j k scroll · Esc or ? closes · q quits from the log ", t.dim));
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines: Vec<Line> = HELP
@@ -29,12 +36,12 @@ impl Widget for Help<'_> {
                 Line::from(vec![Span::styled(format!(" {k:<11}"), t.heading), Span::styled(*what, t.text)])
             })
             .collect();
-        lines.push(Line::raw(""));
         lines.push(Line::styled(
             " Food: USDA SR28 (public domain). Targets: Dietary Reference Intakes,",
             t.dim,
         ));
         lines.push(Line::styled(" National Academies. Educational, not medical advice.", t.dim));
-        Paragraph::new(lines).render(inner, buf);
+        let offset = self.scroll.min(lines.len().saturating_sub(inner.height as usize));
+        Paragraph::new(lines).scroll((offset.min(u16::MAX as usize) as u16, 0)).render(inner, buf);
     }
 }

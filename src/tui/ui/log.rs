@@ -1,5 +1,5 @@
 //! The day log pane: the shown day's entries grouped by meal, with amount as typed and each
-//! entry's magnesium, calcium and vitamin D.
+//! entry's magnesium, calcium and vitamin D, then the day's supplement doses.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::food::trim_number;
 use crate::domain::Meal;
 use crate::tui::state::AppState;
 
@@ -42,6 +43,14 @@ pub fn num(v: Option<f64>, width: usize) -> String {
     match v {
         Some(x) => format!("{x:>width$.1}"),
         None => format!("{:>width$}", "?"),
+    }
+}
+
+/// A six-column figure that never runs into its neighbour: 81.0, 1171 (no decimal from 1000).
+fn column(v: Option<f64>) -> String {
+    match v {
+        Some(x) if x.abs() >= 999.95 => format!(" {x:>5.0}"),
+        _ => num(v, 6),
     }
 }
 
@@ -81,7 +90,7 @@ impl Widget for LogPane<'_> {
                 let v = e.nutrients();
                 let mut text = format!("  {} {}", cell(&e.food_name, name_w), cell(&e.quantity, amount_w));
                 for n in BONE_NUTRIENTS {
-                    text.push_str(&num(v.get(n), 6));
+                    text.push_str(&column(v.get(n)));
                 }
                 let style = if i == s.selected && self.focused { t.selected } else { t.text };
                 if i == s.selected {
@@ -89,6 +98,23 @@ impl Widget for LogPane<'_> {
                 }
                 lines.push(Line::styled(text, style));
             }
+        }
+        if !s.supplements.is_empty() {
+            lines.push(Line::styled("Supplements (p)", t.heading));
+        }
+        for d in &s.supplements {
+            let i = d.nutrient.info();
+            let name = match &d.form {
+                Some(f) => format!("{} ({f})", i.name),
+                None => i.name.to_string(),
+            };
+            let amount = format!("{} {}", trim_number(d.amount), i.unit);
+            let mut text = format!("  {} {}", cell(&name, name_w), cell(&amount, amount_w));
+            for n in BONE_NUTRIENTS {
+                let v = if n == d.nutrient { column(Some(d.amount)) } else { " ".repeat(6) };
+                text.push_str(&v);
+            }
+            lines.push(Line::styled(text, t.text));
         }
         // Keep the selected entry in view.
         let height = inner.height as usize;

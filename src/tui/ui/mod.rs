@@ -3,8 +3,11 @@
 mod gauges;
 mod help;
 mod log;
+mod meals;
 mod prompt;
 mod search;
+mod suggest;
+mod supplements;
 pub mod theme;
 mod trends;
 
@@ -42,13 +45,13 @@ pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, t
     }
     let [header, gauges_area, body, status] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(6),
+        Constraint::Length(gauges::height(state)),
         Constraint::Min(4),
         Constraint::Length(1),
     ])
     .areas(area);
     header_line(state, theme).render(header, buf);
-    gauges::Gauges { summary: &state.summary, theme }.render(gauges_area, buf);
+    gauges::Gauges { state, theme }.render(gauges_area, buf);
     let [log_area, trends_area] =
         Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
     log::LogPane { state, theme, focused: state.focus() == Focus::Log }.render(log_area, buf);
@@ -58,6 +61,12 @@ pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, t
 }
 
 fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
+    if let Some(p) = &state.pills {
+        supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
+    }
+    if let Some(s) = &state.suggest {
+        suggest::SuggestOverlay { overlay: s, theme }.render(inset(area, 2, 1), buf);
+    }
     if let Some(s) = &state.search {
         search::SearchOverlay { search: s, meal: state.meal, theme }.render(inset(area, 2, 1), buf);
     }
@@ -67,12 +76,19 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
     if let Some(m) = &state.moving {
         search::MoveOverlay { picker: m, theme }.render(centered(area, 44, 6), buf);
     }
+    if let Some(m) = &state.meals {
+        let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
+        meals::MealOverlay { picker: m, target, theme }.render(centered(area, 70, 14), buf);
+    }
+    if let Some(n) = &state.naming {
+        meals::NameOverlay { prompt: n, theme }.render(centered(area, 60, 6), buf);
+    }
     if let Some(p) = &state.amount {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
         prompt::PromptOverlay { prompt: p, target, theme }.render(centered(area, 70, 16), buf);
     }
     if state.help {
-        help::Help { theme }.render(centered(area, 72, 22), buf);
+        help::Help { scroll: state.help_scroll, theme }.render(centered(area, 76, help::height()), buf);
     }
 }
 
@@ -98,7 +114,7 @@ fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
             Line::styled(format!(" {}", s.text), style)
         }
         None => Line::styled(
-            " / add food · e edit · m move · d remove · u undo · h/l day · ? help · q quit",
+            " / add · e edit · d del · u undo · p supplements · x suggest · ? help · q quit",
             theme.dim,
         ),
     }
@@ -108,6 +124,9 @@ fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
 fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
     let mut lines = vec![Line::styled(format!("marrow {}", state.date.format("%-d %b")), theme.title)];
     lines.extend(gauges::compact_lines(&state.summary, theme));
+    if !state.warnings.is_empty() {
+        lines.push(Line::styled(format!("! {} warnings: p", state.warnings.len()), theme.warn));
+    }
     if let Some(s) = &state.status {
         lines.push(Line::styled(s.text.clone(), theme.dim));
     }

@@ -42,9 +42,10 @@ impl Widget for SearchOverlay<'_> {
         // Browse values follow the chosen basis; search results are always per 100 g.
         let basis = if s.browsing() { s.basis } else { Basis::Per100g };
         if s.browsing() {
+            let recent = if s.showing_recent() { "Your recent foods, then" } else { "Browsing:" };
             lines.push(Line::styled(
                 format!(
-                    "Browsing: richest in {} {} (←→) · group: {}",
+                    "{recent} richest in {} {} (←→) · group: {}",
                     s.sort.info().short,
                     basis.label(),
                     s.group.as_deref().unwrap_or("all")
@@ -72,17 +73,23 @@ impl Widget for SearchOverlay<'_> {
         }
         let room = (inner.height as usize).saturating_sub(lines.len());
         let offset = if s.selected >= room { s.selected + 1 - room } else { 0 };
-        for (i, f) in s.results.iter().enumerate().skip(offset).take(room) {
+        for (i, (f, recent)) in s.items().enumerate().skip(offset).take(room) {
+            let group = if recent { "recent" } else { f.group.as_str() };
             let mut text = format!(
                 "{} {} {}",
                 if i == s.selected { "▶" } else { " " },
                 cell(&f.name, name_w),
-                cell(&f.group, group_w)
+                cell(group, group_w)
             );
             for n in BONE_NUTRIENTS {
                 text.push_str(&num(basis.value(f, n), 7));
             }
-            lines.push(Line::styled(text, if i == s.selected { t.selected } else { t.text }));
+            let style = match (i == s.selected, recent) {
+                (true, _) => t.selected,
+                (false, true) => t.accent,
+                (false, false) => t.text,
+            };
+            lines.push(Line::styled(text, style));
         }
         Paragraph::new(lines).render(inner, buf);
     }

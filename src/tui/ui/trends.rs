@@ -51,12 +51,9 @@ impl Widget for TrendsPane<'_> {
             let mut spans = vec![Span::styled(format!("{:<3}", n.info().short), t.heading)];
             for d in &s.trend {
                 let v = d.totals.get(n);
-                let c = glyph(v, target, d.totals.items > 0);
-                let style = if d.totals.items == 0 {
-                    t.dim
-                } else {
-                    t.progress(if target > 0.0 { v / target } else { 0.0 })
-                };
+                let c = glyph(v, target, d.logged());
+                let style =
+                    if !d.logged() { t.dim } else { t.progress(if target > 0.0 { v / target } else { 0.0 }) };
                 spans.push(Span::styled(c.to_string(), style));
             }
             let unit = n.info().unit;
@@ -82,7 +79,7 @@ impl Widget for TrendsPane<'_> {
             for d in s.trend.iter().rev().take(room - 1).rev() {
                 let g = |n| d.totals.get(n);
                 let [mg, ca, dd] = BONE_NUTRIENTS.map(g);
-                let text = if d.totals.items == 0 {
+                let text = if !d.logged() {
                     format!("{}      -       -     -", d.date.format("%a %d"))
                 } else {
                     format!("{}  {:>6.1}  {:>6.1}  {:>4.1}", d.date.format("%a %d"), mg, ca, dd)

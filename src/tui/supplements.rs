@@ -1,0 +1,189 @@
+//! The supplements overlay (`p`): saved products logged again with one key, the shown day's
+//! doses to remove, a small form to add a dose, and what the runtime says about each change.
+
+use super::action::Action;
+use super::app::{load_date, undo};
+use super::effect::Effect;
+use super::state::{AppState, DoseForm, StatusKind, SupplementOverlay, Undo};
+use crate::domain::food::trim_number;
+use crate::domain::supplement::{parse_amount, NewSupplement, Supplement, SUPPLEMENT_NUTRIENTS};
+use crate::domain::Nutrient;
+use crate::store::Product;
+
+/// "magnesium 200 mg (glycinate)", "vitamin D 25 µg".
+pub fn describe(nutrient: Nutrient, amount: f64, form: Option<&str>) -> String {
+    let i = nutrient.info();
+    let form = form.map(|f| format!(" ({f})")).unwrap_or_default();
+    let mut name = i.name.chars();
+    let name: String = name.next().map(|c| c.to_lowercase().chain(name).collect()).unwrap_or_default();
+    format!("{name} {} {}{form}", trim_number(amount), i.unit)
+}
+
+fn describe_dose(s: &Supplement) -> String {
+    describe(s.nutrient, s.amount, s.form.as_deref())
+}
+
+pub fn open(state: &mut AppState) -> Vec<Effect> {
+    state.pills = Some(SupplementOverlay { products: Vec::new(), selected: 0, form: None });
+    vec![Effect::LoadProducts]
+}
+
+pub fn products_loaded(state: &mut AppState, products: Vec<Product>) -> Vec<Effect> {
+    if let Some(p) = state.pills.as_mut() {
+        p.products = products;
+    }
+    clamp(state);
+    vec![]
+}
+
+/// Keeps the selection on the list after products or doses changed.
+pub fn clamp(state: &mut AppState) {
+    let doses = state.supplements.len();
+    if let Some(p) = state.pills.as_mut() {
+        p.selected = p.selected.min((p.products.len() + doses).saturating_sub(1));
+    }
+}
+
+/// What the selection points at: a saved product (index < products) or a dose.
+enum Picked {
+    Product(Product),
+    Dose(Supplement),
+    Nothing,
+}
+
+fn picked(state: &AppState) -> Picked {
+    let Some(p) = state.pills.as_ref() else { return Picked::Nothing };
+    match p.products.get(p.selected) {
+        Some(product) => Picked::Product(product.clone()),
+        None => match state.supplements.get(p.selected - p.products.len()) {
+            Some(dose) => Picked::Dose(dose.clone()),
+            None => Picked::Nothing,
+        },
+    }
+}
+
+pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    use Action::*;
+    let doses = state.supplements.len();
+    let Some(p) = state.pills.as_mut() else { return vec![] };
+    match action {
+        Close | Type('p') => {
+            state.pills = None;
+            vec![]
+        }
+        ListDown | SelectNext | Type('j') => {
+            if p.selected + 1 < p.products.len() + doses {
+                p.selected += 1;
+            }
+            vec![]
+        }
+        ListUp | SelectPrev | Type('k') => {
+            p.selected = p.selected.saturating_sub(1);
+            vec![]
+        }
+        Type('a') => {
+            p.form = Some(DoseForm { nutrient: Nutrient::Magnesium, input: String::new(), preview: None });
+            vec![]
+        }
+        Confirm => match picked(state) {
+            Picked::Product(product) => vec![Effect::AddSupplement(NewSupplement {
+                date: state.date,
+                time: None,
+                nutrient: product.nutrient,
+                amount: product.amount,
+                form: product.form,
+                logged_at: String::new(),
+            })],
+            Picked::Dose(_) => hint(state, "Enter logs a saved product; d removes this dose"),
+            Picked::Nothing => hint(state, "No saved products yet: a adds a dose"),
+        },
+        DeleteEntry | Type('d') => match picked(state) {
+            Picked::Dose(dose) => vec![Effect::RemoveSupplement { id: dose.id, undo: false }],
+            _ => hint(state, "d removes a dose: pick one in the day's doses"),
+        },
+        Undo | Type('u') => undo(state),
+        _ => vec![],
+    }
+}
+
+fn hint(state: &mut AppState, text: &str) -> Vec<Effect> {
+    state.set_status(StatusKind::Hint, text);
+    vec![]
+}
+
+/// The add form: Tab/↑↓ choose the nutrient, the amount is typed, Enter logs it.
+pub fn form(state: &mut AppState, action: Action) -> Vec<Effect> {
+    use Action::*;
+    let date = state.date;
+    let Some(pills) = state.pills.as_mut() else { return vec![] };
+    let Some(f) = pills.form.as_mut() else { return vec![] };
+    match action {
+        Close => {
+            pills.form = None;
+            return vec![];
+        }
+        NextNutrient | PrevNutrient => {
+            let n = SUPPLEMENT_NUTRIENTS.len();
+            let i = SUPPLEMENT_NUTRIENTS.iter().position(|x| *x == f.nutrient).unwrap_or(0);
+            let step = if action == NextNutrient { 1 } else { n - 1 };
+            f.nutrient = SUPPLEMENT_NUTRIENTS[(i + step) % n];
+        }
+        Type(c) => {
+            if !c.is_control() && f.input.chars().count() < 40 {
+                f.input.push(c);
+            }
+        }
+        Backspace => {
+            f.input.pop();
+        }
+        Confirm => {
+            return match parse_amount(f.nutrient, &f.input) {
+                Ok(amount) => {
+                    let nutrient = f.nutrient;
+                    pills.form = None;
+                    vec![Effect::AddSupplement(NewSupplement {
+                        date,
+                        time: None,
+                        nutrient,
+                        amount,
+                        form: None,
+                        logged_at: String::new(),
+                    })]
+                }
+                Err(e) => {
+                    state.set_status(StatusKind::Error, e.to_string());
+                    vec![]
+                }
+            };
+        }
+        _ => return vec![],
+    }
+    f.preview =
+        (!f.input.trim().is_empty()).then(|| parse_amount(f.nutrient, &f.input).map_err(|e| e.to_string()));
+    vec![]
+}
+
+pub fn added(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> {
+    let what = describe_dose(&dose);
+    if undo {
+        state.set_status(StatusKind::Success, format!("Undone: {what} is back"));
+    } else {
+        state.set_status(
+            StatusKind::Success,
+            format!("Logged {what} on {} (u undoes)", dose.date.format("%a %-d %b")),
+        );
+        state.undo.push(Undo::RemoveDose(dose.id));
+    }
+    load_date(state)
+}
+
+pub fn removed(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> {
+    let what = describe_dose(&dose);
+    if undo {
+        state.set_status(StatusKind::Success, format!("Undone: removed {what}"));
+    } else {
+        state.set_status(StatusKind::Success, format!("Removed {what} (u undoes)"));
+        state.undo.push(Undo::RestoreDose(dose));
+    }
+    load_date(state)
+}

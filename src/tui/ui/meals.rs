@@ -1,0 +1,103 @@
+//! The meal overlays: naming the selected entry's meal to save it, and picking a saved meal
+//! to log to the current meal of the shown day.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::log::cell;
+use super::theme::Theme;
+use crate::tui::app::plural;
+use crate::tui::state::{MealPicker, NamePrompt};
+
+pub struct NameOverlay<'a> {
+    pub prompt: &'a NamePrompt,
+    pub theme: &'a Theme,
+}
+
+impl Widget for NameOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (p, t) = (self.prompt, self.theme);
+        Clear.render(area, buf);
+        let foods = plural(p.items.len(), "food", "foods");
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(
+                format!(" Save {} of {} as a meal ({foods}) ", p.meal, p.date.format("%a %-d %b")),
+                t.title,
+            ))
+            .title_bottom(Span::styled(" Enter save · Esc cancel ", t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut field = vec![
+            Span::styled("Name: ", t.heading),
+            Span::styled(p.input.clone(), t.text),
+            Span::styled("█", t.accent),
+        ];
+        if p.input.is_empty() {
+            field.push(Span::styled("  e.g. usual breakfast", t.dim));
+        }
+        let lines = vec![
+            Line::from(field),
+            Line::styled("A saved meal of that name is replaced. r logs saved meals.", t.dim),
+        ];
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+pub struct MealOverlay<'a> {
+    pub picker: &'a MealPicker,
+    /// "lunch on Wed 25 Nov".
+    pub target: String,
+    pub theme: &'a Theme,
+}
+
+impl Widget for MealOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (p, t) = (self.picker, self.theme);
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(format!(" Log a saved meal to {} (Tab) ", self.target), t.title))
+            .title_bottom(Span::styled(" ↑↓ pick · Enter log · Tab meal · Esc close ", t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(choices) = &p.choices else {
+            Paragraph::new(Line::styled("Loading…", t.dim)).render(inner, buf);
+            return;
+        };
+        if choices.is_empty() {
+            let lines = vec![
+                Line::styled("No saved meals yet.", t.dim),
+                Line::styled("In the log, s saves the selected entry's meal under a name.", t.dim),
+            ];
+            Paragraph::new(lines).render(inner, buf);
+            return;
+        }
+        let w = inner.width as usize;
+        let name_w = (w / 3).min(24);
+        let room = inner.height as usize;
+        let offset = if p.selected >= room { p.selected + 1 - room } else { 0 };
+        let lines: Vec<Line> = choices
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(room)
+            .map(|(i, c)| {
+                let items: Vec<String> =
+                    c.meal.items.iter().zip(&c.names).map(|((_, q), name)| format!("{q} {name}")).collect();
+                let text = format!(
+                    "{}{} {}",
+                    if i == p.selected { "▶ " } else { "  " },
+                    cell(&c.meal.name, name_w),
+                    cell(&items.join("; "), w.saturating_sub(name_w + 3))
+                );
+                Line::styled(text, if i == p.selected { t.selected } else { t.text })
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

@@ -1,0 +1,103 @@
+//! The suggestions overlay: the day's gap in magnesium, calcium or vitamin D and the foods
+//! `report::gap_suggestions` found to close it, with the portion and what it adds.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::log::cell;
+use super::theme::Theme;
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::food::trim_number;
+use crate::report::GapSuggestions;
+use crate::tui::state::SuggestOverlay as State;
+
+pub struct SuggestOverlay<'a> {
+    pub overlay: &'a State,
+    pub theme: &'a Theme,
+}
+
+/// "Magnesium on Wed 25 Nov: 169.3 of 320 mg so far, 150.7 mg to go", as `marrow suggest`.
+pub fn headline(g: &GapSuggestions) -> String {
+    let i = g.nutrient.info();
+    let day = g.date.format("%a %-d %b");
+    let one = |x: f64| trim_number((x * 10.0).round() / 10.0);
+    match g.target {
+        Some(t) if g.gap > 0.0 => format!(
+            "{} on {day}: {} of {} {} so far, {} {} to go",
+            i.name,
+            one(g.total),
+            trim_number(t),
+            i.unit,
+            one(g.gap),
+            i.unit
+        ),
+        Some(_) => format!("{} on {day}: target reached; foods rich in it anyway", i.name),
+        None => format!("{} has no target for this profile; foods rich in it", i.name),
+    }
+}
+
+impl Widget for SuggestOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (o, t) = (self.overlay, self.theme);
+        Clear.render(area, buf);
+        let mut tabs = vec![Span::styled(" Close the gap: ", t.title)];
+        for n in BONE_NUTRIENTS {
+            let style = if n == o.nutrient { t.selected } else { t.dim };
+            tabs.push(Span::styled(format!(" {} ", n.info().short), style));
+        }
+        tabs.push(Span::styled(" (Tab) ", t.dim));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Line::from(tabs))
+            .title_bottom(Span::styled(" ↑↓ pick · Enter log it · Tab/←→ nutrient · Esc close ", t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(g) = &o.found else {
+            Paragraph::new(Line::styled("Weighing foods…", t.dim)).render(inner, buf);
+            return;
+        };
+        let i = g.nutrient.info();
+        let w = inner.width as usize;
+        let (portion_w, adds_w, kcal_w, yours_w) = (18, 12, 9, 6);
+        let name_w = w.saturating_sub(2 + portion_w + adds_w + kcal_w + yours_w + 3);
+        let mut lines = vec![
+            Line::styled(headline(g), t.heading),
+            Line::styled(
+                format!(
+                    "  {} {} {:>adds_w$} {:>kcal_w$}",
+                    cell("Food", name_w),
+                    cell("portion", portion_w),
+                    "adds",
+                    "/100 kcal"
+                ),
+                t.dim,
+            ),
+        ];
+        if g.list.is_empty() {
+            lines.push(Line::styled("  No food in the catalog adds any.", t.dim));
+        }
+        for (k, s) in g.list.iter().enumerate() {
+            let adds = format!("+{:.*} {}", i.decimals, s.adds, i.unit);
+            let kcal = s.per_100kcal.map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
+            let text = format!(
+                "{}{} {} {:>adds_w$} {:>kcal_w$} {}",
+                if k == o.selected { "▶ " } else { "  " },
+                cell(&s.food.name, name_w),
+                cell(&s.portion, portion_w),
+                adds,
+                kcal,
+                if s.yours { "yours" } else { "" }
+            );
+            lines.push(Line::styled(text, if k == o.selected { t.selected } else { t.text }));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Your own frequent foods first, then foods where one portion closes most of the gap.",
+            t.dim,
+        ));
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    }
+}

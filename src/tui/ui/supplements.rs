@@ -1,0 +1,136 @@
+//! The supplements overlay: saved products (Enter logs one to the shown day), the day's doses
+//! (`d` removes one), the add form, and the day's warnings in full.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::gauges::warning_style;
+use super::log::cell;
+use super::theme::Theme;
+use crate::domain::food::trim_number;
+use crate::domain::warnings::NOT_ADVICE;
+use crate::domain::Nutrient;
+use crate::tui::state::{AppState, DoseForm, SupplementOverlay};
+use crate::tui::supplements::describe;
+
+pub struct SupplementsOverlay<'a> {
+    pub overlay: &'a SupplementOverlay,
+    pub state: &'a AppState,
+    pub theme: &'a Theme,
+}
+
+/// The add form's lines: the nutrient and amount fields, then what the amount reads as.
+fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme) -> Vec<Line<'a>> {
+    let i = f.nutrient.info();
+    let mut field = vec![
+        Span::styled("  Nutrient: ", t.heading),
+        Span::styled(format!(" {} ", i.name), t.selected),
+        Span::styled(" (Tab)  Amount: ", t.heading),
+        Span::styled(f.input.clone(), t.text),
+        Span::styled("█", t.accent),
+    ];
+    if f.input.is_empty() {
+        let iu = if f.nutrient == Nutrient::VitaminD { ", 1000 IU" } else { "" };
+        field.push(Span::styled(format!("  e.g. 200 mg, 25 µg{iu}"), t.dim));
+    }
+    vec![
+        Line::styled(format!("Add a dose to {day}"), t.heading),
+        Line::from(field),
+        match &f.preview {
+            None => Line::styled("  elemental amount, as the label gives it", t.dim),
+            Some(Ok(v)) => {
+                Line::styled(format!("  = {} {} {}", trim_number(*v), i.unit, i.name.to_lowercase()), t.good)
+            }
+            Some(Err(e)) => Line::styled(format!("  {e}"), t.bad),
+        },
+    ]
+}
+
+impl Widget for SupplementsOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (o, s, t) = (self.overlay, self.state, self.theme);
+        Clear.render(area, buf);
+        let day = s.date.format("%a %-d %b").to_string();
+        let keys = if o.form.is_some() {
+            " Tab nutrient · type the amount · Enter log · Esc cancel "
+        } else {
+            " ↑↓ pick · Enter log product · d remove dose · a add · u undo · Esc "
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent)
+            .title(Span::styled(format!(" Supplements · {day} "), t.title))
+            .title_bottom(Span::styled(keys, t.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let w = inner.width as usize;
+        let name_w = (w / 3).min(28);
+        let row = |i: usize, text: String| {
+            let style = if i == o.selected && o.form.is_none() { t.selected } else { t.text };
+            Line::styled(
+                format!("{}{}", if i == o.selected { "▶ " } else { "  " }, cell(&text, w.saturating_sub(2))),
+                style,
+            )
+        };
+        let mut lines = vec![Line::styled(format!("Saved products · Enter logs one to {day}"), t.heading)];
+        let mut selected_line = 0;
+        if o.products.is_empty() {
+            lines.push(Line::styled(
+                "  none yet: `marrow supplement add magnesium \"200 mg\" --save NAME` saves one",
+                t.dim,
+            ));
+        }
+        for (i, p) in o.products.iter().enumerate() {
+            if i == o.selected {
+                selected_line = lines.len();
+            }
+            lines.push(row(
+                i,
+                format!("{} {}", cell(&p.name, name_w), describe(p.nutrient, p.amount, p.form.as_deref())),
+            ));
+        }
+        lines.push(Line::styled(format!("Doses on {day} · d removes one"), t.heading));
+        if s.supplements.is_empty() {
+            lines.push(Line::styled("  none yet: a adds one", t.dim));
+        }
+        for (j, d) in s.supplements.iter().enumerate() {
+            let i = o.products.len() + j;
+            if i == o.selected {
+                selected_line = lines.len();
+            }
+            let time = d.time.map_or_else(|| "     ".to_string(), |x| x.format("%H:%M").to_string());
+            lines.push(row(i, format!("{time}  {}", describe(d.nutrient, d.amount, d.form.as_deref()))));
+        }
+        let summary = &s.summary;
+        let mg = summary.supplemental[Nutrient::Magnesium.index()];
+        if let Some(ul) = summary.ul.get(Nutrient::Magnesium).filter(|_| mg > 0.0) {
+            lines.push(Line::styled(
+                format!(
+                    "Supplemental magnesium {} mg; its own upper limit is {} mg (food does not count)",
+                    trim_number((mg * 10.0).round() / 10.0),
+                    trim_number(ul)
+                ),
+                t.dim,
+            ));
+        }
+        if let Some(f) = &o.form {
+            lines.extend(form_lines(f, &day, t));
+        }
+        if !s.warnings.is_empty() {
+            lines.push(Line::styled("Warnings", t.heading));
+            for warning in &s.warnings {
+                let text = warning.message.replace(NOT_ADVICE, "").trim().to_string();
+                lines.push(Line::styled(format!("! {text}"), warning_style(warning, t)));
+            }
+            lines.push(Line::styled(NOT_ADVICE, t.dim));
+        }
+        let height = inner.height as usize;
+        let offset = if selected_line >= height { selected_line + 1 - height } else { 0 };
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((offset.min(u16::MAX as usize) as u16, 0))
+            .render(inner, buf);
+    }
+}
