@@ -5,8 +5,10 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod paths;
 pub mod report;
 pub mod store;
+pub mod transfer;
 pub mod tui;

@@ -39,7 +39,8 @@ impl Food {
 }
 
 /// A household portion: `amount` x `description` weighs `grams` ("1 cup, whole = 143 g").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Portion {
     pub amount: f64,
     pub description: String,

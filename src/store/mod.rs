@@ -2,16 +2,21 @@
 //! Queries are named for their intent and return domain types.
 
 mod catalog;
+mod catalog_build;
 mod catalog_search;
 mod custom;
 mod diary;
 mod files;
+mod history;
+mod restore;
 mod supplements;
 
-pub use catalog::{Catalog, SearchHit};
+pub use catalog::{Catalog, FdcSummary, Origin, SearchHit};
+pub use catalog_build::BuildProgress;
 pub use custom::{custom_row, SavedMeal, CUSTOM_GROUP};
 pub use diary::{Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
+pub use restore::{Restore, Restored};
 pub use supplements::Product;
 
 use std::path::PathBuf;
