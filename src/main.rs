@@ -36,7 +36,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = Context::new(cli.data_dir).and_then(|ctx| match cli.command {
+    // Printing the default config, its path, completions or the man page works whatever the
+    // config file says; everything else refuses a bad config.
+    let needs_config = !matches!(
+        cli.command,
+        Some(cli::Command::Config(_) | cli::Command::Completions { .. } | cli::Command::Man)
+    );
+    let ctx = if needs_config {
+        Context::new(cli.data_dir)
+    } else {
+        Context::with_config(cli.data_dir, Default::default())
+    };
+    let result = ctx.and_then(|ctx| match cli.command {
         Some(command) => cli::run(command, &ctx),
         None => cli::run_app(&ctx),
     });

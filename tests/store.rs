@@ -109,6 +109,7 @@ fn diary_profile_defaults_then_persists() {
         lactating: false,
         weight_kg: Some(80.5),
         default: false,
+        overrides: Default::default(),
     };
     diary.set_profile(&p, "2026-01-05T08:00:00+00:00").unwrap();
     drop(diary);

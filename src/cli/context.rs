@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate};
 
 use super::CliError;
+use crate::config::{self, Config};
 use crate::domain::date::parse_date;
 use crate::domain::{Food, Meal};
 use crate::paths;
@@ -15,14 +16,22 @@ use crate::store::{custom_row, secure_dir, Catalog, Diary};
 pub struct Context {
     pub data_dir: PathBuf,
     pub today: NaiveDate,
+    pub config: Config,
 }
 
 impl Context {
-    /// The context for this process: `--data-dir` or the default, and the local date.
+    /// The context for this process: `--data-dir` or the default, the local date, and the
+    /// config file (refused whole, with its line, when anything in it is wrong).
     pub fn new(data_dir: Option<PathBuf>) -> Result<Context, CliError> {
+        let config = Config::load(config::path().as_deref()).map_err(|e| CliError::Usage(e.to_string()))?;
+        Self::with_config(data_dir, config)
+    }
+
+    /// The context with a given config (commands that must work whatever the config says).
+    pub fn with_config(data_dir: Option<PathBuf>, config: Config) -> Result<Context, CliError> {
         let data_dir = paths::data_dir(data_dir.as_deref())
             .ok_or_else(|| CliError::Failure("no home directory: pass --data-dir DIR".into()))?;
-        Ok(Context { data_dir, today: Local::now().date_naive() })
+        Ok(Context { data_dir, today: Local::now().date_naive(), config })
     }
 
     /// The current local time, RFC 3339, for `logged_at`.
@@ -32,7 +41,7 @@ impl Context {
 
     /// The meal that fits the current time of day.
     pub fn current_meal(&self) -> Meal {
-        Meal::for_time(Local::now().time())
+        self.config.meal_at(Local::now().time())
     }
 
     /// `--date` or today.
@@ -45,7 +54,9 @@ impl Context {
 
     pub fn diary(&self) -> Result<Diary, CliError> {
         secure_dir(&self.data_dir)?;
-        Ok(Diary::open(&paths::diary_path(&self.data_dir))?)
+        let mut diary = Diary::open(&paths::diary_path(&self.data_dir))?;
+        diary.set_target_overrides(self.config.target_overrides());
+        Ok(diary)
     }
 
     /// The catalog, built from the embedded asset on first use (with a note on a terminal).
@@ -68,7 +79,7 @@ impl Context {
         Ok(catalog.search_with(query, limit, &uses, &custom)?)
     }
 
-    /// A food by id (USDA number or a custom "c1"), with portions.
+    /// A food by id (USDA number, "fdc:170567" or a custom "c1"), with portions.
     pub fn food_by_id(&self, catalog: &Catalog, id: &str) -> Result<Option<Food>, CliError> {
         if custom_row(id).is_some() {
             return Ok(match Diary::peek(&paths::diary_path(&self.data_dir)) {
@@ -91,7 +102,9 @@ impl Context {
         if let Some(food) = self.food_by_id(catalog, t)? {
             return Ok((food, false));
         }
-        if t.chars().all(|c| c.is_ascii_digit()) || custom_row(t).is_some() {
+        // "12061", "c1" and "fdc:170567" are ids: a missing one is no search for its digits.
+        let fdc = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("fdc:"));
+        if t.chars().all(|c| c.is_ascii_digit()) || custom_row(t).is_some() || fdc {
             return Err(CliError::Usage(format!(
                 "no food with id {:?}: try `marrow search WORDS` to find its id",
                 short(t)

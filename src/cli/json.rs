@@ -63,6 +63,7 @@ pub fn profile(p: &Profile) -> Value {
         "targets": p.targets(),
         "ear": p.ear(),
         "ul": p.ul(),
+        "overrides": p.overrides.iter().map(|(n, v)| (n.key().to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
         "source": SOURCE,
     })
 }

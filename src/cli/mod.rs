@@ -10,10 +10,12 @@ mod log;
 mod meal;
 mod profile;
 mod search;
+mod shell;
 mod suggest;
 mod supplement;
 mod table;
 mod top;
+mod transfer;
 mod week;
 
 use std::path::PathBuf;
@@ -74,6 +76,20 @@ pub enum Command {
     Meal(meal::MealCommand),
     /// Copy a day's entries (or one meal) to another day
     Copy(meal::CopyArgs),
+    /// A consistent copy of diary.db, safe while the app runs
+    Backup(transfer::BackupArgs),
+    /// Export the diary: complete JSON (for import) or CSV (for spreadsheets)
+    Export(transfer::ExportArgs),
+    /// The config file: print the default, or where it is read from
+    #[command(subcommand)]
+    Config(shell::ConfigCommand),
+    /// Print a shell completion script: bash, zsh or fish
+    Completions {
+        #[arg(value_enum)]
+        shell: shell::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
     /// Who you are, for your targets
     #[command(subcommand)]
     Profile(profile::ProfileCommand),
@@ -141,6 +157,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Suggest(a) => suggest::run(a, ctx),
         Command::Meal(c) => meal::run(c, ctx),
         Command::Copy(a) => meal::copy(a, ctx),
+        Command::Backup(a) => transfer::backup(a, ctx),
+        Command::Config(c) => shell::config(c, ctx),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
+        Command::Export(a) => transfer::export(a, ctx),
         Command::Import(c) => import::run(c, ctx),
     }
 }

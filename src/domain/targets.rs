@@ -46,6 +46,8 @@ pub struct Profile {
     /// Body weight in kg, when given (protein target 0.8 g/kg).
     pub weight_kg: Option<f64>,
     pub default: bool,
+    /// Targets the user set in the config file, replacing the reference's.
+    pub overrides: BTreeMap<Nutrient, f64>,
 }
 
 impl Default for Profile {
@@ -58,6 +60,7 @@ impl Default for Profile {
             lactating: false,
             weight_kg: None,
             default: true,
+            overrides: BTreeMap::new(),
         }
     }
 }
@@ -214,6 +217,7 @@ impl Profile {
         if let Some(w) = self.weight_kg.filter(|_| self.age >= 19) {
             t.insert(Nutrient::Protein, (0.8 * w * 10.0).round() / 10.0);
         }
+        t.extend(self.overrides.iter().map(|(n, v)| (*n, *v)));
         Targets(t)
     }
 

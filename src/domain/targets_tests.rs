@@ -3,7 +3,15 @@
 use super::*;
 
 fn person(sex: Sex, age: u32) -> Profile {
-    Profile { sex, age, pregnant: false, lactating: false, weight_kg: None, default: false }
+    Profile {
+        sex,
+        age,
+        pregnant: false,
+        lactating: false,
+        weight_kg: None,
+        default: false,
+        overrides: Default::default(),
+    }
 }
 
 #[test]

@@ -135,6 +135,7 @@ mod tests {
                 lactating: false,
                 weight_kg: None,
                 default: false,
+                overrides: Default::default(),
             },
         );
         d.totals.known[Nutrient::Magnesium.index()] += food_mg;

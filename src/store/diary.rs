@@ -28,6 +28,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Diary {
     pub(super) conn: Connection,
     path: PathBuf,
+    /// Target overrides from the config, applied to the profile this diary returns.
+    overrides: std::collections::BTreeMap<crate::domain::Nutrient, f64>,
 }
 
 impl Diary {
@@ -79,7 +81,7 @@ impl Diary {
         // FULL: a commit the user saw confirmed survives power loss too, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut diary = Diary { conn, path: path.to_path_buf() };
+        let mut diary = Diary { conn, path: path.to_path_buf(), overrides: Default::default() };
         diary.migrate()?;
         Ok(diary)
     }
@@ -103,6 +105,14 @@ impl Diary {
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
+    }
+
+    /// Targets from the config that replace the reference's in every profile returned.
+    pub fn set_target_overrides(
+        &mut self,
+        overrides: std::collections::BTreeMap<crate::domain::Nutrient, f64>,
+    ) {
+        self.overrides = overrides;
     }
 
     pub fn path(&self) -> &Path {
@@ -218,7 +228,11 @@ impl Diary {
         .ok()?;
         conn.busy_timeout(Duration::from_millis(500)).ok()?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
-        (version == DIARY_SCHEMA_VERSION).then(|| Diary { conn, path: path.to_path_buf() })
+        (version == DIARY_SCHEMA_VERSION).then(|| Diary {
+            conn,
+            path: path.to_path_buf(),
+            overrides: Default::default(),
+        })
     }
 
     /// The user's profile, or the default one (adult woman 31-50) when none is set.
@@ -237,8 +251,9 @@ impl Diary {
                 lactating,
                 weight_kg,
                 default: false,
+                overrides: self.overrides.clone(),
             },
-            None => Profile::default(),
+            None => Profile { overrides: self.overrides.clone(), ..Profile::default() },
         })
     }
 

@@ -1,0 +1,53 @@
+//! `marrow config default|path`, `marrow completions SHELL` and `marrow man`: marrow at home in
+//! a terminal.
+
+use clap::{CommandFactory, Subcommand};
+
+use super::{Cli, CliError, Context};
+use crate::config::{self, DEFAULT_TOML};
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the default config, commented (a valid TOML file to start from)
+    Default,
+    /// Print where the config is read from
+    Path,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+pub fn config(c: ConfigCommand, _ctx: &Context) -> Result<(), CliError> {
+    match c {
+        ConfigCommand::Default => print!("{DEFAULT_TOML}"),
+        ConfigCommand::Path => match config::path() {
+            Some(p) => println!("{}", p.display()),
+            None => return Err(CliError::Failure("no home directory: set MARROW_CONFIG".into())),
+        },
+    }
+    Ok(())
+}
+
+/// Shell completion script on stdout.
+pub fn completions(shell: Shell) -> Result<(), CliError> {
+    let mut cmd = Cli::command();
+    let mut out = std::io::stdout();
+    let shell = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+    };
+    clap_complete::generate(shell, &mut cmd, "marrow", &mut out);
+    Ok(())
+}
+
+/// The man page (roff) on stdout.
+pub fn man() -> Result<(), CliError> {
+    let page = clap_mangen::Man::new(Cli::command());
+    let mut out = std::io::stdout();
+    page.render(&mut out).map_err(|e| CliError::Failure(format!("can't write the man page: {e}")))
+}

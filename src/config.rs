@@ -1,0 +1,270 @@
+//! marrow's configuration: a TOML file in the platform config directory (or `$MARROW_CONFIG`),
+//! every setting with a default in code. A bad file is refused whole with its line named.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveTime;
+use serde::Deserialize;
+
+use crate::domain::{Meal, Nutrient, Profile};
+
+/// Environment variable naming the config file to read instead of the default.
+pub const CONFIG_ENV: &str = "MARROW_CONFIG";
+
+/// The default config, commented: what `marrow config default` prints.
+pub const DEFAULT_TOML: &str = r#"# marrow configuration. Every setting is optional; these are the defaults.
+# Read from `marrow config path`; $MARROW_CONFIG names another file.
+
+[units]
+# Vitamin D shown in "ug" (micrograms, as US labels declare it) or "IU" (1 ug = 40 IU).
+vitamin_d = "ug"
+# Which household portions are listed first: "us" (cup, tbsp, oz) or "metric" (grams first).
+portions = "us"
+
+[meals]
+# When each meal starts (24-hour HH:MM); new entries go to the meal of the time of day.
+breakfast = "04:30"
+lunch = "10:30"
+snack = "14:30"
+dinner = "17:00"
+late_snack = "21:30"
+
+[targets]
+# Per-nutrient daily targets that replace the Dietary Reference Intakes for your life stage,
+# keyed like marrow's JSON, e.g. a clinician's advice:
+# magnesium_mg = 400
+# vitamin_d_ug = 20
+
+[app]
+# "default" (colours by role) or "mono" (no colour; NO_COLOR also turns colour off).
+theme = "default"
+# Nutrients the app shows beyond magnesium, calcium and vitamin D, e.g. ["zinc_mg", "vitamin_k_ug"].
+extra_nutrients = []
+"#;
+
+/// Vitamin D display unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+pub enum VitaminDUnit {
+    #[default]
+    #[serde(rename = "ug", alias = "µg")]
+    Micrograms,
+    #[serde(rename = "IU", alias = "iu")]
+    Iu,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PortionsFirst {
+    #[default]
+    Us,
+    Metric,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Default,
+    Mono,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Units {
+    pub vitamin_d: VitaminDUnit,
+    pub portions: PortionsFirst,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Meals {
+    pub breakfast: String,
+    pub lunch: String,
+    pub snack: String,
+    pub dinner: String,
+    pub late_snack: String,
+}
+
+impl Default for Meals {
+    fn default() -> Self {
+        Meals {
+            breakfast: "04:30".into(),
+            lunch: "10:30".into(),
+            snack: "14:30".into(),
+            dinner: "17:00".into(),
+            late_snack: "21:30".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct App {
+    pub theme: Theme,
+    pub extra_nutrients: Vec<String>,
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub units: Units,
+    pub meals: Meals,
+    pub targets: BTreeMap<String, f64>,
+    pub app: App,
+}
+
+/// A config file that could not be used, with where.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("can't read the config {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("config {}, line {line}: {what}", path.display())]
+    Bad { path: PathBuf, line: usize, what: String },
+}
+
+/// Where the config is read from: `$MARROW_CONFIG`, else `<config dir>/marrow/config.toml`.
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "marrow").map(|d| d.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Loads the config at `path`; a missing file means the defaults. Anything wrong refuses
+    /// the whole file: marrow never runs on half a config.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let Some(path) = path else { return Ok(Config::default()) };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::env::var_os(CONFIG_ENV).is_none() => {
+                return Ok(Config::default())
+            }
+            Err(source) => return Err(ConfigError::Io { path: path.to_path_buf(), source }),
+        };
+        Config::parse(&text).map_err(|(line, what)| ConfigError::Bad { path: path.to_path_buf(), line, what })
+    }
+
+    /// Parses and checks config text; errors carry the 1-based line.
+    pub fn parse(text: &str) -> Result<Config, (usize, String)> {
+        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |s| line_of(s.start));
+            (line, e.message().trim().replace('\n', " "))
+        })?;
+        let find = |needle: &str| text.find(needle).map_or(1, line_of);
+        for (key, value) in &config.targets {
+            if Nutrient::all().all(|n| n.key() != key) {
+                return Err((
+                    find(key),
+                    format!("unknown nutrient {key:?} in [targets]: use keys like magnesium_mg"),
+                ));
+            }
+            if !(value.is_finite() && *value > 0.0) {
+                return Err((find(key), format!("target {key} must be a number above 0")));
+            }
+        }
+        for key in &config.app.extra_nutrients {
+            if Nutrient::all().all(|n| n.key() != key) {
+                return Err((find(key), format!("unknown nutrient {key:?} in extra_nutrients")));
+            }
+        }
+        let m = &config.meals;
+        let times = [&m.breakfast, &m.lunch, &m.snack, &m.dinner, &m.late_snack];
+        let mut parsed = Vec::new();
+        for t in times {
+            let time = NaiveTime::parse_from_str(t, "%H:%M")
+                .map_err(|_| (find(t), format!("{t:?} is not a time: use HH:MM")))?;
+            parsed.push(time);
+        }
+        if parsed.windows(2).any(|w| w[0] >= w[1]) {
+            return Err((
+                find("[meals]"),
+                "meal times must run breakfast < lunch < snack < dinner < late_snack".into(),
+            ));
+        }
+        Ok(config)
+    }
+
+    /// Target overrides, by nutrient.
+    pub fn target_overrides(&self) -> BTreeMap<Nutrient, f64> {
+        self.targets
+            .iter()
+            .filter_map(|(k, v)| Nutrient::all().find(|n| n.key() == k).map(|n| (n, *v)))
+            .collect()
+    }
+
+    /// The profile with this config's target overrides applied.
+    pub fn apply(&self, profile: Profile) -> Profile {
+        Profile { overrides: self.target_overrides(), ..profile }
+    }
+
+    /// The meal for a time of day, by the configured start times.
+    pub fn meal_at(&self, t: NaiveTime) -> Meal {
+        let m = &self.meals;
+        let at = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").ok();
+        let starts = [
+            (at(&m.breakfast), Meal::Breakfast),
+            (at(&m.lunch), Meal::Lunch),
+            (at(&m.snack), Meal::Snack),
+            (at(&m.dinner), Meal::Dinner),
+            (at(&m.late_snack), Meal::Snack),
+        ];
+        starts.iter().rev().find(|(s, _)| s.is_some_and(|s| t >= s)).map_or(Meal::Snack, |(_, meal)| *meal)
+    }
+
+    /// Extra nutrients for the app, in canonical order.
+    pub fn extra_nutrients(&self) -> Vec<Nutrient> {
+        Nutrient::all().filter(|n| self.app.extra_nutrients.iter().any(|k| k == n.key())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_config_is_valid_and_matches_the_defaults() {
+        assert_eq!(Config::parse(DEFAULT_TOML).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let c = Config::parse("[units]\nvitamin_d = \"IU\"\n[targets]\nmagnesium_mg = 400\n[app]\nextra_nutrients = [\"zinc_mg\"]\n").unwrap();
+        assert_eq!(c.units.vitamin_d, VitaminDUnit::Iu);
+        assert_eq!(c.target_overrides().get(&Nutrient::Magnesium), Some(&400.0));
+        assert_eq!(c.extra_nutrients(), vec![Nutrient::Zinc]);
+        let p = c.apply(Profile::default());
+        assert_eq!(p.targets().get(Nutrient::Magnesium), Some(400.0));
+        assert_eq!(p.targets().get(Nutrient::Calcium), Some(1000.0));
+    }
+
+    #[test]
+    fn bad_files_name_the_line() {
+        let (line, what) =
+            Config::parse("[units]\nvitamin_d = \"ug\"\nportions = \"imperial\"\n").unwrap_err();
+        assert_eq!(line, 3, "{what}");
+        let (line, _) =
+            Config::parse("[app]\ntheme = \"default\"\n\n[targets]\nmagnesium = 400\n").unwrap_err();
+        assert_eq!(line, 5);
+        let (line, _) = Config::parse("[units]\nvitamin_d = \n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(Config::parse("[nonsense]\nx = 1\n").is_err());
+        assert!(Config::parse("[meals]\nlunch = \"25:00\"\n").is_err());
+        assert!(Config::parse("[targets]\nmagnesium_mg = -5\n").is_err());
+    }
+
+    #[test]
+    fn meal_times() {
+        let c = Config::default();
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(c.meal_at(t(7, 0)), Meal::Breakfast);
+        assert_eq!(c.meal_at(t(12, 0)), Meal::Lunch);
+        assert_eq!(c.meal_at(t(15, 0)), Meal::Snack);
+        assert_eq!(c.meal_at(t(19, 0)), Meal::Dinner);
+        assert_eq!(c.meal_at(t(23, 0)), Meal::Snack);
+        assert_eq!(c.meal_at(t(2, 0)), Meal::Snack);
+    }
+}
