@@ -175,7 +175,7 @@ pub fn run_app(ctx: &Context) -> Result<(), CliError> {
         ));
     }
     let runtime = crate::tui::runtime::Runtime::new(ctx.diary()?, ctx.catalog()?)?;
-    crate::tui::run(runtime).map_err(|e| CliError::Failure(format!("terminal error: {e}")))
+    crate::tui::run(runtime, &ctx.config).map_err(|e| CliError::Failure(format!("terminal error: {e}")))
 }
 
 /// Prints a value as pretty JSON on stdout.

@@ -31,7 +31,7 @@ use self::effect::Effect;
 use self::runtime::Runtime;
 use self::state::AppState;
 use self::ui::theme::Theme;
-use crate::domain::Meal;
+use crate::config::{Config, Theme as ConfigTheme};
 
 /// How often the app looks for other processes' changes and the clock.
 const POLL: Duration = Duration::from_millis(200);
@@ -52,15 +52,18 @@ pub fn dispatch(state: &mut AppState, runtime: &mut Runtime, action: Action) {
 
 /// Runs the app until the user quits or a SIGTERM/SIGHUP/SIGINT arrives. The terminal is
 /// restored on every path, panics included (ratatui's hook).
-pub fn run(mut runtime: Runtime) -> std::io::Result<()> {
+pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let now = Local::now();
     let profile = runtime.diary.profile().unwrap_or_default();
-    let mut state = AppState::new(now.date_naive(), Meal::for_time(now.time()), profile);
-    let theme = Theme::from_env();
+    let mut state = AppState::new(now.date_naive(), config.meal_at(now.time()), profile);
+    let theme = match config.app.theme {
+        ConfigTheme::Mono => Theme::new(true),
+        ConfigTheme::Default => Theme::from_env(),
+    };
     let first = app::load_date(&state);
     let mut queue: VecDeque<Action> = VecDeque::new();
     for fx in first {
@@ -99,7 +102,7 @@ pub fn run(mut runtime: Runtime) -> std::io::Result<()> {
                     dispatch(
                         &mut state,
                         &mut runtime,
-                        Action::Tick { today: now.date_naive(), meal: Meal::for_time(now.time()) },
+                        Action::Tick { today: now.date_naive(), meal: config.meal_at(now.time()) },
                     );
                 }
             }
