@@ -68,6 +68,10 @@ struct App {
 
 impl App {
     fn spawn(data: &Path) -> App {
+        App::spawn_with(data, &[])
+    }
+
+    fn spawn_with(data: &Path, env: &[(&str, &str)]) -> App {
         let pair = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
@@ -77,6 +81,9 @@ impl App {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("MARROW_DATA_DIR");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         if let Some(dir) = data.parent() {
             cmd.cwd(dir);
         }
@@ -105,6 +112,12 @@ impl App {
         }
         let writer = pair.master.take_writer().expect("pty writer");
         App { parser, raw, writer, child, _master: pair.master }
+    }
+
+    /// Resizes the terminal, as a person dragging the window would.
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self._master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
+        self.parser.lock().unwrap().set_size(nonzero(rows), nonzero(cols));
     }
 
     fn screen(&self) -> String {
@@ -236,24 +249,78 @@ fn log_by_typing_see_another_process_and_quit() {
 
 #[test]
 fn sigterm_exits_promptly_and_restores_the_terminal() {
+    signal_restores_the_terminal("TERM");
+}
+
+#[test]
+fn sighup_exits_promptly_and_restores_the_terminal() {
+    signal_restores_the_terminal("HUP");
+}
+
+fn signal_restores_the_terminal(signal: &str) {
     let (_tmp, data) = data_dir_with_profile();
     let mut app = App::spawn(&data);
     app.wait_for("Magnesium", LONG);
 
     let pid = app.child.process_id().expect("the app's pid");
     let before = app.written();
-    let kill = Command::new("kill").arg("-TERM").arg(pid.to_string()).status().expect("run kill");
-    assert!(kill.success(), "kill -TERM {pid} failed");
+    let kill =
+        Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().expect("run kill");
+    assert!(kill.success(), "kill -{signal} {pid} failed");
 
     let started = Instant::now();
     let status = app.wait_exit(Duration::from_secs(3));
-    eprintln!("exited {:?} after SIGTERM with {status:?}", started.elapsed());
+    eprintln!("exited {:?} after SIG{signal} with {status:?}", started.elapsed());
     // Handled (and so the terminal restored), not killed by the signal.
     assert_eq!(status.signal(), None, "the app died of the signal: {status:?}");
     // The child is gone; what it wrote last may still be on its way through the pty.
     assert!(
         app.output_after_contains(before, LEAVE_ALT_SCREEN, Duration::from_secs(3)),
-        "no \\x1b[?1049l (leave the alternate screen) after SIGTERM; output after the signal: {:?}",
+        "no \\x1b[?1049l (leave the alternate screen) after SIG{signal}; output after the signal: {:?}",
         String::from_utf8_lossy(&app.raw.lock().unwrap()[before..])
     );
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_one_line() {
+    let (_tmp, data) = data_dir_with_profile();
+    let mut app = App::spawn_with(&data, &[("MARROW_TEST_PANIC", "1")]);
+    let status = app.wait_exit(LONG);
+    assert!(!status.success(), "a panic is a failure: {status:?}");
+    let raw = app.raw.lock().unwrap().clone();
+    let entered =
+        raw.windows(8).position(|w| w == b"\x1b[?1049h").expect("the app entered the alternate screen");
+    assert!(
+        raw[entered..].windows(LEAVE_ALT_SCREEN.len()).any(|w| w == LEAVE_ALT_SCREEN),
+        "the alternate screen was not left after the panic"
+    );
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("marrow: internal error"), "{text}");
+    assert!(!text.contains("stack backtrace"), "{text}");
+}
+
+#[test]
+fn resizing_while_the_amount_prompt_is_open_keeps_it_working() {
+    let (_tmp, data) = data_dir_with_profile();
+    let mut app = App::spawn(&data);
+    app.wait_for("Magnesium", LONG);
+    app.send("/");
+    app.send("almonds");
+    app.wait_for("Nuts, almonds", LONG);
+    app.send("\r");
+    app.wait_for("Amount:", LONG);
+    app.send("3");
+    for (rows, cols) in [(5, 20), (1, 1), (12, 40), (ROWS, COLS)] {
+        app.resize(rows, cols);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    app.send("0g");
+    app.wait_for("adds 30 g", LONG);
+    app.send("\r");
+    app.wait_until("the entry on screen", LONG, |s| s.contains("81.0") && !s.contains("Amount:"));
+    app.send("q");
+    assert!(app.wait_exit(LONG).success());
+    let list = marrow_json(&data, &["log", "list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(list[0]["grams"], 30.0);
 }

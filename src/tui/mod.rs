@@ -78,6 +78,12 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
         let mut last_check = Instant::now();
         loop {
             terminal.draw(|f| ui::draw(f, &state, &theme))?;
+            // Fault injection for the test that proves a panic restores the terminal; debug
+            // builds only, never in a release.
+            #[cfg(debug_assertions)]
+            if std::env::var_os("MARROW_TEST_PANIC").is_some() {
+                panic!("injected by MARROW_TEST_PANIC");
+            }
             if state.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
