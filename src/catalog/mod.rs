@@ -1,6 +1,10 @@
-//! The food catalog's sources: the USDA SR28 importer and marrow's own embedded asset.
+//! The food catalog's sources: the USDA SR28 and FoodData Central importers and marrow's own
+//! embedded asset.
 
 pub mod asset;
+pub mod fdc;
+mod fdc_csv;
+mod fdc_portions;
 pub mod sr28;
 
 use std::path::PathBuf;

@@ -113,11 +113,27 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
             super::context::short(id)
         ))
     })?;
+    // An imported FDC food says where it came from: data type, FDC id, brand owner, barcode.
+    let fdc = catalog.origin(&food.id)?.filter(|o| o.fdc_id.is_some());
     if as_json {
-        return print_json(&json::food_with_portions(&food));
+        let mut v = json::food_with_portions(&food);
+        if let Some(o) = &fdc {
+            v["source"] = json!(o.source);
+            v["fdc_id"] = json!(o.fdc_id);
+            v["gtin"] = json!(o.gtin);
+        }
+        return print_json(&v);
     }
     println!("{}  {}", food.id, food.name);
     println!("{}", food.group);
+    if let Some(o) = &fdc {
+        let mut line = format!("{} {}", o.source, o.fdc_id.unwrap_or_default());
+        let barcode = o.gtin.as_ref().map(|g| format!("barcode {g}")).unwrap_or_default();
+        for extra in [&food.manufacturer, &barcode].into_iter().filter(|e| !e.is_empty()) {
+            line.push_str(&format!(", {extra}"));
+        }
+        println!("{line}");
+    }
     if !food.common_names.is_empty() {
         println!("also: {}", food.common_names);
     }

@@ -1,50 +1,20 @@
 //! The food catalog (catalog.db): built from the embedded asset on first use (or from an SR28
-//! import), rebuilt when the asset changes or the file is damaged, searched with FTS5.
+//! import), with imported FoodData Central foods beside those; rebuilt when the asset changes
+//! (carrying the FDC foods over) or the file is damaged; searched with FTS5.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::files::create_private;
-use super::{nutrient_columns, nutrient_placeholders, read_nutrients, StoreError};
+use super::catalog_build::{self, BuildProgress};
+use super::{read_nutrients, StoreError};
 use crate::catalog::asset;
+use crate::catalog::fdc::{DataType, FdcImport};
 use crate::domain::nutrient::Nutrient;
-use crate::domain::search;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-2";
-
-const SCHEMA_SQL: &str = "
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE foods (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    grp TEXT NOT NULL,
-    common TEXT NOT NULL,
-    manufacturer TEXT NOT NULL,
-    -- The portion a serving means (NLEA serving, else the first), for `top --per serving`.
-    serving_amount REAL,
-    serving_desc TEXT,
-    serving_grams REAL,
-    NUTRIENTS
-);
-CREATE TABLE words (word TEXT PRIMARY KEY, uses INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX words_by_length ON words (length(word));
-CREATE TABLE portions (
-    food INTEGER NOT NULL REFERENCES foods (rowid),
-    seq INTEGER NOT NULL,
-    amount REAL NOT NULL,
-    description TEXT NOT NULL,
-    grams REAL NOT NULL,
-    PRIMARY KEY (food, seq)
-) WITHOUT ROWID;
-CREATE VIRTUAL TABLE foods_fts USING fts5(
-    name, common, grp, content = 'foods', content_rowid = 'rowid',
-    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
-);
-";
+const SCHEMA: &str = "catalog-schema-3";
 
 /// A search result: the food (without portions) and its rank score.
 pub type SearchHit = Food;
@@ -54,9 +24,21 @@ pub struct Catalog {
     pub(super) conn: Connection,
 }
 
+/// What an FDC import changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FdcSummary {
+    /// FDC foods imported now.
+    pub imported: usize,
+    /// FDC foods of the imported data types that were there before and are gone.
+    pub replaced: usize,
+    /// Foods in the catalog now.
+    pub total: usize,
+}
+
 impl Catalog {
     /// Opens catalog.db at `path`, building it from the embedded asset when it is missing,
-    /// damaged or from another asset version. `on_build` runs before a build starts, so the
+    /// damaged or from another asset version. A rebuild carries imported FDC foods over from
+    /// the old file when it can still be read. `on_build` runs before a build starts, so the
     /// caller can say what is happening.
     pub fn open(path: &Path, on_build: impl FnOnce()) -> Result<Catalog, StoreError> {
         let key = build_key(&asset::fingerprint(asset::EMBEDDED));
@@ -65,21 +47,51 @@ impl Catalog {
         }
         on_build();
         let (_, foods) = asset::decode(asset::EMBEDDED)?;
-        Self::build(path, &foods, &key)?;
+        let carried = catalog_build::carry_over(path);
+        catalog_build::build(path, &foods, &carried, &key, &mut |_| {})?;
         Self::open_existing(path, &key).ok_or_else(|| StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: "the freshly built catalog could not be opened".into(),
         })
     }
 
-    /// Replaces catalog.db with `foods` (an SR28 import). It stays until a new asset version.
+    /// Replaces the catalog's own foods with `foods` (an SR28 import), keeping imported FDC
+    /// foods. It stays until a new asset version.
     pub fn replace(path: &Path, foods: &[Food]) -> Result<Catalog, StoreError> {
         let key = build_key(&asset::fingerprint(asset::EMBEDDED));
-        Self::build(path, foods, &key)?;
+        let carried = catalog_build::carry_over(path);
+        catalog_build::build(path, foods, &carried, &key, &mut |_| {})?;
         Self::open_existing(path, &key).ok_or_else(|| StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: "rebuilt catalog unreadable".into(),
         })
+    }
+
+    /// Puts an FDC import into the catalog beside its own foods: FDC foods of the imported
+    /// data types are replaced, all others stay. Nothing changes unless the whole new catalog
+    /// is written. `on_build` is as for `open`; `progress` follows the writing.
+    pub fn import_fdc(
+        path: &Path,
+        import: FdcImport,
+        on_build: impl FnOnce(),
+        progress: &mut dyn FnMut(BuildProgress),
+    ) -> Result<(Catalog, FdcSummary), StoreError> {
+        let key = build_key(&asset::fingerprint(asset::EMBEDDED));
+        progress(BuildProgress::Preparing);
+        let current = Self::open(path, on_build)?;
+        let (base, kept) = catalog_build::read_foods(&current.conn, true, &import.data_types)?;
+        let before: usize = current.len()?;
+        drop(current);
+        let imported = import.foods.len();
+        let fdc = catalog_build::merge(kept, import.foods);
+        catalog_build::build(path, &base, &fdc, &key, progress)?;
+        let catalog = Self::open_existing(path, &key).ok_or_else(|| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "rebuilt catalog unreadable".into(),
+        })?;
+        let total = catalog.len()?;
+        let replaced = (before + imported).saturating_sub(total);
+        Ok((catalog, FdcSummary { imported, replaced, total }))
     }
 
     fn open_existing(path: &Path, key: &str) -> Option<Catalog> {
@@ -98,84 +110,10 @@ impl Catalog {
         (stored == key).then_some(Catalog { conn })
     }
 
-    /// Writes a complete catalog to a temporary file beside `path`, then renames it into
-    /// place, so readers never see a half-built catalog.
-    fn build(path: &Path, foods: &[Food], key: &str) -> Result<(), StoreError> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let tmp: PathBuf = dir.join(format!(".catalog.db.{}.tmp", std::process::id()));
-        let _ = std::fs::remove_file(&tmp);
-        create_private(&tmp)?;
-        let result = (|| -> Result<(), StoreError> {
-            let mut conn = Connection::open(&tmp)?;
-            conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
-            let tx = conn.transaction()?;
-            let cols: Vec<String> = Nutrient::all().map(|n| format!("{} REAL", n.key())).collect();
-            tx.execute_batch(&SCHEMA_SQL.replace("NUTRIENTS", &cols.join(",\n    ")))?;
-            {
-                let mut food_stmt = tx.prepare(&format!(
-                    "INSERT INTO foods (rowid, id, name, grp, common, manufacturer, \
-                     serving_amount, serving_desc, serving_grams, {}) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, {})",
-                    nutrient_columns(),
-                    nutrient_placeholders(10)
-                ))?;
-                let mut word_stmt = tx.prepare(
-                    "INSERT INTO words (word, uses) VALUES (?1, 1) ON CONFLICT (word) DO UPDATE SET uses = uses + 1",
-                )?;
-                // Rowids follow the search prior, so the first matches read are the likeliest.
-                let mut ordered: Vec<&Food> = foods.iter().collect();
-                ordered.sort_by_cached_key(|f| (search::prior(f), f.id.clone()));
-                let mut portion_stmt = tx.prepare(
-                    "INSERT INTO portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?;
-                for (i, f) in ordered.into_iter().enumerate() {
-                    let rowid = i as i64 + 1;
-                    let serving = f.serving();
-                    let mut values: Vec<rusqlite::types::Value> = vec![
-                        rowid.into(),
-                        f.id.clone().into(),
-                        f.name.clone().into(),
-                        f.group.clone().into(),
-                        f.common_names.clone().into(),
-                        f.manufacturer.clone().into(),
-                        serving.map(|p| p.amount).into(),
-                        serving.map(|p| p.description.clone()).into(),
-                        serving.map(|p| p.grams).into(),
-                    ];
-                    for w in search::vocabulary(f) {
-                        word_stmt.execute([w])?;
-                    }
-                    values.extend(f.per_100g.0.iter().map(|v| match v {
-                        Some(x) => rusqlite::types::Value::Real(*x),
-                        None => rusqlite::types::Value::Null,
-                    }));
-                    food_stmt.execute(rusqlite::params_from_iter(values))?;
-                    for (seq, p) in f.portions.iter().enumerate() {
-                        portion_stmt.execute(params![
-                            rowid,
-                            seq as i64 + 1,
-                            p.amount,
-                            p.description,
-                            p.grams
-                        ])?;
-                    }
-                }
-            }
-            tx.execute("INSERT INTO foods_fts (foods_fts) VALUES ('rebuild')", [])?;
-            tx.execute("INSERT INTO meta (key, value) VALUES ('build', ?1)", [key])?;
-            tx.commit()?;
-            conn.execute_batch("PRAGMA optimize;")?;
-            Ok(())
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
-        }
-        std::fs::rename(&tmp, path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
-    }
-
-    /// One food by id, with its household portions.
+    /// One food by id (an NDB number, or "fdc:<fdc_id>" in any case), with its household
+    /// portions.
     pub fn food(&self, id: &str) -> Result<Option<Food>, StoreError> {
+        let id = normalize_id(id);
         let sql = format!(
             "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, {}, f.rowid FROM foods f WHERE f.id = ?1",
             prefixed_columns("f")
@@ -183,7 +121,7 @@ impl Catalog {
         let found = self
             .conn
             .prepare_cached(&sql)?
-            .query_row([id.trim()], |r| {
+            .query_row([id.as_str()], |r| {
                 Ok((row_to_food(r)?, r.get::<_, i64>(5 + crate::domain::nutrient::COUNT)?))
             })
             .optional()?;
@@ -213,6 +151,44 @@ impl Catalog {
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.len()? == 0)
+    }
+}
+
+/// Where a catalog food came from, for showing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// "FDC Branded", "FDC Foundation", "FDC SR Legacy", or the catalog's own source.
+    pub source: String,
+    pub fdc_id: Option<i64>,
+    /// Barcode (GTIN/UPC) of a branded food.
+    pub gtin: Option<String>,
+}
+
+impl Catalog {
+    /// Where the food `id` came from; `None` when the catalog has no such food.
+    pub fn origin(&self, id: &str) -> Result<Option<Origin>, StoreError> {
+        let row: Option<(Option<String>, Option<i64>, Option<String>)> = self
+            .conn
+            .prepare_cached("SELECT source, fdc_id, gtin FROM foods WHERE id = ?1")?
+            .query_row([normalize_id(id)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        Ok(row.map(|(source, fdc_id, gtin)| Origin {
+            source: match source.as_deref().and_then(DataType::from_code) {
+                Some(d) => d.label().to_string(),
+                None => asset::SR28_SOURCE.to_string(),
+            },
+            fdc_id,
+            gtin,
+        }))
+    }
+}
+
+/// "FDC:123", "fdc: 123" -> "fdc:123"; other ids trimmed.
+fn normalize_id(id: &str) -> String {
+    let t = id.trim();
+    match t.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("fdc:") => format!("fdc:{}", t[4..].trim()),
+        _ => t.to_string(),
     }
 }
 

@@ -105,17 +105,22 @@ impl Catalog {
             }
         }
         let len = term.chars().count();
+        // Words only, which the length index covers; how common a word is only for the few close.
         let mut stmt =
-            self.conn.prepare_cached("SELECT word, uses FROM words WHERE length(word) BETWEEN ?1 AND ?2")?;
+            self.conn.prepare_cached("SELECT word FROM words WHERE length(word) BETWEEN ?1 AND ?2")?;
+        let mut uses = self.conn.prepare_cached("SELECT uses FROM words WHERE word = ?1")?;
         let mut found: Vec<(String, usize, i64)> = Vec::new();
-        let rows = stmt.query_map([len.saturating_sub(edits) as i64, (len + edits) as i64], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-        })?;
-        for row in rows {
-            let (word, n) = row?;
+        let letters = Letters::of(term);
+        let mut rows = stmt.query([len.saturating_sub(edits) as i64, (len + edits) as i64])?;
+        while let Some(r) = rows.next()? {
+            let Ok(word) = r.get_ref(0)?.as_str() else { continue };
+            // Each edit changes at most two letter counts: most words are ruled out unread.
+            if letters.difference(word) > 2 * edits {
+                continue;
+            }
             // Closest first: one edit before two, then the commoner word.
-            if let Some(d) = (0..=edits).find(|d| search::within_edits(term, &word, *d)) {
-                found.push((word, d, n));
+            if let Some(d) = (0..=edits).find(|d| search::within_edits(term, word, *d)) {
+                found.push((word.to_string(), d, uses.query_row([word], |u| u.get(0))?));
             }
         }
         found.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then_with(|| a.0.cmp(&b.0)));
@@ -219,5 +224,27 @@ impl Catalog {
         limit: usize,
     ) -> Result<Vec<Food>, StoreError> {
         Ok(self.top_by(nutrient, Basis::Per100g, group, limit)?.into_iter().map(|r| r.food).collect())
+    }
+}
+
+/// How many of each letter a word has (letters folded into 64 buckets), for a cheap lower
+/// bound on the edits between two words.
+struct Letters([u8; 64]);
+
+impl Letters {
+    fn of(word: &str) -> Letters {
+        let mut counts = [0u8; 64];
+        for c in word.chars() {
+            let slot = &mut counts[(u32::from(c) % 64) as usize];
+            *slot = slot.saturating_add(1);
+        }
+        Letters(counts)
+    }
+
+    /// The letters one word has that the other lacks, both ways: never more than twice the
+    /// edits between them (a substitution changes two counts, an insertion or deletion one).
+    fn difference(&self, other: &str) -> usize {
+        let theirs = Letters::of(other);
+        self.0.iter().zip(theirs.0.iter()).map(|(a, b)| usize::from(a.abs_diff(*b))).sum()
     }
 }
