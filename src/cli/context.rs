@@ -64,7 +64,7 @@ impl Context {
         secure_dir(&self.data_dir)?;
         Ok(Catalog::open(&paths::catalog_path(&self.data_dir), || {
             if std::io::stderr().is_terminal() {
-                eprintln!("marrow: building the food catalog (first run, about a second)...");
+                eprintln!("marrow: building the food catalog (first run, or a new marrow)…");
             }
         })?)
     }

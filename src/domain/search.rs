@@ -352,10 +352,31 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
     if SPECIAL_GROUPS.contains(&food.group.as_str()) && !words_of(&food.group).iter().any(|g| asked(g)) {
         score -= 6.0;
     }
+    // Branded foods sink below the everyday generic one unless the query names the brand.
     if !food.manufacturer.is_empty() || has_brand(&food.name) {
-        score -= 4.0;
+        let named = brand_words(food).iter().any(|b| stems.contains(b));
+        if !named {
+            score -= 8.0;
+        }
     }
     score + 1.5 * f64::from(uses).ln_1p()
+}
+
+/// The words naming a food's brand: its manufacturer, else the capitalised words of a
+/// mixed-case name ("KELLOGG'S" in "Cereals ready-to-eat, KELLOGG'S ...").
+fn brand_words(food: &Food) -> Vec<String> {
+    if !food.manufacturer.is_empty() {
+        return words_of(&food.manufacturer);
+    }
+    let mixed = food.name.chars().any(|c| c.is_lowercase());
+    if !mixed {
+        return Vec::new();
+    }
+    food.name
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase() || c == '\''))
+        .flat_map(words_of)
+        .collect()
 }
 
 /// USDA writes brand names in capitals ("CAMPBELL'S", "KELLOGG'S").
