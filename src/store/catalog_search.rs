@@ -61,9 +61,17 @@ impl Catalog {
                 format!("({})", alts.join(" OR "))
             })
             .collect();
-        let mut candidates = self.candidates(&groups.join(" AND "))?;
+        // One or two letters match most of the catalog and say little: the likeliest few
+        // hundred (prior order) are enough while the query is that short.
+        let longest = terms.iter().map(|t| t.typed.chars().count()).max().unwrap_or(0);
+        let breadth = match longest {
+            0 | 1 => CANDIDATES / 10,
+            2 => CANDIDATES / 4,
+            _ => CANDIDATES,
+        };
+        let mut candidates = self.candidates(&groups.join(" AND "), breadth)?;
         if candidates.is_empty() && groups.len() > 1 {
-            candidates = self.candidates(&groups.join(" OR "))?;
+            candidates = self.candidates(&groups.join(" OR "), breadth)?;
         }
         let own: Vec<Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).cloned().collect();
         let own_ids: Vec<String> = own.iter().map(|f| f.id.clone()).collect();
@@ -128,12 +136,12 @@ impl Catalog {
     }
 
     /// The first full-text matches in prior order, without nutrients.
-    fn candidates(&self, expr: &str) -> Result<Vec<Food>, StoreError> {
+    fn candidates(&self, expr: &str, limit: usize) -> Result<Vec<Food>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, grp, common, manufacturer FROM foods WHERE rowid IN \
              (SELECT rowid FROM foods_fts WHERE foods_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
         )?;
-        let rows = stmt.query_map(rusqlite::params![expr, CANDIDATES as i64], |r| {
+        let rows = stmt.query_map(rusqlite::params![expr, limit as i64], |r| {
             Ok(Food {
                 id: r.get(0)?,
                 name: r.get(1)?,
