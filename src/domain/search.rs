@@ -273,6 +273,7 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
     }
     let commons: Vec<Vec<String>> =
         food.common_names.split(',').map(words_of).filter(|w| !w.is_empty()).collect();
+    let lower_name = food.name.to_lowercase();
     let stems: Vec<String> = terms.iter().map(|t| stem(&t.typed)).collect();
     let mut score = 0.0;
     let mut head_hit = false;
@@ -302,7 +303,7 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
             used[i] = true;
             head_hit |= words[i].segment == 0 || (words[i].aside && words[i].segment <= 1);
         }
-        if food.name.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == term.typed) {
+        if lower_name.split(|c: char| !c.is_alphanumeric()).any(|w| w == term.typed) {
             score += 0.5; // the word exactly as typed, plural and all
         }
         score += 10.0 * best.0;

@@ -44,7 +44,7 @@ CREATE TABLE portions (
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE foods_fts USING fts5(
     name, common, grp, content = 'foods', content_rowid = 'rowid',
-    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 ";
 

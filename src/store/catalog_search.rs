@@ -65,8 +65,8 @@ impl Catalog {
         // hundred (prior order) are enough while the query is that short.
         let longest = terms.iter().map(|t| t.typed.chars().count()).max().unwrap_or(0);
         let breadth = match longest {
-            0 | 1 => CANDIDATES / 10,
-            2 => CANDIDATES / 4,
+            0 | 1 => CANDIDATES / 20,
+            2 => CANDIDATES / 10,
             _ => CANDIDATES,
         };
         let mut candidates = self.candidates(&groups.join(" AND "), breadth)?;
