@@ -193,6 +193,23 @@ const SPECIAL_GROUPS: &[&str] = &[
     "American Indian/Alaska Native Foods",
 ];
 
+/// Whether `word` is in one of the word lists above, through a hash set built once per list.
+fn is(list: &'static [&'static str], word: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static SETS: OnceLock<Vec<(usize, HashSet<&'static str>)>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [PREPARED, VARIANT, GENERIC, STOP]
+            .iter()
+            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+            .collect()
+    });
+    match sets.iter().find(|(ptr, _)| *ptr == list.as_ptr() as usize) {
+        Some((_, set)) => set.contains(word),
+        None => list.contains(&word),
+    }
+}
+
 /// One word of a food's name with where it stands.
 struct NameWord {
     stem: String,
@@ -251,11 +268,10 @@ fn match_quality(term: &Term, typed_stem: &str, word: &str) -> f64 {
 /// ("Nuts, almonds" in Nut and Seed Products, "Fish, salmon" in Finfish): then the second
 /// segment names the food.
 fn category_head(words: &[NameWord], group: &str) -> bool {
-    let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
-    let group_words = words_of(group);
+    let mut head = words.iter().filter(|w| w.segment == 0 && !w.aside);
+    let (Some(only), None) = (head.next(), head.next()) else { return false };
     words.iter().any(|w| w.segment > 0)
-        && head.len() == 1
-        && group_words.iter().any(|g| *g == head[0].stem || g.ends_with(head[0].stem.as_str()))
+        && words_of(group).iter().any(|g| *g == only.stem || g.ends_with(only.stem.as_str()))
 }
 
 /// A candidate's score for the query: higher is better. `uses` is how often the user logged it.
@@ -315,13 +331,13 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
     }
     // The head says exactly what was asked, no more ("Yogurt", not "Tofu yogurt").
     let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
-    if !head.is_empty() && head.iter().all(|w| stems.contains(&w.stem) || STOP.contains(&w.stem.as_str())) {
+    if !head.is_empty() && head.iter().all(|w| stems.contains(&w.stem) || is(STOP, &w.stem)) {
         score += 2.5;
     }
     // What the name says beyond the query makes it more specific than was asked.
     let mut extra = 0.0;
     for (w, u) in words.iter().zip(&used) {
-        let plain_word = STOP.contains(&w.stem.as_str()) || GENERIC.contains(&w.stem.as_str());
+        let plain_word = is(STOP, &w.stem) || is(GENERIC, &w.stem);
         if *u || w.aside || plain_word || stems.contains(&w.stem) {
             continue;
         }
@@ -340,14 +356,14 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
         score += 2.0;
     }
     for w in &words {
-        if PREPARED.contains(&w.stem.as_str()) && !asked(&w.stem) {
+        if is(PREPARED, &w.stem) && !asked(&w.stem) {
             score -= 0.8;
         }
-        if VARIANT.contains(&w.stem.as_str()) && !asked(&w.stem) {
+        if is(VARIANT, &w.stem) && !asked(&w.stem) {
             score -= 1.5;
         }
     }
-    if words.iter().any(|w| GENERIC.contains(&w.stem.as_str()) && w.stem != "raw" && w.stem != "whole") {
+    if words.iter().any(|w| is(GENERIC, &w.stem) && w.stem != "raw" && w.stem != "whole") {
         score += 0.5;
     }
     if SPECIAL_GROUPS.contains(&food.group.as_str()) && !words_of(&food.group).iter().any(|g| asked(g)) {

@@ -13,7 +13,7 @@ use crate::domain::search::{self, Term};
 use crate::domain::{Food, Portion};
 
 /// How many full-text matches the ranker reads, in prior order (likeliest first).
-const CANDIDATES: usize = 2000;
+const CANDIDATES: usize = 1000;
 /// How many typo corrections a term may bring.
 const CORRECTIONS: usize = 4;
 
@@ -65,13 +65,15 @@ impl Catalog {
         // hundred (prior order) are enough while the query is that short.
         let longest = terms.iter().map(|t| t.typed.chars().count()).max().unwrap_or(0);
         let breadth = match longest {
-            0 | 1 => CANDIDATES / 20,
-            2 => CANDIDATES / 10,
+            0 | 1 => CANDIDATES / 10,
+            2 => CANDIDATES / 5,
             _ => CANDIDATES,
         };
-        let mut candidates = self.candidates(&groups.join(" AND "), breadth)?;
+        // Names and common names say what a food is; the group column is for browsing.
+        let mut candidates =
+            self.candidates(&format!("{{name common}} : ({})", groups.join(" AND ")), breadth)?;
         if candidates.is_empty() && groups.len() > 1 {
-            candidates = self.candidates(&groups.join(" OR "), breadth)?;
+            candidates = self.candidates(&format!("{{name common}} : ({})", groups.join(" OR ")), breadth)?;
         }
         let own: Vec<Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).cloned().collect();
         let own_ids: Vec<String> = own.iter().map(|f| f.id.clone()).collect();
