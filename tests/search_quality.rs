@@ -311,3 +311,27 @@ fn hostile_queries_return_results_or_nothing_never_an_error() {
         }
     }
 }
+
+mod props {
+    use proptest::prelude::*;
+
+    thread_local! {
+        // Opened once per test thread (a connection is not shared between threads).
+        static CATALOG: (tempfile::TempDir, marrow::store::Catalog) = {
+            let dir = tempfile::tempdir().unwrap();
+            let catalog = marrow::store::Catalog::open(&dir.path().join("catalog.db"), || {}).unwrap();
+            (dir, catalog)
+        };
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Whatever is typed, FTS5 syntax, SQL, control characters or emoji included, search
+        /// answers with results or nothing, never an error.
+        #[test]
+        fn any_text_searches_without_error(q in "(\\PC|[\"*():^\\-]|AND|OR|NEAR|NOT){0,30}") {
+            let hits = CATALOG.with(|(_, c)| c.search(&q, 5).map(|h| h.len()));
+            prop_assert!(hits.is_ok(), "{q:?}: {:?}", hits.err());
+        }
+    }
+}

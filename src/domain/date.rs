@@ -66,3 +66,27 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_only_accepts_real_dates(s in "\\PC{0,16}") {
+            let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+            if let Ok(d) = parse_date(&s, today) {
+                let t = s.trim().to_lowercase();
+                prop_assert!(["today", "yesterday", "tomorrow"].contains(&t.as_str()) || d.to_string() == s.trim());
+            }
+        }
+
+        #[test]
+        fn every_real_date_round_trips(days in 0i64..3_000_000) {
+            let d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            prop_assume!(d.year() <= 9999);
+            prop_assert_eq!(parse_date(&d.to_string(), d).unwrap(), d);
+        }
+    }
+}
