@@ -386,3 +386,14 @@ fn search_with_recent_foods() {
     update(&mut s, Action::RecentLoaded(vec![almonds()]));
     insta::assert_snapshot!(screen(&s, 80, 24));
 }
+
+#[test]
+fn config_extra_nutrients_and_vitamin_d_in_iu() {
+    let mut s = seeded();
+    s.extra_nutrients = vec![Nutrient::Zinc];
+    s.vitamin_d_iu = true;
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("0.0 / 600 IU"), "{text}");
+    assert!(text.contains("Zinc"), "{text}");
+    insta::assert_snapshot!(text);
+}

@@ -3,7 +3,7 @@
 use super::{json, print_json, table, CliError, Context, DISCLAIMER};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::insights::contributors;
-use crate::domain::nutrient::NUTRIENTS;
+use crate::domain::nutrient::{display_amount, NUTRIENTS};
 use crate::domain::targets::SOURCE;
 use crate::report::day_report;
 
@@ -48,13 +48,17 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .map(|i| {
             let n = i.nutrient;
+            let iu = ctx.config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
+            let (amount, unit) = display_amount(n, t.get(n), iu);
             vec![
                 i.name.to_string(),
-                format!("{} {}", table::amount(n, Some(t.get(n))), i.unit),
+                format!("{} {unit}", table::amount(n, Some(amount))),
                 summary
                     .targets
                     .get(n)
-                    .map(|x| format!("{} {}", crate::domain::food::trim_number(x), i.unit))
+                    .map(|x| {
+                        format!("{} {unit}", crate::domain::food::trim_number(display_amount(n, x, iu).0))
+                    })
                     .unwrap_or_default(),
                 summary.percent(n).map(|p| format!("{p:.0}%")).unwrap_or_default(),
                 if t.unknown(n) > 0 {

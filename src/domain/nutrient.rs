@@ -122,6 +122,16 @@ impl Nutrient {
     }
 }
 
+/// An amount in the unit the user reads it in: vitamin D in IU when `vitamin_d_iu` (1 µg =
+/// 40 IU), everything else in its own unit.
+pub fn display_amount(n: Nutrient, value: f64, vitamin_d_iu: bool) -> (f64, &'static str) {
+    if n == Nutrient::VitaminD && vitamin_d_iu {
+        (value * IU_PER_UG_VITAMIN_D, "IU")
+    } else {
+        (value, n.info().unit)
+    }
+}
+
 /// Rounds a nutrient amount to the precision used in JSON output (4 decimals for grams of
 /// fatty acids, 3 elsewhere): enough to keep USDA figures exact without float noise.
 pub fn round_for_output(n: Nutrient, value: f64) -> f64 {

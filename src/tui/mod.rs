@@ -60,6 +60,8 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
     let now = Local::now();
     let profile = runtime.diary.profile().unwrap_or_default();
     let mut state = AppState::new(now.date_naive(), config.meal_at(now.time()), profile);
+    state.extra_nutrients = config.extra_nutrients();
+    state.vitamin_d_iu = config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
     let theme = match config.app.theme {
         ConfigTheme::Mono => Theme::new(true),
         ConfigTheme::Default => Theme::from_env(),

@@ -213,6 +213,10 @@ pub enum Undo {
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
+    /// Nutrients the config adds to the gauges beyond Mg, Ca and D.
+    pub extra_nutrients: Vec<Nutrient>,
+    /// Show vitamin D in IU (config `units.vitamin_d = "IU"`).
+    pub vitamin_d_iu: bool,
     pub today: NaiveDate,
     pub date: NaiveDate,
     /// The meal new entries go to.
@@ -276,6 +280,8 @@ pub enum Focus {
 impl AppState {
     pub fn new(today: NaiveDate, meal: Meal, profile: Profile) -> AppState {
         AppState {
+            extra_nutrients: Vec::new(),
+            vitamin_d_iu: false,
             today,
             date: today,
             meal,

@@ -12,7 +12,9 @@ use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
 use crate::domain::food::trim_number;
+use crate::domain::nutrient::display_amount;
 use crate::domain::warnings::Warning;
+use crate::domain::Nutrient;
 use crate::report::warning_headline;
 use crate::tui::state::AppState;
 
@@ -28,7 +30,7 @@ pub struct Gauges<'a> {
 /// line and the warnings.
 pub fn height(state: &AppState) -> u16 {
     let supp = u16::from(BONE_NUTRIENTS.iter().any(|n| state.summary.supplemental[n.index()] > 0.0));
-    2 + 3 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
+    2 + 3 + state.extra_nutrients.len() as u16 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
 }
 
 /// A bar of `width` cells filled to `fraction` (capped at full).
@@ -39,15 +41,24 @@ pub fn bar(fraction: f64, width: usize) -> (String, String) {
 
 /// One gauge line per nutrient: label, bar, amount / target, percent, unknown count. Bars
 /// share one width so they line up.
-pub fn gauge_lines<'a>(summary: &DaySummary, theme: &Theme, width: u16) -> Vec<Line<'a>> {
+pub fn gauge_lines<'a>(
+    summary: &DaySummary,
+    theme: &Theme,
+    width: u16,
+    shown: &[Nutrient],
+    iu: bool,
+) -> Vec<Line<'a>> {
     let t = &summary.totals;
-    let parts: Vec<(String, String, String, String)> = BONE_NUTRIENTS
+    let parts: Vec<(String, String, String, String)> = shown
         .iter()
         .map(|n| {
             let info = n.info();
+            let (amount, unit) = display_amount(*n, t.get(*n), iu);
             let figures = match summary.targets.get(*n) {
-                Some(tg) => format!(" {:.1} / {} {}", t.get(*n), trim_number(tg), info.unit),
-                None => format!(" {:.1} {}", t.get(*n), info.unit),
+                Some(tg) => {
+                    format!(" {:.1} / {} {}", amount, trim_number(display_amount(*n, tg, iu).0), unit)
+                }
+                None => format!(" {:.1} {}", amount, unit),
             };
             let pct = summary.percent(*n).map(|p| format!(" {p:>3.0}%")).unwrap_or_default();
             let unknown = t.completeness(*n).map(|c| format!("  {c}")).unwrap_or_default();
@@ -57,7 +68,7 @@ pub fn gauge_lines<'a>(summary: &DaySummary, theme: &Theme, width: u16) -> Vec<L
     let widest =
         parts.iter().map(|(a, b, c, d)| [a, b, c, d].iter().map(|s| s.chars().count()).sum::<usize>()).max();
     let bar_width = (width as usize).saturating_sub(widest.unwrap_or(0) + 1).min(40);
-    BONE_NUTRIENTS
+    shown
         .iter()
         .zip(parts)
         .map(|(n, (label, figures, pct_text, unknown))| {
@@ -156,7 +167,9 @@ impl Widget for Gauges<'_> {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let mut lines = gauge_lines(summary, self.theme, inner.width);
+        let shown: Vec<Nutrient> =
+            BONE_NUTRIENTS.iter().chain(&self.state.extra_nutrients).copied().collect();
+        let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, self.state.vitamin_d_iu);
         lines.extend(supplements_line(summary, self.theme));
         lines.push(info_line(summary, self.state.ca_mg_week, self.theme));
         lines.extend(warning_lines(&self.state.warnings, self.theme, inner.width as usize));
