@@ -1,5 +1,5 @@
 //! Regenerates marrow's catalog asset from the official USDA SR28 ASCII release:
-//! `cargo run --release --bin marrow-catalog -- ../shared/data/usda-sr28 assets/catalog.tsv.gz`
+//! `cargo run --release --features dev-tools --bin marrow-catalog -- ../shared/data/usda-sr28 assets/catalog.tsv.gz`
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,6 +1,6 @@
 //! Writes a synthetic USDA FoodData Central download of branded foods, for measuring
 //! `marrow import fdc` and search at scale (not used by the test suite):
-//! `cargo run --release --bin marrow-fdc-synth -- /tmp/fdc 400000`
+//! `cargo run --release --features dev-tools --bin marrow-fdc-synth -- /tmp/fdc 400000`
 //!
 //! Same files and columns as the real Branded Foods CSV release: food.csv, branded_food.csv
 //! (serving sizes, household servings, long ingredient lists), nutrient.csv and
