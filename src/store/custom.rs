@@ -31,21 +31,7 @@ impl Diary {
         now: &str,
     ) -> Result<Food, StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let sql = format!(
-            "INSERT INTO custom_foods (name, created_at, updated_at, {}) VALUES (?1, ?2, ?2, {})",
-            nutrient_columns(),
-            nutrient_placeholders(3)
-        );
-        let mut values: Vec<rusqlite::types::Value> = vec![name.to_string().into(), now.to_string().into()];
-        values.extend(per_100g.0.iter().map(|v| (*v).into()));
-        tx.execute(&sql, rusqlite::params_from_iter(values))?;
-        let row = tx.last_insert_rowid();
-        for (i, p) in portions.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO custom_portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![row, i as i64 + 1, p.amount, p.description, p.grams],
-            )?;
-        }
+        let row = insert_custom_food_in(&tx, name, per_100g, portions, now)?;
         tx.commit()?;
         self.custom_food(&format!("c{row}"))?.ok_or_else(|| StoreError::NoSuchFood(format!("c{row}")))
     }
@@ -77,12 +63,7 @@ impl Diary {
         }
         if let Some(portions) = portions {
             tx.execute("DELETE FROM custom_portions WHERE food = ?1", [row])?;
-            for (i, p) in portions.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO custom_portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![row, i as i64 + 1, p.amount, p.description, p.grams],
-                )?;
-            }
+            insert_portions_in(&tx, row, portions)?;
         }
         tx.commit()?;
         self.custom_food(id)?.ok_or_else(|| StoreError::NoSuchFood(id.to_string()))
@@ -121,15 +102,7 @@ impl Diary {
     /// Saves (or replaces) a meal under `name`.
     pub fn save_meal(&mut self, name: &str, items: &[(String, String)], now: &str) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM saved_meals WHERE name = ?1", [name])?;
-        tx.execute("INSERT INTO saved_meals (name, created_at) VALUES (?1, ?2)", [name, now])?;
-        let meal = tx.last_insert_rowid();
-        for (i, (food_id, quantity)) in items.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO saved_meal_items (meal, seq, food_id, quantity) VALUES (?1, ?2, ?3, ?4)",
-                params![meal, i as i64 + 1, food_id, quantity],
-            )?;
-        }
+        insert_meal_in(&tx, name, items, now)?;
         tx.commit()?;
         Ok(())
     }
@@ -170,6 +143,61 @@ impl Diary {
         tx.commit()?;
         ids.into_iter().map(|id| self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))).collect()
     }
+}
+
+/// Inserts a custom food and its portions inside the caller's transaction; returns its row.
+pub(super) fn insert_custom_food_in(
+    tx: &rusqlite::Connection,
+    name: &str,
+    per_100g: &NutrientValues,
+    portions: &[Portion],
+    now: &str,
+) -> Result<i64, StoreError> {
+    let sql = format!(
+        "INSERT INTO custom_foods (name, created_at, updated_at, {}) VALUES (?1, ?2, ?2, {})",
+        nutrient_columns(),
+        nutrient_placeholders(3)
+    );
+    let mut values: Vec<rusqlite::types::Value> = vec![name.to_string().into(), now.to_string().into()];
+    values.extend(per_100g.0.iter().map(|v| (*v).into()));
+    tx.execute(&sql, rusqlite::params_from_iter(values))?;
+    let row = tx.last_insert_rowid();
+    insert_portions_in(tx, row, portions)?;
+    Ok(row)
+}
+
+/// Writes a custom food's portions in order.
+pub(super) fn insert_portions_in(
+    tx: &rusqlite::Connection,
+    row: i64,
+    portions: &[Portion],
+) -> Result<(), StoreError> {
+    for (i, p) in portions.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO custom_portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![row, i as i64 + 1, p.amount, p.description, p.grams],
+        )?;
+    }
+    Ok(())
+}
+
+/// Saves (replacing by name) a meal inside the caller's transaction.
+pub(super) fn insert_meal_in(
+    tx: &rusqlite::Connection,
+    name: &str,
+    items: &[(String, String)],
+    now: &str,
+) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM saved_meals WHERE name = ?1", [name])?;
+    tx.execute("INSERT INTO saved_meals (name, created_at) VALUES (?1, ?2)", [name, now])?;
+    let meal = tx.last_insert_rowid();
+    for (i, (food_id, quantity)) in items.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO saved_meal_items (meal, seq, food_id, quantity) VALUES (?1, ?2, ?3, ?4)",
+            params![meal, i as i64 + 1, food_id, quantity],
+        )?;
+    }
+    Ok(())
 }
 
 fn custom(row: i64, name: String, per_100g: NutrientValues, portions: Vec<Portion>) -> Food {

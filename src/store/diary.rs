@@ -259,15 +259,20 @@ impl Diary {
 
     /// Saves the profile.
     pub fn set_profile(&mut self, p: &Profile, now: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO profile (id, sex, age, pregnant, lactating, weight_kg, updated_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (id) DO UPDATE SET sex = ?1, age = ?2, pregnant = ?3, lactating = ?4,
-                 weight_kg = ?5, updated_at = ?6",
-            params![p.sex.as_str(), p.age, p.pregnant, p.lactating, p.weight_kg, now],
-        )?;
-        Ok(())
+        set_profile_in(&self.conn, p, now)
     }
+}
+
+/// Saves the profile inside the caller's transaction (or alone).
+pub(super) fn set_profile_in(conn: &Connection, p: &Profile, now: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO profile (id, sex, age, pregnant, lactating, weight_kg, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET sex = ?1, age = ?2, pregnant = ?3, lactating = ?4,
+             weight_kg = ?5, updated_at = ?6",
+        params![p.sex.as_str(), p.age, p.pregnant, p.lactating, p.weight_kg, now],
+    )?;
+    Ok(())
 }
 
 /// Inserts one entry inside the caller's transaction.

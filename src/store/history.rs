@@ -1,10 +1,10 @@
 //! What the app asks of the diary's past: the foods logged most recently, putting a removed
 //! supplement dose back under its id (undo), and taking several entries back at once.
 
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::TransactionBehavior;
 
 use super::{Diary, StoreError};
-use crate::domain::supplement::Supplement;
+use crate::domain::supplement::{NewSupplement, Supplement};
 use crate::domain::Entry;
 
 impl Diary {
@@ -29,22 +29,15 @@ impl Diary {
 
     /// Puts back a removed dose under its old id (undo).
     pub fn restore_supplement(&mut self, s: &Supplement) -> Result<Supplement, StoreError> {
-        if !(s.amount.is_finite() && s.amount > 0.0) {
-            return Err(StoreError::BadAmount(s.amount));
-        }
-        self.conn.execute(
-            "INSERT INTO supplements (id, date, time, nutrient, amount, form, logged_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                s.id,
-                s.date.to_string(),
-                s.time.map(|t| t.format("%H:%M").to_string()),
-                s.nutrient.key(),
-                s.amount,
-                s.form,
-                s.logged_at
-            ],
-        )?;
+        let dose = NewSupplement {
+            date: s.date,
+            time: s.time,
+            nutrient: s.nutrient,
+            amount: s.amount,
+            form: s.form.clone(),
+            logged_at: s.logged_at.clone(),
+        };
+        super::supplements::insert_supplement_in(&self.conn, Some(s.id), &dose)?;
         self.supplement(s.id)?.ok_or(StoreError::NoSuchEntry(s.id))
     }
 

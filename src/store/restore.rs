@@ -2,9 +2,12 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::TransactionBehavior;
 
-use super::{nutrient_columns, nutrient_placeholders, Diary, StoreError};
+use super::custom::{insert_custom_food_in, insert_meal_in};
+use super::diary::{insert_entry_in, set_profile_in};
+use super::supplements::{insert_product_in, insert_supplement_in};
+use super::{Diary, StoreError};
 use crate::domain::supplement::NewSupplement;
 use crate::domain::{NewEntry, Nutrient, NutrientValues, Portion, Profile};
 
@@ -44,66 +47,27 @@ impl Diary {
     pub fn restore(&mut self, r: &Restore, now: &str) -> Result<Restored, StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut ids: HashMap<String, String> = HashMap::new();
-        let sql = format!(
-            "INSERT INTO custom_foods (name, created_at, updated_at, {}) VALUES (?1, ?2, ?2, {})",
-            nutrient_columns(),
-            nutrient_placeholders(3)
-        );
         for (old, name, values, portions) in &r.custom {
-            let mut v: Vec<rusqlite::types::Value> = vec![name.clone().into(), now.to_string().into()];
-            v.extend(values.0.iter().map(|x| (*x).into()));
-            tx.execute(&sql, rusqlite::params_from_iter(v))?;
-            let row = tx.last_insert_rowid();
-            for (i, p) in portions.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO custom_portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![row, i as i64 + 1, p.amount, p.description, p.grams],
-                )?;
-            }
+            let row = insert_custom_food_in(&tx, name, values, portions, now)?;
             ids.insert(old.clone(), format!("c{row}"));
         }
         let renamed = |id: &String| ids.get(id).cloned().unwrap_or_else(|| id.clone());
         for e in &r.entries {
             let e = NewEntry { food_id: renamed(&e.food_id), ..e.clone() };
-            super::diary::insert_entry_in(&tx, None, &e)?;
+            insert_entry_in(&tx, None, &e)?;
         }
         for s in &r.supplements {
-            tx.execute(
-                "INSERT INTO supplements (date, time, nutrient, amount, form, logged_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    s.date.to_string(),
-                    s.time.map(|t| t.format("%H:%M").to_string()),
-                    s.nutrient.key(),
-                    s.amount,
-                    s.form,
-                    s.logged_at
-                ],
-            )?;
+            insert_supplement_in(&tx, None, s)?;
         }
         for (name, nutrient, amount, form) in &r.products {
-            tx.execute(
-                "INSERT INTO supplement_products (name, nutrient, amount, form) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT (name) DO UPDATE SET nutrient = ?2, amount = ?3, form = ?4",
-                params![name, nutrient.key(), amount, form],
-            )?;
+            insert_product_in(&tx, name, *nutrient, *amount, form.as_deref())?;
         }
         for (name, items) in &r.meals {
-            tx.execute("DELETE FROM saved_meals WHERE name = ?1", [name])?;
-            tx.execute("INSERT INTO saved_meals (name, created_at) VALUES (?1, ?2)", [name.as_str(), now])?;
-            let meal = tx.last_insert_rowid();
-            for (i, (food, quantity)) in items.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO saved_meal_items (meal, seq, food_id, quantity) VALUES (?1, ?2, ?3, ?4)",
-                    params![meal, i as i64 + 1, renamed(food), quantity],
-                )?;
-            }
+            let items: Vec<(String, String)> = items.iter().map(|(f, q)| (renamed(f), q.clone())).collect();
+            insert_meal_in(&tx, name, &items, now)?;
         }
         if let Some(p) = &r.profile {
-            tx.execute(
-                "INSERT INTO profile (id, sex, age, pregnant, lactating, weight_kg, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (id) DO UPDATE SET sex = ?1, age = ?2, pregnant = ?3, lactating = ?4, weight_kg = ?5, updated_at = ?6",
-                params![p.sex.as_str(), p.age, p.pregnant, p.lactating, p.weight_kg, now],
-            )?;
+            set_profile_in(&tx, p, now)?;
         }
         tx.commit()?;
         Ok(Restored {

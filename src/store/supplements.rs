@@ -20,21 +20,7 @@ pub struct Product {
 impl Diary {
     /// Logs a dose in one committed transaction.
     pub fn add_supplement(&mut self, s: &NewSupplement) -> Result<Supplement, StoreError> {
-        if !(s.amount.is_finite() && s.amount > 0.0) {
-            return Err(StoreError::BadAmount(s.amount));
-        }
-        self.conn.execute(
-            "INSERT INTO supplements (date, time, nutrient, amount, form, logged_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                s.date.to_string(),
-                s.time.map(|t| t.format("%H:%M").to_string()),
-                s.nutrient.key(),
-                s.amount,
-                s.form,
-                s.logged_at
-            ],
-        )?;
-        let id = self.conn.last_insert_rowid();
+        let id = insert_supplement_in(&self.conn, None, s)?;
         self.supplement(id)?.ok_or(StoreError::NoSuchEntry(id))
     }
 
@@ -73,11 +59,7 @@ impl Diary {
         amount: f64,
         form: Option<&str>,
     ) -> Result<Product, StoreError> {
-        self.conn.execute(
-            "INSERT INTO supplement_products (name, nutrient, amount, form) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (name) DO UPDATE SET nutrient = ?2, amount = ?3, form = ?4",
-            params![name, nutrient.key(), amount, form],
-        )?;
+        insert_product_in(&self.conn, name, nutrient, amount, form)?;
         self.products()?.into_iter().find(|p| p.name == name).ok_or(StoreError::NoSuchEntry(0))
     }
 
@@ -97,6 +79,38 @@ impl Diary {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Inserts a dose (under `id` when restoring one) and returns its id.
+pub(super) fn insert_supplement_in(
+    conn: &rusqlite::Connection,
+    id: Option<i64>,
+    s: &NewSupplement,
+) -> Result<i64, StoreError> {
+    if !(s.amount.is_finite() && s.amount > 0.0) {
+        return Err(StoreError::BadAmount(s.amount));
+    }
+    conn.execute(
+        "INSERT INTO supplements (id, date, time, nutrient, amount, form, logged_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, s.date.to_string(), s.time.map(|t| t.format("%H:%M").to_string()), s.nutrient.key(), s.amount, s.form, s.logged_at],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Saves (or replaces, by name) a product.
+pub(super) fn insert_product_in(
+    conn: &rusqlite::Connection,
+    name: &str,
+    nutrient: Nutrient,
+    amount: f64,
+    form: Option<&str>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO supplement_products (name, nutrient, amount, form) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (name) DO UPDATE SET nutrient = ?2, amount = ?3, form = ?4",
+        params![name, nutrient.key(), amount, form],
+    )?;
+    Ok(())
 }
 
 fn nutrient_from(r: &Row<'_>, i: usize) -> rusqlite::Result<Nutrient> {
