@@ -201,9 +201,8 @@ fn time_search(args: &[String]) -> ExitCode {
         eprintln!("usage: marrow-fdc-synth --time-search CATALOG_DB [QUERY...]");
         return ExitCode::from(2);
     };
-    let standard =
-        "a,al,alm,almo,almon,almond,almonds,pumpkin seeds,greek yogurt,milk,protein bar,chocolate,\
-choclate bar,strawbery yogurt";
+    let standard = "a,al,alm,almo,almon,almond,almonds,pumpkin seeds,greek yogurt,milk,cheese,protein bar,\
+chocolate,choclate bar,strawbery yogurt,brocoli,spinich";
     let queries: Vec<String> =
         if args.len() > 1 { args[1..].to_vec() } else { standard.split(',').map(String::from).collect() };
     let opened = Instant::now();
@@ -220,7 +219,7 @@ choclate bar,strawbery yogurt";
         for limit in [10, 60] {
             let mut times = Vec::new();
             let mut first = String::new();
-            for _ in 0..21 {
+            for _ in 0..201 {
                 let t = Instant::now();
                 let hits = catalog.search(q, limit).unwrap_or_default();
                 times.push(ms(t));
@@ -228,9 +227,9 @@ choclate bar,strawbery yogurt";
             }
             let cold = times.remove(0);
             times.sort_by(f64::total_cmp);
-            let (median, worst) = (times[10], times[19]);
+            let (median, p99, worst) = (times[100], times[197], times[199]);
             println!(
-                "{q:>18} limit {limit:>2}: cold {cold:6.1} ms, median {median:6.1}, max {worst:6.1}  {first}"
+                "{q:>18} limit {limit:>2}: cold {cold:6.2} ms, median {median:6.2}, p99 {p99:6.2}, max {worst:6.2}  {first}"
             );
         }
     }

@@ -211,6 +211,7 @@ fn is(list: &'static [&'static str], word: &str) -> bool {
 }
 
 /// One word of a food's name with where it stands.
+#[derive(Debug)]
 struct NameWord {
     stem: String,
     segment: usize,
@@ -276,20 +277,40 @@ fn category_head(words: &[NameWord], group: &str) -> bool {
 
 /// A candidate's score for the query: higher is better. `uses` is how often the user logged it.
 pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
-    let mut words = name_words(&food.name);
-    if category_head(&words, &food.group) {
-        // The category word costs nothing and the next segment is read as the head.
-        for w in &mut words {
-            if w.segment == 0 {
-                w.aside = true;
-            } else {
-                w.segment -= 1;
+    score_parsed(terms, &Parsed::new(food), food, uses)
+}
+
+/// A food's name read once for ranking: its words by segment, its common names and its
+/// lower-case form. Independent of the query, so a long-lived catalog can keep it between
+/// key presses.
+#[derive(Debug)]
+pub struct Parsed {
+    words: Vec<NameWord>,
+    commons: Vec<Vec<String>>,
+    lower_name: String,
+}
+
+impl Parsed {
+    pub fn new(food: &Food) -> Parsed {
+        let mut words = name_words(&food.name);
+        if category_head(&words, &food.group) {
+            // The category word costs nothing and the next segment is read as the head.
+            for w in &mut words {
+                if w.segment == 0 {
+                    w.aside = true;
+                } else {
+                    w.segment -= 1;
+                }
             }
         }
+        let commons = food.common_names.split(',').map(words_of).filter(|w| !w.is_empty()).collect();
+        Parsed { words, commons, lower_name: food.name.to_lowercase() }
     }
-    let commons: Vec<Vec<String>> =
-        food.common_names.split(',').map(words_of).filter(|w| !w.is_empty()).collect();
-    let lower_name = food.name.to_lowercase();
+}
+
+/// `score` with the food's name already read.
+pub fn score_parsed(terms: &[Term], parsed: &Parsed, food: &Food, uses: u32) -> f64 {
+    let (words, commons, lower_name) = (&parsed.words, &parsed.commons, &parsed.lower_name);
     let stems: Vec<String> = terms.iter().map(|t| stem(&t.typed)).collect();
     let mut score = 0.0;
     let mut head_hit = false;
@@ -355,7 +376,7 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
     if words.iter().any(|w| w.stem == "raw") && !asked("raw") {
         score += 2.0;
     }
-    for w in &words {
+    for w in words {
         if is(PREPARED, &w.stem) && !asked(&w.stem) {
             score -= 0.8;
         }
@@ -437,8 +458,21 @@ pub fn vocabulary(food: &Food) -> Vec<String> {
 
 /// Orders candidates best first (ties: shorter name, then id) and keeps `limit`.
 pub fn rank(terms: &[Term], foods: Vec<Food>, uses: &HashMap<String, u32>, limit: usize) -> Vec<Food> {
-    let mut scored: Vec<(f64, Food)> =
-        foods.into_iter().map(|f| (score(terms, &f, uses.get(&f.id).copied().unwrap_or(0)), f)).collect();
+    rank_with(terms, foods, uses, limit, &mut |f| std::rc::Rc::new(Parsed::new(f)))
+}
+
+/// `rank`, reading names through `parsed` (which may remember them).
+pub fn rank_with(
+    terms: &[Term],
+    foods: Vec<Food>,
+    uses: &HashMap<String, u32>,
+    limit: usize,
+    parsed: &mut dyn FnMut(&Food) -> std::rc::Rc<Parsed>,
+) -> Vec<Food> {
+    let mut scored: Vec<(f64, Food)> = foods
+        .into_iter()
+        .map(|f| (score_parsed(terms, &parsed(&f), &f, uses.get(&f.id).copied().unwrap_or(0)), f))
+        .collect();
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0).then(a.1.name.len().cmp(&b.1.name.len())).then_with(|| a.1.id.cmp(&b.1.id))
     });

@@ -22,6 +22,9 @@ pub type SearchHit = Food;
 /// An open catalog.
 pub struct Catalog {
     pub(super) conn: Connection,
+    /// Food names already read for ranking, by id: typing re-ranks the same foods at every key.
+    pub(super) parsed:
+        std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<crate::domain::search::Parsed>>>,
 }
 
 /// What an FDC import changed.
@@ -107,7 +110,7 @@ impl Catalog {
             .query_row("SELECT value FROM meta WHERE key = 'build'", [], |r| r.get(0))
             .optional()
             .ok()??;
-        (stored == key).then_some(Catalog { conn })
+        (stored == key).then(|| Catalog { conn, parsed: Default::default() })
     }
 
     /// One food by id (an NDB number, or "fdc:<fdc_id>" in any case), with its household

@@ -78,7 +78,14 @@ impl Catalog {
         let own: Vec<Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).cloned().collect();
         let own_ids: Vec<String> = own.iter().map(|f| f.id.clone()).collect();
         candidates.extend(own);
-        let mut ranked = search::rank(&terms, candidates, uses, limit);
+        let mut cache = self.parsed.borrow_mut();
+        if cache.len() > 200_000 {
+            cache.clear(); // bounded: a huge catalog is re-read rather than held whole
+        }
+        let mut ranked = search::rank_with(&terms, candidates, uses, limit, &mut |f| {
+            cache.entry(f.id.clone()).or_insert_with(|| std::rc::Rc::new(search::Parsed::new(f))).clone()
+        });
+        drop(cache);
         let order: Vec<String> = ranked.iter().map(|f| f.id.clone()).collect();
         // Custom foods come with their figures; catalog foods get theirs now.
         let (mut from_catalog, rest): (Vec<Food>, Vec<Food>) =
