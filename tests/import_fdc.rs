@@ -85,6 +85,8 @@ fn write_fixture(dir: &Path, bar_name: &str, bar_mg: &str) {
             &["rank", "nutrient_nbr", "id", "unit_name", "name"],
             &["300", "208", "1008", "KCAL", "Energy"],
             &["300", "268", "1062", "kJ", "Energy"],
+            &["280", "957", "2047", "KCAL", "Energy (Atwater General Factors)"],
+            &["290", "958", "2048", "KCAL", "Energy (Atwater Specific Factors)"],
             &["600", "203", "1003", "G", "Protein"],
             &["5400", "301", "1087", "MG", "Calcium, Ca"],
             &["5700", "304", "1090", "MG", "Magnesium, Mg"],
@@ -114,6 +116,8 @@ fn write_fixture(dir: &Path, bar_name: &str, bar_mg: &str) {
             &["5", "1087", "200", "2345678", "70", "", "", "", ""],
             &["6", "1110", "100", "2345678", "70", "", "", "", ""],
             &["7", "1062", "205", "323505", "46", "1", "", "", ""],
+            &["18", "2047", "50", "323505", "46", "1", "", "", ""],
+            &["19", "2048", "49", "323505", "46", "1", "", "", ""],
             &["8", "1090", "32.7", "323505", "46", "3", "30", "35", ""],
             &["9", "1087", "254", "323505", "46", "3", "", "", ""],
             &["10", "1114", "", "323505", "46", "", "", "", "no value"],
@@ -204,7 +208,11 @@ fn reader_matches_nutrients_by_number_and_unit() {
 
     let kale = by(KALE);
     assert_eq!(kale.food.group, "Vegetables and Vegetable Products");
-    assert_eq!(kale.food.per_100g.get(Nutrient::Energy), None, "only kJ given: unknown, not 205 kcal");
+    assert_eq!(
+        kale.food.per_100g.get(Nutrient::Energy),
+        Some(49.0),
+        "no 208: the Atwater-specific kcal (958) over the general (957), never the kJ"
+    );
     assert_eq!(kale.food.per_100g.get(Nutrient::VitaminD), None, "empty amount: unknown, not zero");
     let parmesan = by(PARMESAN);
     assert_eq!(parmesan.food.per_100g.get(Nutrient::VitaminD), Some(0.5), "µg wins over IU");

@@ -190,6 +190,9 @@ fn read_foods(
 enum Slot {
     Tracked(Nutrient),
     VitaminDIu,
+    /// Energy by Atwater factors (958 specific, 957 general): Foundation foods often give
+    /// energy only this way; used where 208 is missing, specific first.
+    EnergyAtwater(u8),
 }
 
 /// nutrient.csv: FDC nutrient id -> slot, for the SR numbers marrow tracks in their units.
@@ -207,6 +210,10 @@ fn read_nutrient_ids(
         let number = number.strip_suffix(".0").unwrap_or(&number);
         let (slot, expected) = if number == VITAMIN_D_IU_USDA {
             (Slot::VitaminDIu, "iu")
+        } else if number == "958" {
+            (Slot::EnergyAtwater(0), "kcal")
+        } else if number == "957" {
+            (Slot::EnergyAtwater(1), "kcal")
         } else if let Some(i) = NUTRIENTS.iter().find(|i| i.usda == number) {
             (Slot::Tracked(i.nutrient), i.unit)
         } else {
@@ -252,6 +259,7 @@ fn read_nutrients(
     let (food_col, nutrient_col, amount_col) =
         (values.column("fdc_id")?, values.column("nutrient_id")?, values.column("amount")?);
     let mut vitamin_d_iu: HashMap<usize, f64> = HashMap::new();
+    let mut atwater: HashMap<usize, (u8, f64)> = HashMap::new();
     let mut rec = ByteRecord::new();
     while values.next(&mut rec, progress)? {
         let Some(slot) = slots.get(&values.id(&rec, nutrient_col, "nutrient_id")?) else { continue };
@@ -265,6 +273,19 @@ fn read_nutrients(
             Slot::VitaminDIu => {
                 vitamin_d_iu.insert(i, amount);
             }
+            Slot::EnergyAtwater(rank) => {
+                let slot = atwater.entry(i).or_insert((rank, amount));
+                if rank < slot.0 {
+                    *slot = (rank, amount);
+                }
+            }
+        }
+    }
+    // Energy (208) where given, else the Atwater-specific (958), else the general (957) figure.
+    for (i, (_, kcal)) in atwater {
+        let v = &mut foods[i].food.per_100g;
+        if v.get(Nutrient::Energy).is_none() {
+            v.set(Nutrient::Energy, Some(kcal));
         }
     }
     // Vitamin D in µg (328) where given, else IU (324) / 40.
