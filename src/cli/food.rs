@@ -151,11 +151,15 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
     print!("{}", table::render(&["per 100 g", "", ""], &rows, 1));
     if !food.portions.is_empty() {
         println!();
-        let rows: Vec<Vec<String>> = food
+        let mut rows: Vec<Vec<String>> = food
             .portions
             .iter()
             .map(|p| vec![p.label_short(), format!("{} g", trim_number(p.grams))])
             .collect();
+        // Config `units.portions = "metric"`: grams first, then USDA's household measures.
+        if ctx.config.units.portions == crate::config::PortionsFirst::Metric {
+            rows.insert(0, vec!["100 g".into(), "100 g".into()]);
+        }
         print!("{}", table::render(&["portions", "grams"], &rows, 1));
     }
     Ok(())

@@ -331,3 +331,16 @@ fn browse_basis_cycles_with_arrows() {
     update(&mut s, Action::CycleBasis);
     assert_eq!(s.search.as_ref().unwrap().basis, Basis::Per100kcal);
 }
+
+#[test]
+fn metric_config_offers_grams_first() {
+    let mut s = state();
+    s.metric_portions = true;
+    update(&mut s, Action::OpenSearch);
+    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::ListDown);
+    let p = s.amount.as_ref().unwrap();
+    assert_eq!(p.input, "100 g");
+    assert_eq!(p.preview.clone().unwrap().unwrap().0, 100.0);
+    assert_eq!(p.portions[1].description, "cup, whole", "USDA's portions follow");
+}

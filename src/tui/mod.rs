@@ -62,6 +62,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
     let mut state = AppState::new(now.date_naive(), config.meal_at(now.time()), profile);
     state.extra_nutrients = config.extra_nutrients();
     state.vitamin_d_iu = config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
+    state.metric_portions = config.units.portions == crate::config::PortionsFirst::Metric;
     let theme = match config.app.theme {
         ConfigTheme::Mono => Theme::new(true),
         ConfigTheme::Default => Theme::from_env(),

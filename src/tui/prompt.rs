@@ -34,7 +34,13 @@ pub fn food_loaded(state: &mut AppState, food: Food) -> Vec<Effect> {
         return vec![];
     }
     if state.search.is_some() {
-        state.amount = Some(for_food(&food, ""));
+        let mut p = for_food(&food, "");
+        if state.metric_portions {
+            // Config `units.portions = "metric"`: grams first, then USDA's household measures.
+            p.portions
+                .insert(0, crate::domain::Portion { amount: 100.0, description: "g".into(), grams: 100.0 });
+        }
+        state.amount = Some(p);
     }
     vec![]
 }

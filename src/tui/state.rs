@@ -217,6 +217,8 @@ pub struct AppState {
     pub extra_nutrients: Vec<Nutrient>,
     /// Show vitamin D in IU (config `units.vitamin_d = "IU"`).
     pub vitamin_d_iu: bool,
+    /// Offer grams before household portions (config `units.portions = "metric"`).
+    pub metric_portions: bool,
     pub today: NaiveDate,
     pub date: NaiveDate,
     /// The meal new entries go to.
@@ -282,6 +284,7 @@ impl AppState {
         AppState {
             extra_nutrients: Vec::new(),
             vitamin_d_iu: false,
+            metric_portions: false,
             today,
             date: today,
             meal,
