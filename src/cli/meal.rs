@@ -3,7 +3,7 @@
 use clap::Subcommand;
 
 use super::{CliError, Context};
-use crate::domain::day::new_entry;
+use crate::domain::day::{copies, new_entry};
 use crate::domain::{Meal, NewEntry};
 
 #[derive(Debug, Subcommand)]
@@ -109,21 +109,7 @@ pub fn copy(a: CopyArgs, ctx: &Context) -> Result<(), CliError> {
     let to = ctx.date(a.to.as_deref())?;
     let meal = a.meal.map(|m| m.parse::<Meal>()).transpose()?;
     let mut diary = ctx.diary()?;
-    let new: Vec<NewEntry> = diary
-        .day_entries(from)?
-        .into_iter()
-        .filter(|e| meal.is_none_or(|m| e.meal == m))
-        .map(|e| NewEntry {
-            date: to,
-            meal: e.meal,
-            food_id: e.food_id,
-            food_name: e.food_name,
-            grams: e.grams,
-            quantity: e.quantity,
-            logged_at: ctx.now(),
-            per_100g: e.per_100g,
-        })
-        .collect();
+    let new = copies(&diary.day_entries(from)?, to, meal, &ctx.now());
     if new.is_empty() {
         return Err(CliError::Usage(format!("nothing to copy from {from}")));
     }

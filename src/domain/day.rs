@@ -117,6 +117,25 @@ pub fn ca_mg_ratio(days: &[DaySummary]) -> Option<f64> {
     (mg > 0.0).then(|| ca / mg)
 }
 
+/// The entries of a day (of one meal, if given) copied to another day as they were logged,
+/// figures included: what `marrow copy` and the app's "copy yesterday's meal" both do.
+pub fn copies(entries: &[Entry], to: NaiveDate, meal: Option<Meal>, logged_at: &str) -> Vec<NewEntry> {
+    entries
+        .iter()
+        .filter(|e| meal.is_none_or(|m| e.meal == m))
+        .map(|e| NewEntry {
+            date: to,
+            meal: e.meal,
+            food_id: e.food_id.clone(),
+            food_name: e.food_name.clone(),
+            grams: e.grams,
+            quantity: e.quantity.clone(),
+            logged_at: logged_at.to_string(),
+            per_100g: e.per_100g,
+        })
+        .collect()
+}
+
 /// Builds the entry for `quantity` of `food`, resolving the quantity against its portions.
 pub fn new_entry(
     food: &Food,

@@ -8,6 +8,7 @@ use super::action::{Action, Batch};
 use super::effect::Effect;
 use super::state::MealChoice;
 use super::suggest;
+use crate::domain::day::copies;
 use crate::domain::day::new_entry;
 use crate::domain::{Food, NewEntry};
 use crate::report::{day_report, gap_suggestions, summaries};
@@ -197,22 +198,7 @@ impl Runtime {
             }
             Effect::CopyMeal { from, to, meal } => {
                 // The entries as they were logged, figures included, as `marrow copy` does.
-                let new: Vec<NewEntry> = self
-                    .diary
-                    .day_entries(from)?
-                    .into_iter()
-                    .filter(|e| e.meal == meal)
-                    .map(|e| NewEntry {
-                        date: to,
-                        meal: e.meal,
-                        food_id: e.food_id,
-                        food_name: e.food_name,
-                        grams: e.grams,
-                        quantity: e.quantity,
-                        logged_at: now.to_string(),
-                        per_100g: e.per_100g,
-                    })
-                    .collect();
+                let new = copies(&self.diary.day_entries(from)?, to, Some(meal), now);
                 if new.is_empty() {
                     return Ok(vec![Action::Notice(format!(
                         "Nothing logged for {meal} on {} to copy",
