@@ -3,8 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
+use super::frame;
 use super::theme::Theme;
 use crate::tui::keymap::HELP;
 
@@ -22,14 +23,13 @@ pub struct Help<'a> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        Clear.render(area, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(" Keys ", t.title))
-            .title_bottom(Span::styled(" j k scroll · Esc or ? closes · q quits from the log ", t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Span::styled(" Keys ", t.title),
+            " j k scroll · Esc or ? closes · q quits from the log ",
+        );
         let mut lines: Vec<Line> = HELP
             .iter()
             .map(|(k, what)| {

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::frame;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::food::trim_number;
@@ -118,7 +119,7 @@ impl Widget for LogPane<'_> {
         }
         // Keep the selected entry in view.
         let height = inner.height as usize;
-        let offset = if selected_line >= height { selected_line + 1 - height } else { 0 };
+        let offset = frame::scroll_offset(selected_line, height);
         Paragraph::new(lines).scroll((offset.min(u16::MAX as usize) as u16, 0)).render(inner, buf);
     }
 }

@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
+use super::frame;
 use super::log::cell;
 use super::theme::Theme;
 use crate::tui::app::plural;
@@ -19,18 +20,17 @@ pub struct NameOverlay<'a> {
 impl Widget for NameOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, t) = (self.prompt, self.theme);
-        Clear.render(area, buf);
         let foods = plural(p.items.len(), "food", "foods");
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Span::styled(
                 format!(" Save {} of {} as a meal ({foods}) ", p.meal, p.date.format("%a %-d %b")),
                 t.title,
-            ))
-            .title_bottom(Span::styled(" Enter save · Esc cancel ", t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+            ),
+            " Enter save · Esc cancel ",
+        );
         let mut field = vec![
             Span::styled("Name: ", t.heading),
             Span::styled(p.input.clone(), t.text),
@@ -57,14 +57,13 @@ pub struct MealOverlay<'a> {
 impl Widget for MealOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, t) = (self.picker, self.theme);
-        Clear.render(area, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(format!(" Log a saved meal to {} (Tab) ", self.target), t.title))
-            .title_bottom(Span::styled(" ↑↓ pick · Enter log · Tab meal · Esc close ", t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Span::styled(format!(" Log a saved meal to {} (Tab) ", self.target), t.title),
+            " ↑↓ pick · Enter log · Tab meal · Esc close ",
+        );
         let Some(choices) = &p.choices else {
             Paragraph::new(Line::styled("Loading…", t.dim)).render(inner, buf);
             return;
@@ -80,7 +79,7 @@ impl Widget for MealOverlay<'_> {
         let w = inner.width as usize;
         let name_w = (w / 3).min(24);
         let room = inner.height as usize;
-        let offset = if p.selected >= room { p.selected + 1 - room } else { 0 };
+        let offset = frame::scroll_offset(p.selected, room);
         let lines: Vec<Line> = choices
             .iter()
             .enumerate()

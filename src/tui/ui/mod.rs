@@ -1,5 +1,6 @@
 //! Drawing: the root layout and overlays, each pane rendered from `&AppState` alone.
 
+mod frame;
 mod gauges;
 mod help;
 mod log;

@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::frame;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::NutrientValues;
@@ -34,15 +35,14 @@ pub fn adds(v: &NutrientValues) -> String {
 impl Widget for PromptOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, t) = (self.prompt, self.theme);
-        Clear.render(area, buf);
         let verb = if p.editing.is_some() { "Change" } else { "Log" };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(format!(" {} ", p.food_name), t.title))
-            .title_bottom(Span::styled(format!(" Enter: {verb} · ↓ portions · Tab meal · Esc back "), t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Span::styled(format!(" {} ", p.food_name), t.title),
+            format!(" Enter: {verb} · ↓ portions · Tab meal · Esc back "),
+        );
         let hint = match p.portions.first() {
             Some(first) => format!("e.g. 30g or {}", portion_text(first)),
             None => "e.g. 30g, 1.5 oz".to_string(),
@@ -70,7 +70,7 @@ impl Widget for PromptOverlay<'_> {
         let used = lines.len();
         let room = (inner.height as usize).saturating_sub(used);
         let sel = p.portion.unwrap_or(0);
-        let offset = if sel >= room { sel + 1 - room } else { 0 };
+        let offset = frame::scroll_offset(sel, room);
         for (i, portion) in p.portions.iter().enumerate().skip(offset).take(room) {
             let style = if Some(i) == p.portion { t.selected } else { t.text };
             lines.push(Line::styled(format!("  {}", portion.label()), style));

@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
+use super::frame;
 use super::log::{cell, num};
 use super::theme::Theme;
 use crate::domain::browse::Basis;
@@ -22,17 +23,13 @@ pub struct SearchOverlay<'a> {
 impl Widget for SearchOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, t) = (self.search, self.theme);
-        Clear.render(area, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(format!(" Add food · to {} (Tab) ", self.meal), t.title))
-            .title_bottom(Span::styled(
-                " ↑↓ pick · Enter choose · Esc close · empty query: s sort, g group ",
-                t.dim,
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Span::styled(format!(" Add food · to {} (Tab) ", self.meal), t.title),
+            " ↑↓ pick · Enter choose · Esc close · empty query: s sort, g group ",
+        );
         let w = inner.width as usize;
         let mut lines = vec![Line::from(vec![
             Span::styled("Search: ", t.heading),
@@ -72,7 +69,7 @@ impl Widget for SearchOverlay<'_> {
             lines.push(Line::styled("  No food matches: try fewer or other words", t.dim));
         }
         let room = (inner.height as usize).saturating_sub(lines.len());
-        let offset = if s.selected >= room { s.selected + 1 - room } else { 0 };
+        let offset = frame::scroll_offset(s.selected, room);
         for (i, (f, recent)) in s.items().enumerate().skip(offset).take(room) {
             let group = if recent { "recent" } else { f.group.as_str() };
             let mut text = format!(
@@ -103,19 +100,18 @@ pub struct GroupOverlay<'a> {
 impl Widget for GroupOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        Clear.render(area, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(" Food group ", t.title))
-            .title_bottom(Span::styled(" ↑↓ pick · Enter apply · Esc cancel ", t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Span::styled(" Food group ", t.title),
+            " ↑↓ pick · Enter apply · Esc cancel ",
+        );
         let names: Vec<&str> =
             std::iter::once("All groups").chain(self.picker.groups.iter().map(String::as_str)).collect();
         let room = inner.height as usize;
         let sel = self.picker.selected;
-        let offset = if sel >= room { sel + 1 - room } else { 0 };
+        let offset = frame::scroll_offset(sel, room);
         let lines: Vec<Line> = names
             .iter()
             .enumerate()
@@ -135,14 +131,13 @@ pub struct MoveOverlay<'a> {
 impl Widget for MoveOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        Clear.render(area, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(format!(" Move {} to ", self.picker.entry.food_name), t.title))
-            .title_bottom(Span::styled(" ↑↓ Enter · b l d s · Esc ", t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Span::styled(format!(" Move {} to ", self.picker.entry.food_name), t.title),
+            " ↑↓ Enter · b l d s · Esc ",
+        );
         let lines: Vec<Line> = Meal::ALL
             .iter()
             .map(|m| {

@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::frame;
 use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
@@ -41,20 +42,19 @@ pub fn headline(g: &GapSuggestions) -> String {
 impl Widget for SuggestOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (o, t) = (self.overlay, self.theme);
-        Clear.render(area, buf);
         let mut tabs = vec![Span::styled(" Close the gap: ", t.title)];
         for n in BONE_NUTRIENTS {
             let style = if n == o.nutrient { t.selected } else { t.dim };
             tabs.push(Span::styled(format!(" {} ", n.info().short), style));
         }
         tabs.push(Span::styled(" (Tab) ", t.dim));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Line::from(tabs))
-            .title_bottom(Span::styled(" ↑↓ pick · Enter log it · Tab/←→ nutrient · Esc close ", t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = frame::overlay(
+            area,
+            buf,
+            t,
+            Line::from(tabs),
+            " ↑↓ pick · Enter log it · Tab/←→ nutrient · Esc close ",
+        );
         let Some(g) = &o.found else {
             Paragraph::new(Line::styled("Weighing foods…", t.dim)).render(inner, buf);
             return;

@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::frame;
 use super::gauges::warning_style;
 use super::log::cell;
 use super::theme::Theme;
@@ -51,20 +52,14 @@ fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme) -> Vec<Line<'a>> {
 impl Widget for SupplementsOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (o, s, t) = (self.overlay, self.state, self.theme);
-        Clear.render(area, buf);
         let day = s.date.format("%a %-d %b").to_string();
         let keys = if o.form.is_some() {
             " Tab nutrient · type the amount · Enter log · Esc cancel "
         } else {
             " ↑↓ pick · Enter log product · d remove dose · a add · u undo · Esc "
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent)
-            .title(Span::styled(format!(" Supplements · {day} "), t.title))
-            .title_bottom(Span::styled(keys, t.dim));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner =
+            frame::overlay(area, buf, t, Span::styled(format!(" Supplements · {day} "), t.title), keys);
         let w = inner.width as usize;
         let name_w = (w / 3).min(28);
         let row = |i: usize, text: String| {
@@ -127,7 +122,7 @@ impl Widget for SupplementsOverlay<'_> {
             lines.push(Line::styled(NOT_ADVICE, t.dim));
         }
         let height = inner.height as usize;
-        let offset = if selected_line >= height { selected_line + 1 - height } else { 0 };
+        let offset = frame::scroll_offset(selected_line, height);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((offset.min(u16::MAX as usize) as u16, 0))
