@@ -120,5 +120,12 @@ impl Context {
     }
 }
 
+/// A positive row id as the user typed it, or a usage error naming the command that lists them.
+pub fn parse_id(text: &str, what: &str, listed_by: &str) -> Result<i64, CliError> {
+    text.trim().parse().ok().filter(|i: &i64| *i > 0).ok_or_else(|| {
+        CliError::Usage(format!("{:?} is not {what}: use a number from `{listed_by}`", short(text)))
+    })
+}
+
 /// Long user text cut to fit one line of an error message.
 pub use crate::domain::clip as short;

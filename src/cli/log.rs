@@ -87,12 +87,7 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
             Ok(())
         }
         LogCommand::Rm { entry_id } => {
-            let id: i64 = entry_id.trim().parse().ok().filter(|i| *i > 0).ok_or_else(|| {
-                CliError::Usage(format!(
-                    "{:?} is not an entry id: use a number from `marrow log list`",
-                    super::context::short(&entry_id)
-                ))
-            })?;
+            let id = super::context::parse_id(&entry_id, "an entry id", "marrow log list")?;
             let e = ctx.diary()?.remove_entry(id)?;
             println!("removed #{}: {} {} from {} on {}", e.id, e.quantity, e.food_name, e.meal, e.date);
             Ok(())

@@ -99,12 +99,7 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
             Ok(())
         }
         SupplementCommand::Rm { id } => {
-            let id: i64 = id.trim().parse().ok().filter(|i| *i > 0).ok_or_else(|| {
-                CliError::Usage(format!(
-                    "{:?} is not a supplement id: use a number from `marrow supplement list`",
-                    super::context::short(&id)
-                ))
-            })?;
+            let id = super::context::parse_id(&id, "a supplement id", "marrow supplement list")?;
             let dose = ctx.diary()?.remove_supplement(id)?;
             println!("removed #{}: {}", dose.id, describe(&dose));
             Ok(())
