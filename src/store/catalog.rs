@@ -204,13 +204,19 @@ pub(super) fn prefixed_columns(alias: &str) -> String {
 }
 
 pub(super) fn row_to_food(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> {
+    Ok(Food { per_100g: read_nutrients(r, 5)?, ..row_to_food_head(r)? })
+}
+
+/// A food from its first five columns (id, name, group, common names, manufacturer), with
+/// nutrients unknown until read.
+pub(super) fn row_to_food_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> {
     Ok(Food {
         id: r.get(0)?,
         name: r.get(1)?,
         group: r.get(2)?,
         common_names: r.get(3)?,
         manufacturer: r.get(4)?,
-        per_100g: read_nutrients(r, 5)?,
+        per_100g: crate::domain::NutrientValues::unknown(),
         portions: Vec::new(),
     })
 }

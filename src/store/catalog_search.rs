@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::params_from_iter;
 
-use super::catalog::{prefixed_columns, row_to_food, Catalog};
+use super::catalog::{prefixed_columns, row_to_food, row_to_food_head, Catalog};
 use super::{read_nutrients, StoreError};
 use crate::domain::browse::{Basis, Ranked};
 use crate::domain::nutrient::Nutrient;
@@ -150,17 +150,7 @@ impl Catalog {
             "SELECT id, name, grp, common, manufacturer FROM foods WHERE rowid IN \
              (SELECT rowid FROM foods_fts WHERE foods_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
         )?;
-        let rows = stmt.query_map(rusqlite::params![expr, limit as i64], |r| {
-            Ok(Food {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                group: r.get(2)?,
-                common_names: r.get(3)?,
-                manufacturer: r.get(4)?,
-                per_100g: crate::domain::NutrientValues::unknown(),
-                portions: Vec::new(),
-            })
-        })?;
+        let rows = stmt.query_map(rusqlite::params![expr, limit as i64], row_to_food_head)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
