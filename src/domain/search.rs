@@ -84,11 +84,26 @@ pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
     prev[b.len()] <= max
 }
 
-/// A query term: the word as typed and the catalog words it may have meant (typo fixes).
-#[derive(Debug, Clone, PartialEq)]
+/// A query term: the word as typed, the catalog words it may have meant (typo fixes) and the
+/// catalog words it forms with a neighbouring term ("soy milk" -> "soymilk").
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Term {
     pub typed: String,
     pub corrections: Vec<String>,
+    pub compounds: Vec<String>,
+}
+
+impl Term {
+    /// A term with nothing but the word as typed.
+    pub fn plain(typed: impl Into<String>) -> Term {
+        Term { typed: typed.into(), ..Term::default() }
+    }
+}
+
+/// The single words adjacent query words may spell together ("soy milk" -> "soymilk", "chick
+/// peas" -> "chickpeas"), for the store to look up in the catalog's vocabulary.
+pub fn joined_pairs(words: &[String]) -> Vec<(usize, String)> {
+    words.windows(2).enumerate().map(|(i, pair)| (i, format!("{}{}", pair[0], pair[1]))).collect()
 }
 
 /// Words that mark a prepared or processed form, not the plain everyday one.
@@ -179,6 +194,10 @@ const GENERIC: &[&str] = &[
     "raw",
 ];
 
+/// Category heads USDA writes before the food that its group names do not spell
+/// ("Mollusks, oyster" and "Crustaceans, crab" in Finfish and Shellfish Products).
+const CATEGORY: &[&str] = &["mollusk", "crustacean", "shellfish"];
+
 /// Small words that never make a name more specific.
 const STOP: &[&str] =
     &["and", "or", "with", "without", "in", "of", "the", "a", "to", "from", "for", "as", "only"];
@@ -217,31 +236,51 @@ struct NameWord {
     segment: usize,
     /// Inside parentheses: a synonym or aside, never held against the food.
     aside: bool,
+    /// Inside parentheses that list what else the entry covers ("(includes honey buns)",
+    /// "(such as Thompson seedless)"): other foods, not another name for this one.
+    listing: bool,
+    /// Which parenthesised phrase the word belongs to (phrases are split by commas); 0 outside.
+    phrase: usize,
 }
 
+/// First words of a parenthesised list of other foods or conditions rather than a synonym.
+const LISTING: &[&str] =
+    &["includes", "including", "include", "such", "contains", "not", "may", "made", "with"];
+
 fn name_words(name: &str) -> Vec<NameWord> {
-    let mut out = Vec::new();
+    let mut out: Vec<NameWord> = Vec::new();
     let (mut segment, mut depth, mut word) = (0usize, 0usize, String::new());
-    let flush = |word: &mut String, segment: usize, aside: bool, out: &mut Vec<NameWord>| {
-        if !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()) {
-            out.push(NameWord { stem: stem(word), segment, aside });
-        }
-        word.clear();
-    };
-    for c in name.chars() {
+    // Whether the innermost open parenthesis lists other foods, once its first word is read.
+    let mut listing: Option<bool> = None;
+    let mut phrase = 0usize;
+    for c in name.chars().chain(std::iter::once(' ')) {
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
             continue;
         }
-        flush(&mut word, segment, depth > 0, &mut out);
+        if !word.is_empty() {
+            if depth > 0 && listing.is_none() {
+                listing = Some(LISTING.contains(&word.as_str()));
+            }
+            if !word.chars().all(|c| c.is_ascii_digit()) {
+                let listing = depth > 0 && listing == Some(true);
+                let phrase = if depth > 0 { phrase } else { 0 };
+                out.push(NameWord { stem: stem(&word), segment, aside: depth > 0, listing, phrase });
+            }
+            word.clear();
+        }
         match c {
-            '(' => depth += 1,
+            '(' => {
+                depth += 1;
+                listing = None;
+                phrase += 1;
+            }
             ')' => depth = depth.saturating_sub(1),
             ',' if depth == 0 => segment += 1,
+            ',' => phrase += 1,
             _ => {}
         }
     }
-    flush(&mut word, segment, depth > 0, &mut out);
     out
 }
 
@@ -252,14 +291,15 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// How well `word` answers the term: 1 exact, 0.55 prefix, 0.85 a typo fix, 0 not at all.
+/// How well `word` answers the term: 1 exact (or the compound it forms with a neighbour),
+/// 0.85 a typo fix, 0.55 a prefix, 0 not at all.
 fn match_quality(term: &Term, typed_stem: &str, word: &str) -> f64 {
-    if word == typed_stem {
+    if word == typed_stem || term.compounds.iter().any(|c| stem(c) == word) {
         1.0
-    } else if typed_stem.chars().count() >= 2 && word.starts_with(typed_stem) {
-        0.55
     } else if term.corrections.iter().any(|c| stem(c) == word) {
         0.85
+    } else if typed_stem.chars().count() >= 2 && word.starts_with(typed_stem) {
+        0.55
     } else {
         0.0
     }
@@ -267,12 +307,19 @@ fn match_quality(term: &Term, typed_stem: &str, word: &str) -> f64 {
 
 /// Whether the name's first segment is only a category the food group already says
 /// ("Nuts, almonds" in Nut and Seed Products, "Fish, salmon" in Finfish): then the second
-/// segment names the food.
-fn category_head(words: &[NameWord], group: &str) -> bool {
+/// segment names the food. A category is written in the plural ("Nuts", "Spices") or is a
+/// wider word inside the group's ("fish" in "Finfish"); a singular head that is the group's
+/// own word names what the food is made into ("Oil, almond", "Sauce, pasta", "Egg, turkey").
+fn category_head(words: &[NameWord], name: &str, group: &str) -> bool {
     let mut head = words.iter().filter(|w| w.segment == 0 && !w.aside);
     let (Some(only), None) = (head.next(), head.next()) else { return false };
+    let written = name.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let plural = written != only.stem;
     words.iter().any(|w| w.segment > 0)
-        && words_of(group).iter().any(|g| *g == only.stem || g.ends_with(only.stem.as_str()))
+        && (plural && CATEGORY.contains(&only.stem.as_str())
+            || words_of(group).iter().any(|g| {
+                (plural && *g == only.stem) || (g.len() > only.stem.len() && g.ends_with(only.stem.as_str()))
+            }))
 }
 
 /// A candidate's score for the query: higher is better. `uses` is how often the user logged it.
@@ -280,20 +327,21 @@ pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
     score_parsed(terms, &Parsed::new(food), food, uses)
 }
 
-/// A food's name read once for ranking: its words by segment, its common names and its
-/// lower-case form. Independent of the query, so a long-lived catalog can keep it between
-/// key presses.
+/// A food's name read once for ranking: its words by segment, its common names, its
+/// lower-case form and how many household measures it has. Independent of the query, so a
+/// long-lived catalog can keep it between key presses.
 #[derive(Debug)]
 pub struct Parsed {
     words: Vec<NameWord>,
     commons: Vec<Vec<String>>,
     lower_name: String,
+    measures: usize,
 }
 
 impl Parsed {
     pub fn new(food: &Food) -> Parsed {
         let mut words = name_words(&food.name);
-        if category_head(&words, &food.group) {
+        if category_head(&words, &food.name, &food.group) {
             // The category word costs nothing and the next segment is read as the head.
             for w in &mut words {
                 if w.segment == 0 {
@@ -304,7 +352,14 @@ impl Parsed {
             }
         }
         let commons = food.common_names.split(',').map(words_of).filter(|w| !w.is_empty()).collect();
-        Parsed { words, commons, lower_name: food.name.to_lowercase() }
+        Parsed { words, commons, lower_name: food.name.to_lowercase(), measures: food.portions.len() }
+    }
+
+    /// As read from a catalog row, which gives the number of household measures rather than
+    /// the measures themselves.
+    pub fn with_measures(mut self, measures: usize) -> Parsed {
+        self.measures = measures;
+        self
     }
 }
 
@@ -312,6 +367,12 @@ impl Parsed {
 pub fn score_parsed(terms: &[Term], parsed: &Parsed, food: &Food, uses: u32) -> f64 {
     let (words, commons, lower_name) = (&parsed.words, &parsed.commons, &parsed.lower_name);
     let stems: Vec<String> = terms.iter().map(|t| stem(&t.typed)).collect();
+    // Every word the query may mean: as typed, corrected, or joined with a neighbour.
+    let meant: Vec<String> = terms
+        .iter()
+        .flat_map(|t| std::iter::once(&t.typed).chain(&t.corrections).chain(&t.compounds))
+        .map(|w| stem(w))
+        .collect();
     let mut score = 0.0;
     let mut head_hit = false;
     let mut used = vec![false; words.len()];
@@ -320,8 +381,13 @@ pub fn score_parsed(terms: &[Term], parsed: &Parsed, food: &Food, uses: u32) -> 
         let mut best: (f64, Option<usize>) = (0.0, None);
         for (i, w) in words.iter().enumerate() {
             let q = match_quality(term, s, &w.stem);
-            // A synonym in parentheses near the front names the food too ("Plums, dried (prunes)").
-            let segment = if w.aside { w.segment.saturating_sub(1) } else { w.segment };
+            // A synonym in parentheses near the front names the food too ("Plums, dried (prunes)");
+            // a list of other foods ranks after the segment it stands in.
+            let segment = match (w.aside, w.listing) {
+                (_, true) => w.segment + 1,
+                (true, false) => w.segment.saturating_sub(1),
+                (false, false) => w.segment,
+            };
             let weight = [1.0, 0.85, 0.7].get(segment).copied().unwrap_or(0.6);
             if q * weight > best.0 {
                 best = (q * weight, Some(i));
@@ -338,7 +404,8 @@ pub fn score_parsed(terms: &[Term], parsed: &Parsed, food: &Food, uses: u32) -> 
         }
         if let Some(i) = best.1 {
             used[i] = true;
-            head_hit |= words[i].segment == 0 || (words[i].aside && words[i].segment <= 1);
+            let w = &words[i];
+            head_hit |= !w.listing && (w.segment == 0 || (w.aside && w.segment <= 1));
         }
         if lower_name.split(|c: char| !c.is_alphanumeric()).any(|w| w == term.typed) {
             score += 0.5; // the word exactly as typed, plural and all
@@ -350,16 +417,32 @@ pub fn score_parsed(terms: &[Term], parsed: &Parsed, food: &Food, uses: u32) -> 
     if head_hit || common_whole {
         score += 4.0;
     }
+    // A parenthesised synonym the query spells out whole ("prunes" in "Plums, dried
+    // (prunes)") renames everything before it: those words are what was asked.
+    let covered_to = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| used[*i] && w.phrase != 0 && !w.listing)
+        .filter(|(_, w)| {
+            words
+                .iter()
+                .zip(&used)
+                .filter(|(x, _)| x.phrase == w.phrase)
+                .all(|(x, u)| *u || is(STOP, &x.stem))
+        })
+        .map(|(_, w)| w.segment)
+        .max();
+    let covered = |w: &NameWord| !w.aside && covered_to.is_some_and(|c| w.segment <= c);
     // The head says exactly what was asked, no more ("Yogurt", not "Tofu yogurt").
     let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
-    if !head.is_empty() && head.iter().all(|w| stems.contains(&w.stem) || is(STOP, &w.stem)) {
+    if !head.is_empty() && head.iter().all(|w| meant.contains(&w.stem) || is(STOP, &w.stem) || covered(w)) {
         score += 2.5;
     }
     // What the name says beyond the query makes it more specific than was asked.
     let mut extra = 0.0;
     for (w, u) in words.iter().zip(&used) {
         let plain_word = is(STOP, &w.stem) || is(GENERIC, &w.stem);
-        if *u || w.aside || plain_word || stems.contains(&w.stem) {
+        if *u || w.aside || plain_word || meant.contains(&w.stem) || covered(w) {
             continue;
         }
         extra += match w.segment {
@@ -376,7 +459,7 @@ pub fn score_parsed(terms: &[Term], parsed: &Parsed, food: &Food, uses: u32) -> 
     if words.iter().any(|w| w.stem == "raw") && !asked("raw") {
         score += 2.0;
     }
-    for w in words {
+    for w in words.iter().filter(|w| !covered(w)) {
         if is(PREPARED, &w.stem) && !asked(&w.stem) {
             score -= 0.8;
         }
@@ -397,8 +480,14 @@ pub fn score_parsed(terms: &[Term], parsed: &Parsed, food: &Food, uses: u32) -> 
             score -= 8.0;
         }
     }
+    // USDA measures everyday foods in more household portions (cup, slice, piece...) than
+    // rare ones: a small lift among otherwise equal matches.
+    score += MEASURES_WEIGHT * (parsed.measures.min(8) as f64).ln_1p();
     score + 1.5 * f64::from(uses).ln_1p()
 }
+
+/// How much household measures count (see `score_parsed`).
+const MEASURES_WEIGHT: f64 = 0.4;
 
 /// The words naming a food's brand: its manufacturer, else the capitalised words of a
 /// mixed-case name ("KELLOGG'S" in "Cereals ready-to-eat, KELLOGG'S ...").

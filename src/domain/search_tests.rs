@@ -15,7 +15,7 @@ fn food(id: &str, name: &str, group: &str, common: &str) -> Food {
 }
 
 fn plain(words: &[&str]) -> Vec<Term> {
-    words.iter().map(|w| Term { typed: w.to_string(), corrections: vec![] }).collect()
+    words.iter().map(|w| Term::plain(*w)).collect()
 }
 
 fn top(terms: &[Term], foods: Vec<Food>) -> String {
@@ -102,7 +102,7 @@ fn common_names_and_parenthesised_synonyms_count() {
 
 #[test]
 fn typo_corrections_match() {
-    let t = vec![Term { typed: "brocoli".into(), corrections: vec!["broccoli".into()] }];
+    let t = vec![Term { corrections: vec!["broccoli".into()], ..Term::plain("brocoli") }];
     let foods = vec![
         food(
             "11091",
@@ -125,4 +125,61 @@ fn frequent_foods_rise_and_special_groups_sink() {
     assert_eq!(top(&plain(&["almonds"]), foods.clone()), "12061");
     let uses = HashMap::from([("12062".to_string(), 30)]);
     assert_eq!(rank(&plain(&["almonds"]), foods, &uses, 1)[0].id, "12062");
+}
+
+#[test]
+fn a_singular_head_names_what_the_food_was_made_into() {
+    // "Nuts" is a category; "Oil" and "Sauce" are the foods themselves.
+    let almonds = vec![
+        food("04529", "Oil, almond", "Fats and Oils", ""),
+        food("12061", "Nuts, almonds", "Nut and Seed Products", ""),
+    ];
+    assert_eq!(top(&plain(&["almond"]), almonds), "12061");
+    let pasta = vec![
+        food("06931", "Sauce, pasta, spaghetti/marinara, ready-to-serve", "Soups, Sauces, and Gravies", ""),
+        food("20120", "Pasta, dry, enriched", "Cereal Grains and Pasta", ""),
+    ];
+    assert_eq!(top(&plain(&["pasta"]), pasta), "20120");
+    let oysters = vec![
+        food("18228", "Crackers, saltines (includes oyster, soda, soup)", "Baked Products", ""),
+        food("15167", "Mollusks, oyster, eastern, wild, raw", "Finfish and Shellfish Products", ""),
+    ];
+    assert_eq!(top(&plain(&["oysters"]), oysters), "15167", "an (includes ...) list is not a name");
+}
+
+#[test]
+fn a_synonym_spelled_out_whole_renames_what_comes_before_it() {
+    let prunes = vec![
+        food("09288", "Prunes, canned, heavy syrup pack, solids and liquids", "Fruits and Fruit Juices", ""),
+        food("09291", "Plums, dried (prunes), uncooked", "Fruits and Fruit Juices", ""),
+    ];
+    assert_eq!(top(&plain(&["prunes"]), prunes), "09291");
+}
+
+#[test]
+fn two_words_may_spell_one() {
+    let soy = vec![
+        food("43543", "Milk, imitation, non-soy", "Dairy and Egg Products", ""),
+        food("16120", "Soymilk, original and vanilla, unfortified", "Legumes and Legume Products", ""),
+    ];
+    let mut terms = plain(&["soy", "milk"]);
+    for (i, joined) in joined_pairs(&["soy".to_string(), "milk".to_string()]) {
+        terms[i].compounds.push(joined.clone());
+        terms[i + 1].compounds.push(joined);
+    }
+    assert_eq!(top(&terms, soy.clone()), "16120");
+    assert!(matches_all(&terms, &soy[1]));
+    assert!(!matches_all(&plain(&["soy", "milk"]), &soy[1]), "without the join, soymilk is no match");
+}
+
+#[test]
+fn more_household_measures_lift_an_otherwise_equal_match() {
+    let mut cheddar = food("01009", "Cheese, cheddar", "Dairy and Egg Products", "");
+    cheddar.portions = (1..=6)
+        .map(|i| crate::domain::Portion { amount: 1.0, description: format!("measure {i}"), grams: 10.0 })
+        .collect();
+    let gouda = food("01022", "Cheese, gouda", "Dairy and Egg Products", "");
+    assert_eq!(top(&plain(&["cheese"]), vec![gouda.clone(), cheddar.clone()]), "01009");
+    let parsed = Parsed::new(&gouda).with_measures(6);
+    assert!(score_parsed(&plain(&["cheese"]), &parsed, &gouda, 0) > score(&plain(&["cheese"]), &gouda, 0));
 }

@@ -14,7 +14,7 @@ use crate::domain::nutrient::Nutrient;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-4";
+const SCHEMA: &str = "catalog-schema-5";
 
 /// A search result: the food (without portions) and its rank score.
 pub type SearchHit = Food;

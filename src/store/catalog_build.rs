@@ -31,6 +31,8 @@ CREATE TABLE foods (
     source TEXT,
     fdc_id INTEGER,
     gtin TEXT,
+    -- How many household measures the food has: everyday foods have more, a ranking signal.
+    measures INTEGER NOT NULL,
     NUTRIENTS
 );
 CREATE TABLE words (word TEXT PRIMARY KEY, uses INTEGER NOT NULL) WITHOUT ROWID;
@@ -106,9 +108,9 @@ fn write(
     {
         let mut food_stmt = tx.prepare(&format!(
             "INSERT INTO foods (rowid, id, name, grp, common, manufacturer, serving_amount, \
-             serving_desc, serving_grams, source, fdc_id, gtin, {}) VALUES ({})",
+             serving_desc, serving_grams, source, fdc_id, gtin, measures, {}) VALUES ({})",
             super::nutrient_columns(),
-            (1..=12 + COUNT).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+            (1..=13 + COUNT).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
         ))?;
         let mut portion_stmt = tx.prepare(
             "INSERT INTO portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -128,8 +130,9 @@ fn write(
             food_stmt.raw_bind_parameter(10, origin.map(|o| o.data_type.code()))?;
             food_stmt.raw_bind_parameter(11, origin.map(|o| o.fdc_id))?;
             food_stmt.raw_bind_parameter(12, origin.map(|o| o.gtin.as_str()).filter(|g| !g.is_empty()))?;
+            food_stmt.raw_bind_parameter(13, f.portions.len() as i64)?;
             for (n, v) in f.per_100g.0.iter().enumerate() {
-                food_stmt.raw_bind_parameter(13 + n, v)?;
+                food_stmt.raw_bind_parameter(14 + n, v)?;
             }
             food_stmt.raw_execute()?;
             for (seq, p) in f.portions.iter().enumerate() {

@@ -48,16 +48,22 @@ impl Catalog {
             return Ok(Vec::new());
         }
         let mut terms = Vec::with_capacity(words.len());
-        for w in words {
-            let corrections = self.corrections(&w)?;
-            terms.push(Term { typed: w, corrections });
+        for w in &words {
+            let corrections = self.corrections(w)?;
+            terms.push(Term { corrections, ..Term::plain(w.as_str()) });
+        }
+        for (i, joined) in search::joined_pairs(&words) {
+            for known in self.spelled(&joined)? {
+                terms[i].compounds.push(known.clone());
+                terms[i + 1].compounds.push(known);
+            }
         }
         // Each term becomes quoted FTS5 strings: no user text is ever FTS5 syntax.
         let groups: Vec<String> = terms
             .iter()
             .map(|t| {
                 let mut alts = vec![format!("\"{}\"*", t.typed)];
-                alts.extend(t.corrections.iter().map(|c| format!("\"{c}\"")));
+                alts.extend(t.corrections.iter().chain(&t.compounds).map(|c| format!("\"{c}\"")));
                 format!("({})", alts.join(" OR "))
             })
             .collect();
@@ -75,6 +81,8 @@ impl Catalog {
         if candidates.is_empty() && groups.len() > 1 {
             candidates = self.candidates(&format!("{{name common}} : ({})", groups.join(" OR ")), breadth)?;
         }
+        let measures: HashMap<String, usize> = candidates.iter().map(|(f, m)| (f.id.clone(), *m)).collect();
+        let mut candidates: Vec<Food> = candidates.into_iter().map(|(f, _)| f).collect();
         let own: Vec<Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).cloned().collect();
         let own_ids: Vec<String> = own.iter().map(|f| f.id.clone()).collect();
         candidates.extend(own);
@@ -83,7 +91,11 @@ impl Catalog {
             cache.clear(); // bounded: a huge catalog is re-read rather than held whole
         }
         let mut ranked = search::rank_with(&terms, candidates, uses, limit, &mut |f| {
-            cache.entry(f.id.clone()).or_insert_with(|| std::rc::Rc::new(search::Parsed::new(f))).clone()
+            let parsed = || match measures.get(&f.id) {
+                Some(m) => search::Parsed::new(f).with_measures(*m),
+                None => search::Parsed::new(f),
+            };
+            cache.entry(f.id.clone()).or_insert_with(|| std::rc::Rc::new(parsed())).clone()
         });
         drop(cache);
         let order: Vec<String> = ranked.iter().map(|f| f.id.clone()).collect();
@@ -101,6 +113,17 @@ impl Catalog {
             }
         }
         Ok(merged)
+    }
+
+    /// The catalog's words that are `word` itself or its plural.
+    fn spelled(&self, word: &str) -> Result<Vec<String>, StoreError> {
+        if word.chars().count() > 40 {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached("SELECT word FROM words WHERE word IN (?1, ?2, ?3)")?;
+        let forms = [word.to_string(), format!("{word}s"), format!("{word}es")];
+        let rows = stmt.query_map(rusqlite::params_from_iter(forms.iter()), |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Catalog words the term may be a typo of, when no catalog word starts with it.
@@ -127,16 +150,22 @@ impl Catalog {
             self.conn.prepare_cached("SELECT word FROM words WHERE length(word) BETWEEN ?1 AND ?2")?;
         let mut uses = self.conn.prepare_cached("SELECT uses FROM words WHERE word = ?1")?;
         let mut found: Vec<(String, usize, i64)> = Vec::new();
-        let letters = Letters::of(term);
-        let mut rows = stmt.query([len.saturating_sub(edits) as i64, (len + edits) as i64])?;
+        // The word as typed and its singular: "scalops" is one edit from "scallop", not "scallops".
+        let singular = search::stem(term);
+        let forms: Vec<(&str, Letters)> = std::iter::once(term)
+            .chain((singular != term).then_some(singular.as_str()))
+            .map(|f| (f, Letters::of(f)))
+            .collect();
+        let mut rows = stmt.query([len.saturating_sub(edits + 1) as i64, (len + edits) as i64])?;
         while let Some(r) = rows.next()? {
             let Ok(word) = r.get_ref(0)?.as_str() else { continue };
             // Each edit changes at most two letter counts: most words are ruled out unread.
-            if letters.difference(word) > 2 * edits {
-                continue;
-            }
+            let close = forms.iter().filter(|(_, letters)| letters.difference(word) <= 2 * edits);
             // Closest first: one edit before two, then the commoner word.
-            if let Some(d) = (0..=edits).find(|d| search::within_edits(term, word, *d)) {
+            let distance = close
+                .filter_map(|(form, _)| (0..=edits).find(|d| search::within_edits(form, word, *d)))
+                .min();
+            if let Some(d) = distance {
                 found.push((word.to_string(), d, uses.query_row([word], |u| u.get(0))?));
             }
         }
@@ -144,13 +173,16 @@ impl Catalog {
         Ok(found.into_iter().take(CORRECTIONS).map(|(w, _, _)| w).collect())
     }
 
-    /// The first full-text matches in prior order, without nutrients.
-    fn candidates(&self, expr: &str, limit: usize) -> Result<Vec<Food>, StoreError> {
+    /// The first full-text matches in prior order, without nutrients, each with its number of
+    /// household measures.
+    fn candidates(&self, expr: &str, limit: usize) -> Result<Vec<(Food, usize)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, grp, common, manufacturer FROM foods WHERE rowid IN \
+            "SELECT id, name, grp, common, manufacturer, measures FROM foods WHERE rowid IN \
              (SELECT rowid FROM foods_fts WHERE foods_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
         )?;
-        let rows = stmt.query_map(rusqlite::params![expr, limit as i64], row_to_food_head)?;
+        let rows = stmt.query_map(rusqlite::params![expr, limit as i64], |r| {
+            Ok((row_to_food_head(r)?, r.get::<_, i64>(5)?.max(0) as usize))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
