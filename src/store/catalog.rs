@@ -22,9 +22,8 @@ pub type SearchHit = Food;
 /// An open catalog.
 pub struct Catalog {
     pub(super) conn: Connection,
-    /// Food names already read for ranking, by id: typing re-ranks the same foods at every key.
-    pub(super) parsed:
-        std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<crate::domain::search::Parsed>>>,
+    /// Food names already read for ranking (see `ParsedNames`).
+    pub(super) parsed: std::cell::RefCell<super::catalog_search::ParsedNames>,
 }
 
 /// What an FDC import changed.

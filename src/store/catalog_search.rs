@@ -2,6 +2,7 @@
 //! domain's rules, and "richest in" lists by nutrient.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rusqlite::params_from_iter;
 
@@ -9,7 +10,7 @@ use super::catalog::{prefixed_columns, row_to_food, row_to_food_head, Catalog};
 use super::{read_nutrients, StoreError};
 use crate::domain::browse::{Basis, Ranked};
 use crate::domain::nutrient::Nutrient;
-use crate::domain::search::{self, Term};
+use crate::domain::search::{self, Parsed, Term};
 use crate::domain::{Food, Portion};
 
 /// How many full-text matches the ranker reads, in prior order (likeliest first).
@@ -47,6 +48,8 @@ impl Catalog {
         if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
+        // One read transaction: the file is locked once for the dozens of statements below.
+        let _read = self.conn.unchecked_transaction()?;
         let mut terms = Vec::with_capacity(words.len());
         for w in &words {
             let corrections = self.corrections(w)?;
@@ -81,38 +84,21 @@ impl Catalog {
         if candidates.is_empty() && groups.len() > 1 {
             candidates = self.candidates(&format!("{{name common}} : ({})", groups.join(" OR ")), breadth)?;
         }
-        let measures: HashMap<String, usize> = candidates.iter().map(|(f, m)| (f.id.clone(), *m)).collect();
-        let mut candidates: Vec<Food> = candidates.into_iter().map(|(f, _)| f).collect();
-        let own: Vec<Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).cloned().collect();
-        let own_ids: Vec<String> = own.iter().map(|f| f.id.clone()).collect();
-        candidates.extend(own);
-        let mut cache = self.parsed.borrow_mut();
-        if cache.len() > 200_000 {
-            cache.clear(); // bounded: a huge catalog is re-read rather than held whole
-        }
-        let mut ranked = search::rank_with(&terms, candidates, uses, limit, &mut |f| {
-            let parsed = || match measures.get(&f.id) {
-                Some(m) => search::Parsed::new(f).with_measures(*m),
-                None => search::Parsed::new(f),
-            };
-            cache.entry(f.id.clone()).or_insert_with(|| std::rc::Rc::new(parsed())).clone()
-        });
-        drop(cache);
-        let order: Vec<String> = ranked.iter().map(|f| f.id.clone()).collect();
-        // Custom foods come with their figures; catalog foods get theirs now.
-        let (mut from_catalog, rest): (Vec<Food>, Vec<Food>) =
-            ranked.drain(..).partition(|f| !own_ids.contains(&f.id));
-        self.fill_nutrients(&mut from_catalog)?;
-        let mut merged: Vec<Food> = Vec::with_capacity(limit);
-        let (mut a, mut b) = (from_catalog.into_iter().peekable(), rest.into_iter().peekable());
-        for id in order {
-            if a.peek().is_some_and(|f| f.id == id) {
-                merged.extend(a.next());
-            } else if b.peek().is_some_and(|f| f.id == id) {
-                merged.extend(b.next());
+        let mut read: Vec<(Rc<Parsed>, Food)> = Vec::with_capacity(candidates.len() + custom.len());
+        {
+            let mut cache = self.parsed.borrow_mut();
+            for (rowid, food, measures) in candidates {
+                let parsed = cache.get_or_read(rowid, || Parsed::new(&food).with_measures(measures));
+                read.push((parsed, food));
             }
         }
-        Ok(merged)
+        let own: Vec<&Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).collect();
+        read.extend(own.iter().map(|f| (Rc::new(Parsed::new(f)), (*f).clone())));
+        let mut ranked = search::rank_parsed(&terms, read, uses, limit);
+        // Custom foods come with their figures; catalog foods get theirs now.
+        let from_catalog = ranked.iter_mut().filter(|f| !own.iter().any(|o| o.id == f.id));
+        self.fill_nutrients(from_catalog)?;
+        Ok(ranked)
     }
 
     /// The catalog's words that are `word` itself or its plural.
@@ -173,23 +159,24 @@ impl Catalog {
         Ok(found.into_iter().take(CORRECTIONS).map(|(w, _, _)| w).collect())
     }
 
-    /// The first full-text matches in prior order, without nutrients, each with its number of
-    /// household measures.
-    fn candidates(&self, expr: &str, limit: usize) -> Result<Vec<(Food, usize)>, StoreError> {
+    /// The first full-text matches in prior order, without nutrients, each with its rowid and
+    /// number of household measures.
+    fn candidates(&self, expr: &str, limit: usize) -> Result<Vec<(i64, Food, usize)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, grp, common, manufacturer, measures FROM foods WHERE rowid IN \
-             (SELECT rowid FROM foods_fts WHERE foods_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
+            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, f.measures, f.rowid FROM \
+             (SELECT rowid AS hit FROM foods_fts WHERE foods_fts MATCH ?1 ORDER BY rowid LIMIT ?2) \
+             CROSS JOIN foods f ON f.rowid = hit",
         )?;
         let rows = stmt.query_map(rusqlite::params![expr, limit as i64], |r| {
-            Ok((row_to_food_head(r)?, r.get::<_, i64>(5)?.max(0) as usize))
+            Ok((r.get(6)?, row_to_food_head(r)?, r.get::<_, i64>(5)?.max(0) as usize))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn fill_nutrients(&self, foods: &mut [Food]) -> Result<(), StoreError> {
+    fn fill_nutrients<'f>(&self, foods: impl Iterator<Item = &'f mut Food>) -> Result<(), StoreError> {
         let sql = format!("SELECT {} FROM foods f WHERE f.id = ?1", prefixed_columns("f"));
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        for f in foods.iter_mut() {
+        for f in foods {
             f.per_100g = stmt.query_row([&f.id], |r| read_nutrients(r, 0))?;
         }
         Ok(())
@@ -263,6 +250,36 @@ impl Catalog {
         limit: usize,
     ) -> Result<Vec<Food>, StoreError> {
         Ok(self.top_by(nutrient, Basis::Per100g, group, limit)?.into_iter().map(|r| r.food).collect())
+    }
+}
+
+/// Food names already read for ranking, by catalog rowid: typing re-ranks the same foods at
+/// every key. Bounded: past `LIMIT` names a huge catalog is re-read rather than held whole.
+#[derive(Default)]
+pub(super) struct ParsedNames {
+    slots: Vec<Option<Rc<Parsed>>>,
+    held: usize,
+}
+
+impl ParsedNames {
+    const LIMIT: usize = 200_000;
+
+    fn get_or_read(&mut self, rowid: i64, read: impl FnOnce() -> Parsed) -> Rc<Parsed> {
+        let Ok(i) = usize::try_from(rowid) else { return Rc::new(read()) };
+        if i >= self.slots.len() {
+            self.slots.resize(i + 1, None);
+        }
+        if let Some(p) = &self.slots[i] {
+            return p.clone();
+        }
+        if self.held >= Self::LIMIT {
+            self.slots.iter_mut().for_each(|s| *s = None);
+            self.held = 0;
+        }
+        let p = Rc::new(read());
+        self.slots[i] = Some(p.clone());
+        self.held += 1;
+        p
     }
 }
 

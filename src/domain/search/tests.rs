@@ -181,5 +181,6 @@ fn more_household_measures_lift_an_otherwise_equal_match() {
     let gouda = food("01022", "Cheese, gouda", "Dairy and Egg Products", "");
     assert_eq!(top(&plain(&["cheese"]), vec![gouda.clone(), cheddar.clone()]), "01009");
     let parsed = Parsed::new(&gouda).with_measures(6);
-    assert!(score_parsed(&plain(&["cheese"]), &parsed, &gouda, 0) > score(&plain(&["cheese"]), &gouda, 0));
+    let terms = plain(&["cheese"]);
+    assert!(score_parsed(&Query::new(&terms), &parsed, 0) > score(&terms, &gouda, 0));
 }

@@ -1,0 +1,373 @@
+//! Search ranking: turns a typed query into terms and orders candidate foods the way people
+//! mean them (the everyday generic food first). Pure: the store finds candidates, this ranks.
+//!
+//! USDA names read general to specific: "Milk, whole, 3.25% milkfat, with added vitamin D".
+//! The first segment (before the first comma outside parentheses) says what the food is, the
+//! second which kind, later ones how it was prepared. A good match names the head and kind and
+//! leaves little unasked; common names ("pepitas") count as names; typos are corrected against
+//! the catalog's own vocabulary; plain and raw forms win over prepared, branded, baby, fast and
+//! restaurant foods unless the query names them.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::food::Food;
+use lexicon::SPECIAL_GROUPS;
+pub use name::Parsed;
+use name::{has_brand, name_words, words_of, Kind, NameWord};
+
+mod lexicon;
+mod name;
+
+/// The words of a query: lower-case alphanumeric runs, at most 16 of at most 40 characters.
+/// Everything else (quotes, operators, control characters, emoji) is a separator.
+pub fn terms(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().chars().take(40).collect::<String>())
+        .take(16)
+        .collect()
+}
+
+/// A word reduced to a rough singular, so "almonds" and "almond", "berries" and "berry" meet.
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    if w.chars().count() > 4 {
+        if let Some(s) = w.strip_suffix("ies") {
+            return format!("{s}y");
+        }
+        for suf in ["oes", "ches", "shes", "sses", "xes"] {
+            if let Some(s) = w.strip_suffix(suf) {
+                return format!("{s}{}", &suf[..suf.len() - 2]);
+            }
+        }
+    }
+    if w.chars().count() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+/// How many typos a word of this length may carry: none under 4 letters, one up to 7, two
+/// beyond.
+pub fn allowed_edits(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether `a` and `b` are within `max` edits (insert, delete, substitute, swap neighbours).
+pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // Optimal string alignment distance, abandoning rows that exceed `max`.
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        if cur.iter().min().copied().unwrap_or(0) > max {
+            return false;
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()] <= max
+}
+
+/// A query term: the word as typed, the catalog words it may have meant (typo fixes) and the
+/// catalog words it forms with a neighbouring term ("soy milk" -> "soymilk").
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Term {
+    pub typed: String,
+    pub corrections: Vec<String>,
+    pub compounds: Vec<String>,
+}
+
+impl Term {
+    /// A term with nothing but the word as typed.
+    pub fn plain(typed: impl Into<String>) -> Term {
+        Term { typed: typed.into(), ..Term::default() }
+    }
+}
+
+/// The single words adjacent query words may spell together ("soy milk" -> "soymilk", "chick
+/// peas" -> "chickpeas"), for the store to look up in the catalog's vocabulary.
+pub fn joined_pairs(words: &[String]) -> Vec<(usize, String)> {
+    words.windows(2).enumerate().map(|(i, pair)| (i, format!("{}{}", pair[0], pair[1]))).collect()
+}
+
+/// A term read once for ranking: every form singular, and whether it is long enough to
+/// count as a prefix.
+#[derive(Debug)]
+struct Meaning<'t> {
+    term: &'t Term,
+    stem: String,
+    compounds: Vec<String>,
+    corrections: Vec<String>,
+    prefix: bool,
+}
+
+impl<'t> Meaning<'t> {
+    fn new(term: &'t Term) -> Meaning<'t> {
+        let stem_all = |v: &[String]| v.iter().map(|c| stem(c)).collect();
+        let s = stem(&term.typed);
+        Meaning {
+            term,
+            prefix: s.chars().count() >= 2,
+            compounds: stem_all(&term.compounds),
+            corrections: stem_all(&term.corrections),
+            stem: s,
+        }
+    }
+
+    /// How well `word` answers the term: 1 exact (or the compound it forms with a neighbour),
+    /// 0.85 a typo fix, 0.55 a prefix, 0 not at all.
+    fn quality(&self, word: &str) -> f64 {
+        if word == self.stem || self.compounds.iter().any(|c| c == word) {
+            1.0
+        } else if self.corrections.iter().any(|c| c == word) {
+            0.85
+        } else if self.prefix && word.starts_with(self.stem.as_str()) {
+            0.55
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A query read once for ranking: its terms and the words it may mean.
+#[derive(Debug)]
+pub struct Query<'t> {
+    terms: Vec<Meaning<'t>>,
+    /// Each term's singular.
+    stems: Vec<String>,
+    /// Every word the query may mean, singular: as typed, corrected, or joined with a neighbour.
+    meant: Vec<String>,
+}
+
+impl<'t> Query<'t> {
+    pub fn new(terms: &'t [Term]) -> Query<'t> {
+        let terms: Vec<Meaning> = terms.iter().map(Meaning::new).collect();
+        let meant =
+            terms.iter().flat_map(|m| std::iter::once(&m.stem).chain(&m.corrections).chain(&m.compounds));
+        Query {
+            meant: meant.cloned().collect(),
+            stems: terms.iter().map(|m| m.stem.clone()).collect(),
+            terms,
+        }
+    }
+
+    /// Whether the query asks for `word` (or a word it begins).
+    fn asks(&self, word: &str) -> bool {
+        self.stems.iter().any(|s| word.starts_with(s.as_str()) || s.starts_with(word))
+    }
+}
+
+/// A candidate's score for the query: higher is better. `uses` is how often the user logged it.
+pub fn score(terms: &[Term], food: &Food, uses: u32) -> f64 {
+    score_parsed(&Query::new(terms), &Parsed::new(food), uses)
+}
+
+/// `score` with the query and the food's name already read.
+pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
+    let (words, commons) = (&parsed.words, &parsed.commons);
+    let (stems, meant) = (&query.stems, &query.meant);
+    let mut score = 0.0;
+    let mut head_hit = false;
+    let mut used = vec![false; words.len()];
+    let mut common_used = false;
+    for m in &query.terms {
+        let mut best: (f64, Option<usize>) = (0.0, None);
+        for (i, w) in words.iter().enumerate() {
+            let q = m.quality(&w.stem);
+            if q == 0.0 {
+                continue;
+            }
+            // A synonym in parentheses near the front names the food too ("Plums, dried (prunes)");
+            // a list of other foods ranks after the segment it stands in.
+            let segment = match (w.aside, w.listing) {
+                (_, true) => w.segment + 1,
+                (true, false) => w.segment.saturating_sub(1),
+                (false, false) => w.segment,
+            };
+            let weight = [1.0, 0.85, 0.7].get(segment).copied().unwrap_or(0.6);
+            if q * weight > best.0 {
+                best = (q * weight, Some(i));
+            }
+        }
+        let common_best =
+            commons.iter().flat_map(|c| c.iter()).map(|w| m.quality(w) * 0.95).fold(0.0, f64::max);
+        if common_best > best.0 {
+            best = (common_best, None);
+            common_used = true;
+        }
+        if let Some(i) = best.1 {
+            used[i] = true;
+            let w = &words[i];
+            head_hit |= !w.listing && (w.segment == 0 || (w.aside && w.segment <= 1));
+        }
+        if parsed.written.contains(&m.term.typed) {
+            score += 0.5; // the word exactly as typed, plural and all
+        }
+        score += 10.0 * best.0;
+    }
+    // A common name the query spells out whole ("oatmeal") names the food as well as its head.
+    let common_whole = commons.iter().any(|c| c.iter().all(|w| stems.iter().any(|s| s == w)));
+    if head_hit || common_whole {
+        score += 4.0;
+    }
+    // A parenthesised synonym the query spells out whole ("prunes" in "Plums, dried
+    // (prunes)") renames everything before it: those words are what was asked.
+    let covered_to = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| used[*i] && w.phrase != 0 && !w.listing)
+        .filter(|(_, w)| {
+            words
+                .iter()
+                .zip(&used)
+                .filter(|(x, _)| x.phrase == w.phrase)
+                .all(|(x, u)| *u || x.kind == Kind::Stop)
+        })
+        .map(|(_, w)| w.segment)
+        .max();
+    let covered = |w: &NameWord| !w.aside && covered_to.is_some_and(|c| w.segment <= c);
+    // The head says exactly what was asked, no more ("Yogurt", not "Tofu yogurt").
+    let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
+    if !head.is_empty() && head.iter().all(|w| w.kind == Kind::Stop || covered(w) || meant.contains(&w.stem))
+    {
+        score += 2.5;
+    }
+    // What the name says beyond the query makes it more specific than was asked.
+    let mut extra = 0.0;
+    for (w, u) in words.iter().zip(&used) {
+        let plain_word = w.kind.plain();
+        if *u || w.aside || plain_word || meant.contains(&w.stem) || covered(w) {
+            continue;
+        }
+        extra += match w.segment {
+            0 => 1.5,
+            1 => 1.0,
+            _ => 0.35,
+        };
+    }
+    if common_whole || (common_used && !head_hit) {
+        extra = f64::min(extra, 1.0);
+    }
+    score -= extra;
+    let asked = |w: &str| query.asks(w);
+    if parsed.has_raw && !asked("raw") {
+        score += 2.0;
+    }
+    for w in words.iter().filter(|w| !covered(w)) {
+        if w.kind == Kind::Prepared && !asked(&w.stem) {
+            score -= 0.8;
+        }
+        if w.kind == Kind::Variant && !asked(&w.stem) {
+            score -= 1.5;
+        }
+    }
+    if parsed.generic {
+        score += 0.5;
+    }
+    if parsed.special_group.as_ref().is_some_and(|g| !g.iter().any(|g| asked(g))) {
+        score -= 6.0;
+    }
+    // Branded foods sink below the everyday generic one unless the query names the brand.
+    if parsed.brand.as_ref().is_some_and(|b| !b.iter().any(|b| stems.contains(b))) {
+        score -= 8.0;
+    }
+    // USDA measures everyday foods in more household portions (cup, slice, piece...) than
+    // rare ones: a small lift among otherwise equal matches.
+    score += MEASURES_WEIGHT * (parsed.measures.min(8) as f64).ln_1p();
+    score + 1.5 * f64::from(uses).ln_1p()
+}
+
+/// How much household measures count (see `score_parsed`).
+const MEASURES_WEIGHT: f64 = 0.4;
+
+/// Whether every term matches a word of the food's name or common names (as typed, as a
+/// prefix, or as one of its typo corrections): the rule full-text search applies, for foods
+/// kept outside the catalog.
+pub fn matches_all(terms: &[Term], food: &Food) -> bool {
+    let mut words: Vec<String> = name_words(&food.name).into_iter().map(|w| w.stem).collect();
+    words.extend(words_of(&food.common_names));
+    let query = Query::new(terms);
+    !terms.is_empty()
+        && query
+            .terms
+            .iter()
+            .all(|m| words.iter().any(|w| m.quality(w) > 0.0 || w.starts_with(m.term.typed.as_str())))
+}
+
+/// A food's place in the catalog before any query: everyday foods first (not branded or from
+/// a special group), then fewer name segments, then shorter names. The store keeps foods in
+/// this order so that, on a huge catalog, the first matches it reads are the likeliest.
+pub fn prior(food: &Food) -> (bool, usize, usize) {
+    let special = SPECIAL_GROUPS.contains(&food.group.as_str())
+        || !food.manufacturer.is_empty()
+        || has_brand(&food.name);
+    let segments = name_words(&food.name).last().map_or(0, |w| w.segment);
+    (special, segments, food.name.len())
+}
+
+/// The vocabulary words of a food (name and common names), for typo correction.
+pub fn vocabulary(food: &Food) -> Vec<String> {
+    terms(&format!("{} {}", food.name, food.common_names))
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// Orders candidates best first (ties: shorter name, then id) and keeps `limit`.
+pub fn rank(terms: &[Term], foods: Vec<Food>, uses: &HashMap<String, u32>, limit: usize) -> Vec<Food> {
+    let read = foods.into_iter().map(|f| (Rc::new(Parsed::new(&f)), f)).collect();
+    rank_parsed(terms, read, uses, limit)
+}
+
+/// `rank` with each food's name already read.
+pub fn rank_parsed(
+    terms: &[Term],
+    foods: Vec<(Rc<Parsed>, Food)>,
+    uses: &HashMap<String, u32>,
+    limit: usize,
+) -> Vec<Food> {
+    let query = Query::new(terms);
+    let mut scored: Vec<(f64, usize)> = foods
+        .iter()
+        .enumerate()
+        .map(|(i, (parsed, f))| {
+            let n = if uses.is_empty() { 0 } else { uses.get(&f.id).copied().unwrap_or(0) };
+            (score_parsed(&query, parsed, n), i)
+        })
+        .collect();
+    let food = |i: usize| &foods[i].1;
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(food(a.1).name.len().cmp(&food(b.1).name.len()))
+            .then_with(|| food(a.1).id.cmp(&food(b.1).id))
+    });
+    scored.truncate(limit);
+    let mut slots: Vec<Option<Food>> = foods.into_iter().map(|(_, f)| Some(f)).collect();
+    scored.into_iter().filter_map(|(_, i)| slots[i].take()).collect()
+}
+
+#[cfg(test)]
+mod tests;

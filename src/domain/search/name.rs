@@ -1,0 +1,207 @@
+//! Reading a food's name for ranking: its words by comma segment, parenthesised synonyms and
+//! lists, a category head the group already says, common names and brand.
+
+use super::lexicon::{is, CATEGORY, GENERIC, LISTING, PREPARED, SPECIAL_GROUPS, STOP, VARIANT};
+use super::stem;
+use crate::domain::food::Food;
+
+/// A food's name read once for ranking, with everything about it that does not depend on
+/// the query. A long-lived catalog keeps these between key presses.
+#[derive(Debug)]
+pub struct Parsed {
+    pub(super) words: Vec<NameWord>,
+    /// Common names, each as its words.
+    pub(super) commons: Vec<Vec<String>>,
+    /// The name's words exactly as written (lower case), plural and all.
+    pub(super) written: Vec<String>,
+    /// How many household measures the food has.
+    pub(super) measures: usize,
+    /// The group's words, when the group is one people rarely mean.
+    pub(super) special_group: Option<Vec<String>>,
+    /// The brand's words, when the food is branded.
+    pub(super) brand: Option<Vec<String>>,
+    pub(super) has_raw: bool,
+    /// Whether the name carries a generic marker other than raw or whole ("plain", "regular").
+    pub(super) generic: bool,
+}
+
+impl Parsed {
+    pub fn new(food: &Food) -> Parsed {
+        let mut words = name_words(&food.name);
+        if category_head(&words, &food.name, &food.group) {
+            // The category word costs nothing and the next segment is read as the head.
+            for w in &mut words {
+                if w.segment == 0 {
+                    w.aside = true;
+                } else {
+                    w.segment -= 1;
+                }
+            }
+        }
+        let commons = food.common_names.split(',').map(words_of).filter(|w| !w.is_empty()).collect();
+        let written = food
+            .name
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let special_group = SPECIAL_GROUPS.contains(&food.group.as_str()).then(|| words_of(&food.group));
+        let branded = !food.manufacturer.is_empty() || has_brand(&food.name);
+        Parsed {
+            has_raw: words.iter().any(|w| w.stem == "raw"),
+            generic: words.iter().any(|w| w.kind == Kind::Generic && w.stem != "raw" && w.stem != "whole"),
+            words,
+            commons,
+            written,
+            measures: food.portions.len(),
+            special_group,
+            brand: branded.then(|| brand_words(food)),
+        }
+    }
+
+    /// As read from a catalog row, which gives the number of household measures rather than
+    /// the measures themselves.
+    pub fn with_measures(mut self, measures: usize) -> Parsed {
+        self.measures = measures;
+        self
+    }
+}
+
+/// One word of a food's name with where it stands.
+#[derive(Debug)]
+pub(super) struct NameWord {
+    pub(super) stem: String,
+    pub(super) segment: usize,
+    /// Inside parentheses: a synonym or aside, never held against the food.
+    pub(super) aside: bool,
+    /// Inside parentheses that list what else the entry covers ("(includes honey buns)",
+    /// "(such as Thompson seedless)"): other foods, not another name for this one.
+    pub(super) listing: bool,
+    /// Which parenthesised phrase the word belongs to (phrases are split by commas); 0 outside.
+    pub(super) phrase: usize,
+    /// What the lexicon says of the word, looked up once.
+    pub(super) kind: Kind,
+}
+
+/// A word's place in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A small word ("and", "with").
+    Stop,
+    /// A generic marker ("plain", "raw").
+    Generic,
+    /// A preparation ("roasted", "canned").
+    Prepared,
+    /// A modified variant ("reduced", "fortified").
+    Variant,
+    Other,
+}
+
+impl Kind {
+    fn of(stem: &str) -> Kind {
+        if is(STOP, stem) {
+            Kind::Stop
+        } else if is(GENERIC, stem) {
+            Kind::Generic
+        } else if is(PREPARED, stem) {
+            Kind::Prepared
+        } else if is(VARIANT, stem) {
+            Kind::Variant
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// Stop words and generic markers never make a name more specific.
+    pub(super) fn plain(self) -> bool {
+        matches!(self, Kind::Stop | Kind::Generic)
+    }
+}
+
+pub(super) fn name_words(name: &str) -> Vec<NameWord> {
+    let mut out: Vec<NameWord> = Vec::new();
+    let (mut segment, mut depth, mut word) = (0usize, 0usize, String::new());
+    // Whether the innermost open parenthesis lists other foods, once its first word is read.
+    let mut listing: Option<bool> = None;
+    let mut phrase = 0usize;
+    for c in name.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            if depth > 0 && listing.is_none() {
+                listing = Some(is(LISTING, &word));
+            }
+            if !word.chars().all(|c| c.is_ascii_digit()) {
+                let listing = depth > 0 && listing == Some(true);
+                let phrase = if depth > 0 { phrase } else { 0 };
+                let stem = stem(&word);
+                let kind = Kind::of(&stem);
+                out.push(NameWord { stem, segment, aside: depth > 0, listing, phrase, kind });
+            }
+            word.clear();
+        }
+        match c {
+            '(' => {
+                depth += 1;
+                listing = None;
+                phrase += 1;
+            }
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => segment += 1,
+            ',' => phrase += 1,
+            _ => {}
+        }
+    }
+    out
+}
+
+pub(super) fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(stem)
+        .collect()
+}
+
+/// Whether the name's first segment is only a category the food group already says
+/// ("Nuts, almonds" in Nut and Seed Products, "Fish, salmon" in Finfish): then the second
+/// segment names the food. A category is written in the plural ("Nuts", "Spices") or is a
+/// wider word inside the group's ("fish" in "Finfish"); a singular head that is the group's
+/// own word names what the food is made into ("Oil, almond", "Sauce, pasta", "Egg, turkey").
+fn category_head(words: &[NameWord], name: &str, group: &str) -> bool {
+    let mut head = words.iter().filter(|w| w.segment == 0 && !w.aside);
+    let (Some(only), None) = (head.next(), head.next()) else { return false };
+    let written = name.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let plural = written != only.stem;
+    words.iter().any(|w| w.segment > 0)
+        && (plural && CATEGORY.contains(&only.stem.as_str())
+            || words_of(group).iter().any(|g| {
+                (plural && *g == only.stem) || (g.len() > only.stem.len() && g.ends_with(only.stem.as_str()))
+            }))
+}
+
+/// The words naming a food's brand: its manufacturer, else the capitalised words of a
+/// mixed-case name ("KELLOGG'S" in "Cereals ready-to-eat, KELLOGG'S ...").
+fn brand_words(food: &Food) -> Vec<String> {
+    if !food.manufacturer.is_empty() {
+        return words_of(&food.manufacturer);
+    }
+    let mixed = food.name.chars().any(|c| c.is_lowercase());
+    if !mixed {
+        return Vec::new();
+    }
+    food.name
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase() || c == '\''))
+        .flat_map(words_of)
+        .collect()
+}
+
+/// USDA writes brand names in capitals ("CAMPBELL'S", "KELLOGG'S").
+pub(super) fn has_brand(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric() && c != '\'').any(|w| {
+        w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase() || c == '\'') && w != "USDA" && w != "NFS"
+    })
+}
