@@ -204,6 +204,137 @@ const CASES: &[(&str, &[&str])] = &[
     ("yogurt greek", &["01293"]),
 ];
 
+/// A second set, written later from FOOD_DES.txt by the same principles to check that the
+/// rules generalise beyond the first. Its first run found 96 of 100; typo correction from
+/// the singular ("scalops" -> scallop) came from its misses.
+const SECOND: &[(&str, &[&str])] = &[
+    // Clean everyday names.
+    ("pears", &["09252", "09340", "09412", "09413", "09414", "09415"]),
+    ("peaches", &["09236"]),
+    ("mango", &["09176"]),
+    ("watermelon", &["09326"]),
+    ("cantaloupe", &["09181"]),
+    ("kiwi", &["09148", "09520"]),
+    ("plums", &["09279"]),
+    ("grapefruit", &["09111", "09112", "09113", "09114", "09116", "09117", "09118"]),
+    ("blackberries", &["09042"]),
+    ("pomegranate", &["09286"]),
+    ("grapes", &["09129", "09131", "09132"]),
+    ("asparagus", &["11011", "11012"]),
+    ("eggplant", &["11209", "11210"]),
+    ("beets", &["11080", "11081"]),
+    ("sweet corn", &["11167", "11168", "11900", "11901"]),
+    ("green peas", &["11304", "11305"]),
+    ("artichoke", &["11007", "11008"]),
+    ("butternut squash", &["11485", "11486"]),
+    ("pecans", &["12142"]),
+    ("hazelnuts", &["12120"]),
+    ("macadamia nuts", &["12131"]),
+    ("pine nuts", &["12147", "12149"]),
+    ("hemp seeds", &["12012"]),
+    ("barley", &["20004", "20005", "20006"]),
+    ("millet", &["20031", "20032"]),
+    ("wild rice", &["20088", "20089"]),
+    ("pinto beans", &["16042", "16043"]),
+    ("navy beans", &["16037", "16038"]),
+    ("split peas", &["16085", "16086"]),
+    ("cod", &["15015", "15016", "15019", "15192", "15268", "15269"]),
+    ("oysters", &["15167", "15169", "15171", "15231", "15244", "15245", "15246"]),
+    ("halibut", &["15036", "15037", "15038", "15196"]),
+    ("trout", &["15114", "15115", "15116", "15219", "15240", "15241", "15274"]),
+    ("crab", &["15136", "15137", "15139", "15140", "15143", "15144", "15226", "15227"]),
+    ("turkey breast", &["05191", "05192", "05219", "05220", "05710", "05711", "05732", "05733"]),
+    ("chicken thigh", &["05091", "05094", "05095", "05096", "05098", "05099", "05672", "05677"]),
+    (
+        "pork chop",
+        &[
+            "10028", "10029", "10030", "10032", "10033", "10034", "10036", "10037", "10038", "10040",
+            "10041", "10042", "10044", "10045", "10046", "10048", "10049", "10050", "10052", "10053",
+            "10054", "10056", "10057", "10058", "10062", "10063", "10064", "10066", "10067", "10068",
+            "10094", "10120", "10163", "10164", "10176", "10177", "10178", "10179", "10180", "10181",
+            "10186", "10189", "10194", "10195", "10196", "10197", "10199", "10200", "10201", "10202",
+            "10210", "10211", "10212", "10214", "10215", "10216", "10982", "10984", "10988", "10989",
+        ],
+    ),
+    ("ground turkey", &["05305", "05306", "05665", "05666", "05667", "05668", "05669", "05670"]),
+    ("swiss cheese", &["01040"]),
+    ("cream cheese", &["01017"]),
+    ("sour cream", &["01056"]),
+    ("hard boiled egg", &["01129"]),
+    ("honey", &["19296"]),
+    ("maple syrup", &["19353"]),
+    ("coconut oil", &["04047"]),
+    // Plural and singular variants.
+    ("pear", &["09252", "09340", "09412", "09413", "09414", "09415"]),
+    ("peach", &["09236"]),
+    ("mangoes", &["09176"]),
+    ("plum", &["09279"]),
+    ("pecan", &["12142"]),
+    ("hazelnut", &["12120"]),
+    ("oyster", &["15167", "15169", "15171", "15231", "15244", "15245", "15246"]),
+    ("beet", &["11080", "11081"]),
+    ("artichokes", &["11007", "11008"]),
+    (
+        "pork chops",
+        &[
+            "10028", "10029", "10030", "10032", "10033", "10034", "10036", "10037", "10038", "10040",
+            "10041", "10042", "10044", "10045", "10046", "10048", "10049", "10050", "10052", "10053",
+            "10054", "10056", "10057", "10058", "10062", "10063", "10064", "10066", "10067", "10068",
+            "10094", "10120", "10163", "10164", "10176", "10177", "10178", "10179", "10180", "10181",
+            "10186", "10189", "10194", "10195", "10196", "10197", "10199", "10200", "10201", "10202",
+            "10210", "10211", "10212", "10214", "10215", "10216", "10982", "10984", "10988", "10989",
+        ],
+    ),
+    ("chicken thighs", &["05091", "05094", "05095", "05096", "05098", "05099", "05672", "05677"]),
+    ("pomegranates", &["09286"]),
+    ("blackberry", &["09042"]),
+    ("grape", &["09129", "09131", "09132"]),
+    ("pinto bean", &["16042", "16043"]),
+    // Typos within the budget.
+    ("watermellon", &["09326"]),
+    ("pomegranite", &["09286"]),
+    ("cranberies", &["09078"]),
+    ("tangarine", &["09218"]),
+    ("grapfruit", &["09111", "09112", "09113", "09114", "09116", "09117", "09118"]),
+    ("papya", &["09226"]),
+    ("letuce", &["11250", "11251", "11252", "11253", "11257"]),
+    ("celary", &["11143"]),
+    ("cabage", &["11109", "11112", "11114", "11749", "11750"]),
+    ("garlick", &["11215"]),
+    ("fetta cheese", &["01019"]),
+    ("macademia nuts", &["12131"]),
+    ("hazlenuts", &["12120"]),
+    ("seasame seeds", &["12023", "12201"]),
+    ("bulger", &["20012", "20013"]),
+    ("cuscous", &["20028", "20029"]),
+    ("talapia", &["15261", "15262"]),
+    ("mackeral", &["15046", "15047", "15049", "15050", "15051", "15052", "15200", "15201"]),
+    ("scalops", &["15172", "90240"]),
+    ("mussles", &["15164", "15165"]),
+    ("hallibut", &["15036", "15037", "15038", "15196"]),
+    ("ricota", &["01036", "01037"]),
+    ("mayonaise", &["04025", "04026"]),
+    ("tumeric", &["02043"]),
+    ("cinammon", &["02010"]),
+    // Common and alternative names (ComName, or in parentheses in Long_Desc).
+    ("mandarin oranges", &["09218"]),
+    ("starfruit", &["09060"]),
+    ("jicama", &["11603"]),
+    ("fava beans", &["16052", "16053", "11088", "11089"]),
+    ("black eyed peas", &["16062", "16063", "11191", "11192"]),
+    ("flounder", &["15028", "15029"]),
+    ("snow peas", &["11300", "11301"]),
+    ("kasha", &["20009", "20010"]),
+    ("skim milk", &["01085", "01086", "01151"]),
+    ("macaroni", &["20120", "20121", "20420", "20421"]),
+    // Other word orders.
+    ("beans navy", &["16037", "16038"]),
+    ("squash butternut", &["11485", "11486"]),
+    ("cheese swiss", &["01040"]),
+    ("nuts macadamia", &["12131"]),
+    ("breast turkey", &["05191", "05192", "05219", "05220", "05710", "05711", "05732", "05733"]),
+];
+
 /// Queries that must never make search fail: FTS5 and SQL syntax, control characters, emoji.
 #[rustfmt::skip]
 const HOSTILE: &[&str] = &[
@@ -249,13 +380,13 @@ fn holds(query: &str, accept: &[&str], results: &[(String, String)]) -> bool {
 #[test]
 fn the_table_is_well_formed() {
     let mut seen = std::collections::HashSet::new();
-    for (query, accept) in PUBLIC.iter().chain(CASES) {
+    for (query, accept) in PUBLIC.iter().chain(CASES).chain(SECOND) {
         assert!(seen.insert(query.to_lowercase()), "{query:?} twice");
         assert!(!accept.is_empty(), "{query:?} accepts nothing");
         assert!(accept.iter().all(|id| id.len() == 5 && id.bytes().all(|b| b.is_ascii_digit())), "{query:?}");
     }
     let (_tmp, catalog) = catalog();
-    for (query, accept) in PUBLIC.iter().chain(CASES) {
+    for (query, accept) in PUBLIC.iter().chain(CASES).chain(SECOND) {
         for id in *accept {
             assert!(catalog.food(id).unwrap().is_some(), "{query:?}: no food {id}");
         }
@@ -265,7 +396,7 @@ fn the_table_is_well_formed() {
 #[test]
 fn an_acceptable_food_is_in_the_top_3_for_95_percent_of_queries() {
     let (_tmp, catalog) = catalog();
-    let all: Vec<&(&str, &[&str])> = PUBLIC.iter().chain(CASES).collect();
+    let all: Vec<&(&str, &[&str])> = PUBLIC.iter().chain(CASES).chain(SECOND).collect();
     let hits = all.iter().filter(|(q, accept)| holds(q, accept, &top(&catalog, q))).count();
     let share = hits as f64 / all.len() as f64;
     eprintln!(
