@@ -26,8 +26,14 @@ use super::CatalogError;
 pub const FORMAT_VERSION: u32 = 1;
 const MAGIC: &str = "marrow-catalog";
 
+const EMBEDDED_BYTES: &[u8] = include_bytes!("../../assets/catalog.tsv.gz");
+
 /// The catalog asset shipped inside the binary.
-pub static EMBEDDED: &[u8] = include_bytes!("../../assets/catalog.tsv.gz");
+pub static EMBEDDED: &[u8] = EMBEDDED_BYTES;
+
+/// The embedded asset's FNV-1a hash, worked out when marrow is compiled: start-up checks
+/// catalog.db against it without reading (and faulting in) the asset's 370 KB.
+const EMBEDDED_HASH: u64 = fnv1a(EMBEDDED_BYTES);
 
 /// Where the embedded catalog's data comes from.
 pub const SR28_SOURCE: &str = "USDA National Nutrient Database for Standard Reference, Release 28";
@@ -35,12 +41,24 @@ pub const SR28_SOURCE: &str = "USDA National Nutrient Database for Standard Refe
 /// A stable fingerprint of an asset's bytes (FNV-1a, 64 bit), recorded in catalog.db so a new
 /// asset triggers a rebuild.
 pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = if std::ptr::eq(bytes, EMBEDDED) { EMBEDDED_HASH } else { fnv1a(bytes) };
     format!("v{FORMAT_VERSION}-{h:016x}")
+}
+
+/// The embedded asset's fingerprint.
+pub fn embedded_fingerprint() -> String {
+    fingerprint(EMBEDDED)
+}
+
+const fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
 }
 
 /// Writes foods as a compressed asset.
@@ -161,4 +179,16 @@ fn number(line: usize, text: &str) -> Result<f64, CatalogError> {
 
 fn bad(line: usize, what: String) -> CatalogError {
     CatalogError::Asset { line, what }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_fingerprint_is_the_fingerprint_of_the_bytes() {
+        let copy = EMBEDDED.to_vec();
+        assert_eq!(embedded_fingerprint(), fingerprint(&copy));
+        assert_ne!(fingerprint(&copy[1..]), fingerprint(&copy));
+    }
 }

@@ -14,7 +14,7 @@ use crate::domain::nutrient::Nutrient;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-5";
+const SCHEMA: &str = "catalog-schema-6";
 
 /// A search result: the food (without portions) and its rank score.
 pub type SearchHit = Food;
@@ -43,7 +43,7 @@ impl Catalog {
     /// the old file when it can still be read. `on_build` runs before a build starts, so the
     /// caller can say what is happening.
     pub fn open(path: &Path, on_build: impl FnOnce()) -> Result<Catalog, StoreError> {
-        let key = build_key(&asset::fingerprint(asset::EMBEDDED));
+        let key = build_key(&asset::embedded_fingerprint());
         if let Some(c) = Self::open_existing(path, &key) {
             return Ok(c);
         }
@@ -60,7 +60,7 @@ impl Catalog {
     /// Replaces the catalog's own foods with `foods` (an SR28 import), keeping imported FDC
     /// foods. It stays until a new asset version.
     pub fn replace(path: &Path, foods: &[Food]) -> Result<Catalog, StoreError> {
-        let key = build_key(&asset::fingerprint(asset::EMBEDDED));
+        let key = build_key(&asset::embedded_fingerprint());
         let carried = catalog_build::carry_over(path);
         catalog_build::build(path, foods, &carried, &key, &mut |_| {})?;
         Self::open_existing(path, &key).ok_or_else(|| StoreError::Corrupt {
@@ -78,7 +78,7 @@ impl Catalog {
         on_build: impl FnOnce(),
         progress: &mut dyn FnMut(BuildProgress),
     ) -> Result<(Catalog, FdcSummary), StoreError> {
-        let key = build_key(&asset::fingerprint(asset::EMBEDDED));
+        let key = build_key(&asset::embedded_fingerprint());
         progress(BuildProgress::Preparing);
         let current = Self::open(path, on_build)?;
         let (base, kept) = catalog_build::read_foods(&current.conn, true, &import.data_types)?;
@@ -105,6 +105,8 @@ impl Catalog {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .ok()?;
+        // Pages come straight from the page cache, without a read call each.
+        conn.pragma_update(None, "mmap_size", 1i64 << 30).ok()?;
         let stored: String = conn
             .query_row("SELECT value FROM meta WHERE key = 'build'", [], |r| r.get(0))
             .optional()

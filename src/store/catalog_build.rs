@@ -166,7 +166,8 @@ fn write(
     tx.execute("INSERT INTO foods_fts (foods_fts) VALUES ('rebuild')", [])?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('build', ?1)", [key])?;
     tx.commit()?;
-    conn.execute_batch("PRAGMA optimize;")?;
+    // No ANALYZE statistics: every query here has one obvious plan, and loading sqlite_stat4
+    // at each open cost more than a whole search.
     Ok(())
 }
 
