@@ -2,7 +2,7 @@
 //! generic markers, categories, small words and the food groups people rarely mean.
 
 /// Words that mark a prepared or processed form, not the plain everyday one.
-pub(super) const PREPARED: &[&str] = &[
+pub(super) static PREPARED: &[&str] = &[
     "prepared",
     "cooked",
     "roasted",
@@ -50,7 +50,7 @@ pub(super) const PREPARED: &[&str] = &[
 
 /// Words that mark a modified variant of a food (diet, fortified, imitation): further from
 /// what people mean by the plain name than a cooking method.
-pub(super) const VARIANT: &[&str] = &[
+pub(super) static VARIANT: &[&str] = &[
     "reduced",
     "low",
     "lowfat",
@@ -69,7 +69,7 @@ pub(super) const VARIANT: &[&str] = &[
 ];
 
 /// Words USDA uses to mark the generic, average or standard form of a food.
-pub(super) const GENERIC: &[&str] = &[
+pub(super) static GENERIC: &[&str] = &[
     "plain",
     "regular",
     "ripe",
@@ -91,14 +91,14 @@ pub(super) const GENERIC: &[&str] = &[
 
 /// Category heads USDA writes before the food that its group names do not spell
 /// ("Mollusks, oyster" and "Crustaceans, crab" in Finfish and Shellfish Products).
-pub(super) const CATEGORY: &[&str] = &["mollusk", "crustacean", "shellfish"];
+pub(super) static CATEGORY: &[&str] = &["mollusk", "crustacean", "shellfish"];
 
 /// Small words that never make a name more specific.
-pub(super) const STOP: &[&str] =
+pub(super) static STOP: &[&str] =
     &["and", "or", "with", "without", "in", "of", "the", "a", "to", "from", "for", "as", "only"];
 
 /// Food groups people rarely mean unless they say so.
-pub(super) const SPECIAL_GROUPS: &[&str] = &[
+pub(super) static SPECIAL_GROUPS: &[&str] = &[
     "Baby Foods",
     "Fast Foods",
     "Restaurant Foods",
@@ -107,23 +107,45 @@ pub(super) const SPECIAL_GROUPS: &[&str] = &[
     "American Indian/Alaska Native Foods",
 ];
 
-/// Whether `word` is in one of the word lists above, through a hash set built once per list.
-pub(super) fn is(list: &'static [&'static str], word: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static SETS: OnceLock<Vec<(usize, HashSet<&'static str>)>> = OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        [PREPARED, VARIANT, GENERIC, STOP, LISTING]
-            .iter()
-            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
-            .collect()
-    });
-    match sets.iter().find(|(ptr, _)| *ptr == list.as_ptr() as usize) {
-        Some((_, set)) => set.contains(word),
-        None => list.contains(&word),
+/// A word's place in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A small word ("and", "with").
+    Stop,
+    /// A generic marker ("plain", "raw").
+    Generic,
+    /// A preparation ("roasted", "canned").
+    Prepared,
+    /// A modified variant ("reduced", "fortified").
+    Variant,
+    Other,
+}
+
+impl Kind {
+    /// What the lexicon says of a (singular) word, through one table built on first use.
+    pub(super) fn of(word: &str) -> Kind {
+        use std::collections::HashMap;
+        use std::sync::OnceLock;
+        static TABLE: OnceLock<HashMap<&'static str, Kind>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            // Later lists overwrite earlier ones, in the order stop, generic, preparation, variant.
+            let lists = [
+                (VARIANT, Kind::Variant),
+                (PREPARED, Kind::Prepared),
+                (GENERIC, Kind::Generic),
+                (STOP, Kind::Stop),
+            ];
+            lists.iter().flat_map(|(list, kind)| list.iter().map(move |w| (*w, *kind))).collect()
+        });
+        table.get(word).copied().unwrap_or(Kind::Other)
+    }
+
+    /// Stop words and generic markers never make a name more specific.
+    pub(super) fn plain(self) -> bool {
+        matches!(self, Kind::Stop | Kind::Generic)
     }
 }
 
 /// First words of a parenthesised list of other foods or conditions rather than a synonym.
-pub(super) const LISTING: &[&str] =
+pub(super) static LISTING: &[&str] =
     &["includes", "including", "include", "such", "contains", "not", "may", "made", "with"];

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::food::Food;
+use lexicon::Kind;
 use lexicon::SPECIAL_GROUPS;
 pub use name::Parsed;
-use name::{has_brand, name_words, words_of, Kind, NameWord};
+use name::{has_brand, name_words, words_of, NameWord};
 
 mod lexicon;
 mod name;

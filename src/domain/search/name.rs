@@ -1,7 +1,7 @@
 //! Reading a food's name for ranking: its words by comma segment, parenthesised synonyms and
 //! lists, a category head the group already says, common names and brand.
 
-use super::lexicon::{is, CATEGORY, GENERIC, LISTING, PREPARED, SPECIAL_GROUPS, STOP, VARIANT};
+use super::lexicon::{Kind, CATEGORY, LISTING, SPECIAL_GROUPS};
 use super::stem;
 use crate::domain::food::Food;
 
@@ -84,41 +84,6 @@ pub(super) struct NameWord {
     pub(super) kind: Kind,
 }
 
-/// A word's place in the lexicon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
-    /// A small word ("and", "with").
-    Stop,
-    /// A generic marker ("plain", "raw").
-    Generic,
-    /// A preparation ("roasted", "canned").
-    Prepared,
-    /// A modified variant ("reduced", "fortified").
-    Variant,
-    Other,
-}
-
-impl Kind {
-    fn of(stem: &str) -> Kind {
-        if is(STOP, stem) {
-            Kind::Stop
-        } else if is(GENERIC, stem) {
-            Kind::Generic
-        } else if is(PREPARED, stem) {
-            Kind::Prepared
-        } else if is(VARIANT, stem) {
-            Kind::Variant
-        } else {
-            Kind::Other
-        }
-    }
-
-    /// Stop words and generic markers never make a name more specific.
-    pub(super) fn plain(self) -> bool {
-        matches!(self, Kind::Stop | Kind::Generic)
-    }
-}
-
 pub(super) fn name_words(name: &str) -> Vec<NameWord> {
     let mut out: Vec<NameWord> = Vec::new();
     let (mut segment, mut depth, mut word) = (0usize, 0usize, String::new());
@@ -132,7 +97,7 @@ pub(super) fn name_words(name: &str) -> Vec<NameWord> {
         }
         if !word.is_empty() {
             if depth > 0 && listing.is_none() {
-                listing = Some(is(LISTING, &word));
+                listing = Some(LISTING.contains(&word.as_str()));
             }
             if !word.chars().all(|c| c.is_ascii_digit()) {
                 let listing = depth > 0 && listing == Some(true);
