@@ -4,9 +4,11 @@
 //! USDA names read general to specific: "Milk, whole, 3.25% milkfat, with added vitamin D".
 //! The first segment (before the first comma outside parentheses) says what the food is, the
 //! second which kind, later ones how it was prepared. A good match names the head and kind and
-//! leaves little unasked; common names ("pepitas") count as names; typos are corrected against
-//! the catalog's own vocabulary; plain and raw forms win over prepared, branded, baby, fast and
-//! restaurant foods unless the query names them.
+//! leaves little unasked; common names ("pepitas") and parenthesised synonyms ("Plums, dried
+//! (prunes)") count as names; typos are corrected against the catalog's own vocabulary, and
+//! neighbouring words may spell one of its words ("soy milk" -> "Soymilk"); plain and raw forms
+//! win over prepared, branded, baby, fast and restaurant foods unless the query names them;
+//! among equals, foods USDA measures in more household portions (everyday foods) come first.
 
 use std::collections::HashMap;
 use std::rc::Rc;
