@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::catalog_build::{self, BuildProgress};
 use super::{read_nutrients, StoreError};
@@ -97,14 +97,7 @@ impl Catalog {
     }
 
     fn open_existing(path: &Path, key: &str) -> Option<Catalog> {
-        if !path.exists() {
-            return None;
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .ok()?;
+        let conn = super::files::open_read_only(path)?;
         // Pages come straight from the page cache, without a read call each.
         conn.pragma_update(None, "mmap_size", 1i64 << 30).ok()?;
         let stored: String = conn

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use super::files::create_private;
 use super::StoreError;
@@ -250,9 +250,7 @@ pub(super) fn read_foods(
 /// The FDC foods of the catalog at `path`, for a rebuild to carry over: none when it is
 /// missing or unreadable (then there is nothing left to save).
 pub(super) fn carry_over(path: &Path) -> Vec<FdcFood> {
-    let Ok(conn) =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-    else {
+    let Some(conn) = super::files::open_read_only(path) else {
         return Vec::new();
     };
     read_foods(&conn, false, &[]).map(|(_, fdc)| fdc).unwrap_or_default()

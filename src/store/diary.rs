@@ -218,14 +218,7 @@ impl Diary {
     /// The diary opened read-only, without checks or migrations, for a quick look from the
     /// command line (usage and custom foods for search). None when there is none to read.
     pub fn peek(path: &Path) -> Option<Diary> {
-        if !path.exists() {
-            return None;
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .ok()?;
+        let conn = super::files::open_read_only(path)?;
         conn.busy_timeout(Duration::from_millis(500)).ok()?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
         (version == DIARY_SCHEMA_VERSION).then(|| Diary {

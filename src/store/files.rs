@@ -53,3 +53,16 @@ pub fn looks_like_sqlite(path: &Path) -> Result<bool, StoreError> {
     }
     Ok(n == 0 || (n == 16 && &head == b"SQLite format 3\0"))
 }
+
+/// An existing database file opened read-only, or None when it is missing or cannot be opened.
+pub(super) fn open_read_only(path: &Path) -> Option<rusqlite::Connection> {
+    use rusqlite::OpenFlags;
+    if !path.exists() {
+        return None;
+    }
+    rusqlite::Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()
+}
