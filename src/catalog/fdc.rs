@@ -12,7 +12,7 @@ use std::path::Path;
 
 use csv::ByteRecord;
 
-use super::fdc_csv::{field, int, text, text_opt, Table};
+use super::fdc_csv::{field, int, read_names, text, text_opt, Table};
 use super::CatalogError;
 use crate::domain::nutrient::{Nutrient, NutrientValues, IU_PER_UG_VITAMIN_D, NUTRIENTS, VITAMIN_D_IU_USDA};
 use crate::domain::Food;
@@ -106,25 +106,13 @@ pub fn input_bytes(dir: &Path) -> u64 {
 /// Reads an FDC download. `progress` gets the bytes read as the files are read. Nothing is
 /// kept from a directory with any bad record: the error names the file and line.
 pub fn read_dir(dir: &Path, progress: &mut dyn FnMut(u64)) -> Result<FdcImport, CatalogError> {
-    let categories = read_categories(dir, progress)?;
+    let categories = read_names(dir, "food_category.csv", "description", "category id", progress)?;
     let mut import = read_foods(dir, &categories, progress)?;
     let index: HashMap<i64, usize> = import.foods.iter().enumerate().map(|(i, f)| (f.fdc_id, i)).collect();
     super::fdc_portions::read_branded(dir, &mut import.foods, &index, progress)?;
     read_nutrients(dir, &mut import.foods, &index, progress)?;
     super::fdc_portions::read_portions(dir, &mut import.foods, &index, progress)?;
     Ok(import)
-}
-
-/// food_category.csv: id -> description ("Dairy and Egg Products").
-fn read_categories(dir: &Path, progress: &mut dyn FnMut(u64)) -> Result<HashMap<i64, String>, CatalogError> {
-    let mut out = HashMap::new();
-    let Some(mut t) = Table::open(dir, "food_category.csv")? else { return Ok(out) };
-    let (id, desc) = (t.column("id")?, t.column("description")?);
-    let mut rec = ByteRecord::new();
-    while t.next(&mut rec, progress)? {
-        out.insert(t.id(&rec, id, "category id")?, text(&rec, desc));
-    }
-    Ok(out)
 }
 
 /// food.csv: the foods of the imported data types, sorted by FDC id.

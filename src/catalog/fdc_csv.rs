@@ -116,6 +116,25 @@ impl Table {
     }
 }
 
+/// A small lookup file of the download (`file`: id -> `value` column), empty when absent:
+/// food_category.csv gives category names, measure_unit.csv unit names.
+pub(super) fn read_names(
+    dir: &Path,
+    file: &str,
+    value: &str,
+    what: &str,
+    progress: &mut dyn FnMut(u64),
+) -> Result<HashMap<i64, String>, CatalogError> {
+    let mut out = HashMap::new();
+    let Some(mut t) = Table::open(dir, file)? else { return Ok(out) };
+    let (id, name) = (t.column("id")?, t.column(value)?);
+    let mut rec = ByteRecord::new();
+    while t.next(&mut rec, progress)? {
+        out.insert(t.id(&rec, id, what)?, text(&rec, name));
+    }
+    Ok(out)
+}
+
 /// The raw bytes of a field, without surrounding spaces ("" when the record is short).
 pub(super) fn field(rec: &ByteRecord, col: usize) -> &[u8] {
     rec.get(col).unwrap_or_default().trim_ascii()

@@ -9,7 +9,7 @@ use std::path::Path;
 use csv::ByteRecord;
 
 use super::fdc::FdcFood;
-use super::fdc_csv::{field, int, text, text_opt, Table};
+use super::fdc_csv::{field, int, read_names, text_opt, Table};
 use super::CatalogError;
 use crate::domain::{quantity, Portion};
 
@@ -90,7 +90,7 @@ pub(super) fn read_portions(
     progress: &mut dyn FnMut(u64),
 ) -> Result<(), CatalogError> {
     let Some(mut t) = Table::open(dir, "food_portion.csv")? else { return Ok(()) };
-    let units = read_units(dir, progress)?;
+    let units = read_names(dir, "measure_unit.csv", "name", "measure unit id", progress)?;
     let id = t.column("fdc_id")?;
     let grams_col = t.column("gram_weight")?;
     let seq = t.optional("seq_num");
@@ -150,18 +150,6 @@ fn portion_words(text: &str) -> String {
     let start =
         t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/' || c == ' ')).unwrap_or(t.len());
     t[start..].trim().to_string()
-}
-
-/// measure_unit.csv: id -> name ("cup").
-fn read_units(dir: &Path, progress: &mut dyn FnMut(u64)) -> Result<HashMap<i64, String>, CatalogError> {
-    let mut out = HashMap::new();
-    let Some(mut t) = Table::open(dir, "measure_unit.csv")? else { return Ok(out) };
-    let (id, name) = (t.column("id")?, t.column("name")?);
-    let mut rec = ByteRecord::new();
-    while t.next(&mut rec, progress)? {
-        out.insert(t.id(&rec, id, "measure unit id")?, text(&rec, name));
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
