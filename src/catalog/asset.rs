@@ -41,13 +41,16 @@ pub const SR28_SOURCE: &str = "USDA National Nutrient Database for Standard Refe
 /// A stable fingerprint of an asset's bytes (FNV-1a, 64 bit), recorded in catalog.db so a new
 /// asset triggers a rebuild.
 pub fn fingerprint(bytes: &[u8]) -> String {
-    let h = if std::ptr::eq(bytes, EMBEDDED) { EMBEDDED_HASH } else { fnv1a(bytes) };
-    format!("v{FORMAT_VERSION}-{h:016x}")
+    format_fingerprint(fnv1a(bytes))
 }
 
-/// The embedded asset's fingerprint.
+/// The embedded asset's fingerprint, from the hash worked out at compile time.
 pub fn embedded_fingerprint() -> String {
-    fingerprint(EMBEDDED)
+    format_fingerprint(EMBEDDED_HASH)
+}
+
+fn format_fingerprint(hash: u64) -> String {
+    format!("v{FORMAT_VERSION}-{hash:016x}")
 }
 
 const fn fnv1a(bytes: &[u8]) -> u64 {
