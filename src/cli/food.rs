@@ -9,6 +9,7 @@ use crate::domain::nutrient::NUTRIENTS;
 use crate::domain::{quantity, Nutrient, NutrientValues, Portion};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum FoodCommand {
     /// Show a food's nutrients per 100 g and its portions
     Show {

@@ -17,6 +17,7 @@ use crate::paths;
 use crate::store::{secure_dir, BuildProgress, Catalog};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ImportCommand {
     /// Rebuild the catalog from the USDA SR28 ASCII files in DIR (FOOD_DES.txt, NUT_DATA.txt, ...)
     #[command(name = "usda-sr28")]

@@ -7,6 +7,7 @@ use crate::domain::day::{new_entry, BONE_NUTRIENTS};
 use crate::domain::{Entry, Meal};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum LogCommand {
     /// Log a food: marrow log add 12061 30g, marrow log add banana "1 medium"
     Add {

@@ -7,6 +7,7 @@ use crate::domain::day::{copies, new_entry};
 use crate::domain::{Meal, NewEntry};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum MealCommand {
     /// Save a day's meal under a name: marrow meal save breakfast-usual --meal breakfast
     Save {

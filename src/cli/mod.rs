@@ -51,6 +51,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Search foods by words, in any order, prefixes and common names
     Search(search::Args),

@@ -11,6 +11,7 @@ use crate::domain::targets::SOURCE;
 use crate::domain::{Profile, Sex};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ProfileCommand {
     /// Set sex, age and life stage (unset fields keep their current values)
     Set {

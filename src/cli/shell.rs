@@ -7,6 +7,7 @@ use super::{Cli, CliError, Context};
 use crate::config::{self, DEFAULT_TOML};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ConfigCommand {
     /// Print the default config, commented (a valid TOML file to start from)
     Default,

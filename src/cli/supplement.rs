@@ -8,6 +8,7 @@ use crate::domain::food::trim_number;
 use crate::domain::supplement::{self, NewSupplement, Supplement};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SupplementCommand {
     /// Log a dose: marrow supplement add magnesium "200 mg" --form glycinate
     Add {
