@@ -1,6 +1,7 @@
 //! What every command runs in: the data directory, today's date and the clock, and the stores
 //! opened on demand.
 
+use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -15,8 +16,9 @@ use crate::store::{custom_row, secure_dir, Catalog, Diary};
 
 pub struct Context {
     pub data_dir: PathBuf,
-    pub today: NaiveDate,
     pub config: Config,
+    /// Read from the clock (and the time zone file) once, by the first command that asks.
+    today: OnceCell<NaiveDate>,
 }
 
 impl Context {
@@ -31,7 +33,12 @@ impl Context {
     pub fn with_config(data_dir: Option<PathBuf>, config: Config) -> Result<Context, CliError> {
         let data_dir = paths::data_dir(data_dir.as_deref())
             .ok_or_else(|| CliError::Failure("no home directory: pass --data-dir DIR".into()))?;
-        Ok(Context { data_dir, today: Local::now().date_naive(), config })
+        Ok(Context { data_dir, config, today: OnceCell::new() })
+    }
+
+    /// Today's local date, the same for the whole command even across midnight.
+    pub fn today(&self) -> NaiveDate {
+        *self.today.get_or_init(|| Local::now().date_naive())
     }
 
     /// The current local time, RFC 3339, for `logged_at`.
@@ -47,8 +54,8 @@ impl Context {
     /// `--date` or today.
     pub fn date(&self, arg: Option<&str>) -> Result<NaiveDate, CliError> {
         match arg {
-            Some(d) => Ok(parse_date(d, self.today)?),
-            None => Ok(self.today),
+            Some(d) => Ok(parse_date(d, self.today())?),
+            None => Ok(self.today()),
         }
     }
 

@@ -66,9 +66,10 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 })?;
             }
             if let Some(b) = born {
-                let d = parse_date(&b, ctx.today)?;
-                let mut age = ctx.today.year() - d.year();
-                if (ctx.today.month(), ctx.today.day()) < (d.month(), d.day()) {
+                let today = ctx.today();
+                let d = parse_date(&b, today)?;
+                let mut age = today.year() - d.year();
+                if (today.month(), today.day()) < (d.month(), d.day()) {
                     age -= 1;
                 }
                 p.age = u32::try_from(age).ok().filter(|a| *a <= 130).ok_or_else(|| {
