@@ -97,7 +97,7 @@ impl Catalog {
     }
 
     fn open_existing(path: &Path, key: &str) -> Option<Catalog> {
-        let conn = super::files::open_read_only(path)?;
+        let conn = super::files::open_immutable(path)?;
         // Pages come straight from the page cache, without a read call each.
         conn.pragma_update(None, "mmap_size", 1i64 << 30).ok()?;
         let stored: String = conn

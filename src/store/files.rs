@@ -66,3 +66,58 @@ pub(super) fn open_read_only(path: &Path) -> Option<rusqlite::Connection> {
     )
     .ok()
 }
+
+/// A database file that is never written in place (catalog.db: every build writes a new file
+/// and renames it over the old), opened read-only and immutable: SQLite takes no locks and
+/// looks for no journal, so each read transaction costs no system calls. A rebuild while the
+/// connection is open leaves it reading the file it opened. None when missing or unreadable.
+pub(super) fn open_immutable(path: &Path) -> Option<rusqlite::Connection> {
+    use rusqlite::OpenFlags;
+    rusqlite::Connection::open_with_flags(
+        file_uri(path, "immutable=1"),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+    )
+    .ok()
+}
+
+/// `path` as an SQLite `file:` URI with `query`: every byte outside a small safe set is
+/// percent-encoded, so '?', '#', '%' and non-UTF-8 names stay part of the path.
+fn file_uri(path: &Path, query: &str) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for &b in absolute.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uri_escapes_what_sqlite_would_read_as_syntax() {
+        let uri = file_uri(Path::new("/data/a b?c#d%e/catalog.db"), "immutable=1");
+        assert_eq!(uri, "file:/data/a%20b%3Fc%23d%25e/catalog.db?immutable=1");
+    }
+
+    #[test]
+    fn immutable_open_reads_a_file_whose_path_needs_escaping() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd ?#% name.db");
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (42);")
+            .unwrap();
+        let conn = open_immutable(&path).expect("opens");
+        let x: i64 = conn.query_row("SELECT x FROM t", [], |r| r.get(0)).unwrap();
+        assert_eq!(x, 42);
+        assert!(open_immutable(&dir.path().join("missing.db")).is_none());
+    }
+}
