@@ -79,10 +79,7 @@ impl Context {
     /// Searches the catalog and the user's custom foods, the user's frequent foods first,
     /// reading the diary without opening it for writing.
     pub fn search(&self, catalog: &Catalog, query: &str, limit: usize) -> Result<Vec<Food>, CliError> {
-        let (uses, custom) = match Diary::peek(&paths::diary_path(&self.data_dir)) {
-            Some(d) => (d.food_usage().unwrap_or_default(), d.custom_foods().unwrap_or_default()),
-            None => Default::default(),
-        };
+        let (uses, custom) = Diary::search_hints(&paths::diary_path(&self.data_dir));
         Ok(catalog.search_with(query, limit, &uses, &custom)?)
     }
 

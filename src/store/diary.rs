@@ -216,16 +216,35 @@ impl Diary {
     }
 
     /// The diary opened read-only, without checks or migrations, for a quick look from the
-    /// command line (usage and custom foods for search). None when there is none to read.
+    /// command line (a custom food by id). None when there is none to read.
     pub fn peek(path: &Path) -> Option<Diary> {
+        let diary = Self::open_unchecked(path)?;
+        diary.is_current()?.then_some(diary)
+    }
+
+    /// What search needs from the diary, read in one read transaction (the WAL's locks are
+    /// taken once): how often each food was logged, and the user's custom foods. Empty when
+    /// there is no current diary to read.
+    pub fn search_hints(path: &Path) -> (HashMap<String, u32>, Vec<crate::domain::Food>) {
+        let read = |diary: &Diary| {
+            let _read = diary.conn.unchecked_transaction().ok()?;
+            diary
+                .is_current()?
+                .then(|| (diary.food_usage().unwrap_or_default(), diary.custom_foods().unwrap_or_default()))
+        };
+        Self::open_unchecked(path).and_then(|d| read(&d)).unwrap_or_default()
+    }
+
+    fn open_unchecked(path: &Path) -> Option<Diary> {
         let conn = super::files::open_read_only(path)?;
         conn.busy_timeout(Duration::from_millis(500)).ok()?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
-        (version == DIARY_SCHEMA_VERSION).then(|| Diary {
-            conn,
-            path: path.to_path_buf(),
-            overrides: Default::default(),
-        })
+        Some(Diary { conn, path: path.to_path_buf(), overrides: Default::default() })
+    }
+
+    /// Whether the file is a diary of the schema this marrow writes (None when unreadable).
+    fn is_current(&self) -> Option<bool> {
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
+        Some(version == DIARY_SCHEMA_VERSION)
     }
 
     /// The user's profile, or the default one (adult woman 31-50) when none is set.
