@@ -212,3 +212,44 @@ fn day_json_reports_insights() {
     assert!(day["ca_mg_ratio_7d"].as_f64().is_some());
     assert!(day["ca_mg_ratio_note"].as_str().unwrap().contains("not a guideline"));
 }
+
+/// Where `id` comes in `marrow search QUERY`'s results.
+fn place(env: &Env, query: &str, id: &str) -> usize {
+    let hits = env.json(&["search", query, "--limit", "20", "--json"]);
+    let ids: Vec<&str> = hits.as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+    ids.iter().position(|h| *h == id).unwrap_or_else(|| panic!("{id} not in {query:?}: {ids:?}"))
+}
+
+#[test]
+fn foods_logged_often_rank_higher_at_once_even_with_the_search_cache() {
+    let env = Env::new();
+    // Dry roasted and oil roasted almonds, both below the plain raw ones at first.
+    let (dry, oil) = ("12563", "12665");
+    let (dry_before, oil_before) = (place(&env, "almonds", dry), place(&env, "almonds", oil));
+    for _ in 0..3 {
+        env.ok(&["log", "add", dry, "30g", "--date", D]);
+    }
+    let dry_after = place(&env, "almonds", dry);
+    assert!(dry_after < dry_before, "logged three times: {dry_before} -> {dry_after}");
+
+    // Once the diary has been still a moment (a clock tick of its file system: up to three
+    // seconds where timestamps are whole seconds), a search caches what it read from it ...
+    let cache = env.data.join("search-hints.json");
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        assert_eq!(place(&env, "almonds", dry), dry_after);
+        if cache.exists() {
+            break;
+        }
+    }
+    assert!(cache.exists(), "no search cache after a settled read");
+    // ... and a later entry still counts in the very next search.
+    for _ in 0..3 {
+        env.ok(&["log", "add", oil, "30g", "--date", D]);
+    }
+    let oil_after = place(&env, "almonds", oil);
+    assert!(oil_after < oil_before, "logged three times: {oil_before} -> {oil_after}");
+    // A damaged cache is no error: search reads the diary instead.
+    std::fs::write(&cache, "{ damaged").unwrap();
+    assert_eq!(place(&env, "almonds", oil), oil_after);
+}

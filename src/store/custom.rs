@@ -200,7 +200,7 @@ pub(super) fn insert_meal_in(
     Ok(())
 }
 
-fn custom(row: i64, name: String, per_100g: NutrientValues, portions: Vec<Portion>) -> Food {
+pub(super) fn custom(row: i64, name: String, per_100g: NutrientValues, portions: Vec<Portion>) -> Food {
     Food {
         id: format!("c{row}"),
         name,

@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use super::files::{create_private, looks_like_sqlite};
+use super::hints::Hints;
 use super::{nutrient_columns, nutrient_placeholders, read_nutrients, StoreError};
 use crate::domain::{Entry, Meal, NewEntry, Profile, Sex};
 
@@ -222,17 +223,20 @@ impl Diary {
         diary.is_current()?.then_some(diary)
     }
 
-    /// What search needs from the diary, read in one read transaction (the WAL's locks are
-    /// taken once): how often each food was logged, and the user's custom foods. Empty when
-    /// there is no current diary to read.
-    pub fn search_hints(path: &Path) -> (HashMap<String, u32>, Vec<crate::domain::Food>) {
-        let read = |diary: &Diary| {
-            let _read = diary.conn.unchecked_transaction().ok()?;
-            diary
-                .is_current()?
-                .then(|| (diary.food_usage().unwrap_or_default(), diary.custom_foods().unwrap_or_default()))
-        };
-        Self::open_unchecked(path).and_then(|d| read(&d)).unwrap_or_default()
+    /// What search needs from the diary: how often each food was logged, and the user's
+    /// custom foods. Read from the diary's search-hints cache when the diary has not changed
+    /// since it was written, else from the diary in one read transaction (the WAL's locks are
+    /// taken once). Empty when there is no current diary to read.
+    pub fn search_hints(path: &Path) -> Hints {
+        super::hints::cached(path, SystemTime::now(), || Self::read_search_hints(path))
+    }
+
+    /// The search hints read from the diary itself (None when there is no current diary).
+    pub(super) fn read_search_hints(path: &Path) -> Option<Hints> {
+        let diary = Self::open_unchecked(path)?;
+        let _read = diary.conn.unchecked_transaction().ok()?;
+        let current = diary.is_current()?;
+        current.then(|| (diary.food_usage().unwrap_or_default(), diary.custom_foods().unwrap_or_default()))
     }
 
     fn open_unchecked(path: &Path) -> Option<Diary> {

@@ -7,6 +7,7 @@ mod catalog_search;
 mod custom;
 mod diary;
 mod files;
+mod hints;
 mod history;
 mod restore;
 mod supplements;
