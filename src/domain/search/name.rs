@@ -28,6 +28,7 @@ pub struct Parsed {
 impl Parsed {
     pub fn new(food: &Food) -> Parsed {
         let mut words = name_words(&food.name);
+        as_served(&mut words);
         if category_head(&words, &food.name, &food.group) {
             // The category word costs nothing and the next segment is read as the head.
             for w in &mut words {
@@ -121,6 +122,26 @@ pub(super) fn name_words(name: &str) -> Vec<NameWord> {
         }
     }
     out
+}
+
+/// A segment "prepared with ... water" ("Beverages, coffee, brewed, prepared with tap water",
+/// "Soup, tomato, canned, prepared with equal volume water") says a drink or soup is made up as
+/// it is served: the form people mean, not a preparation of it. Its words count as generic.
+fn as_served(words: &mut [NameWord]) {
+    let mut i = 0;
+    while i < words.len() {
+        let (segment, aside) = (words[i].segment, words[i].aside);
+        let end = i + words[i..].iter().take_while(|w| w.segment == segment && w.aside == aside).count();
+        let phrase: Vec<&str> = words[i..end].iter().map(|w| w.stem.as_str()).collect();
+        if !aside
+            && phrase.len() >= 3
+            && phrase[..2] == ["prepared", "with"]
+            && phrase.last() == Some(&"water")
+        {
+            words[i..end].iter_mut().for_each(|w| w.kind = Kind::Generic);
+        }
+        i = end;
+    }
 }
 
 pub(super) fn words_of(text: &str) -> Vec<String> {

@@ -184,3 +184,29 @@ fn more_household_measures_lift_an_otherwise_equal_match() {
     let terms = plain(&["cheese"]);
     assert!(score_parsed(&Query::new(&terms), &parsed, 0) > score(&terms, &gouda, 0));
 }
+
+#[test]
+fn drinks_and_soups_made_up_with_water_are_the_form_people_mean() {
+    let bev = "Beverages";
+    let coffee = || {
+        vec![
+            food("14203", "Beverages, coffee, instant, regular, half the caffeine", bev, ""),
+            food("14209", "Beverages, coffee, brewed, prepared with tap water", bev, ""),
+            food("14214", "Beverages, coffee, instant, regular, powder", bev, ""),
+        ]
+    };
+    assert_eq!(top(&plain(&["coffee"]), coffee()), "14209");
+    assert_eq!(top(&plain(&["instant", "coffee"]), coffee()), "14203");
+    let soup = "Soups, Sauces, and Gravies";
+    let soups = vec![
+        food("06159", "Soup, tomato, canned, condensed", soup, ""),
+        food("06559", "Soup, tomato, canned, prepared with equal volume water, commercial", soup, ""),
+    ];
+    assert_eq!(top(&plain(&["tomato", "soup"]), soups), "06559");
+    // Made up with milk is a recipe of its own, still a preparation.
+    let cocoa = vec![
+        food("14194", "Beverages, Cocoa mix, powder, prepared with water", bev, ""),
+        food("14195", "Beverages, Cocoa mix, powder, prepared with whole milk", bev, ""),
+    ];
+    assert_eq!(top(&plain(&["cocoa", "mix"]), cocoa), "14194");
+}
