@@ -231,12 +231,15 @@ impl Diary {
         super::hints::cached(path, SystemTime::now(), || Self::read_search_hints(path))
     }
 
-    /// The search hints read from the diary itself (None when there is no current diary).
+    /// The search hints read from the diary itself. None when there is no current diary or
+    /// it cannot be read whole, so that a failed read is never cached.
     pub(super) fn read_search_hints(path: &Path) -> Option<Hints> {
         let diary = Self::open_unchecked(path)?;
         let _read = diary.conn.unchecked_transaction().ok()?;
-        let current = diary.is_current()?;
-        current.then(|| (diary.food_usage().unwrap_or_default(), diary.custom_foods().unwrap_or_default()))
+        if !diary.is_current()? {
+            return None;
+        }
+        Some((diary.food_usage().ok()?, diary.custom_foods().ok()?))
     }
 
     fn open_unchecked(path: &Path) -> Option<Diary> {

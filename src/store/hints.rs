@@ -305,6 +305,17 @@ mod tests {
     }
 
     #[test]
+    fn a_diary_search_cannot_read_is_never_cached() {
+        let (_tmp, path, diary) = diary();
+        drop(diary);
+        // As a newer marrow would leave it.
+        rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 999).unwrap();
+        let (uses, custom) = cached(&path, later(), from_diary(&path));
+        assert!(uses.is_empty() && custom.is_empty());
+        assert!(!cache_path(&path).exists());
+    }
+
+    #[test]
     fn settling_waits_one_clock_tick_longer_where_timestamps_are_whole_seconds() {
         let at = |ns: i128| Stamp { ino: 1, len: 4096, modified_ns: ns, changed_ns: Some(ns) };
         let files = |ns: i128| Files { diary: at(ns), wal: None };
