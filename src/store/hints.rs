@@ -141,7 +141,17 @@ struct CachedFood {
     per_100g: Vec<Option<String>>,
 }
 
+/// The largest cache read: far beyond any diary's usage and custom foods, and a guard against
+/// a cache path that is not what marrow wrote.
+const MAX_BYTES: u64 = 16 << 20;
+
 fn load(cache: &Path, files: &Files) -> Option<Hints> {
+    // Only a plain file marrow could have written: never follow a link, nor open a FIFO or a
+    // device, where reading could block or never end.
+    let meta = std::fs::symlink_metadata(cache).ok()?;
+    if !meta.file_type().is_file() || meta.len() > MAX_BYTES {
+        return None;
+    }
     let cached: Cached = serde_json::from_slice(&std::fs::read(cache).ok()?).ok()?;
     if cached.marrow != env!("CARGO_PKG_VERSION") || cached.files != *files {
         return None;
@@ -313,6 +323,27 @@ mod tests {
         let (uses, custom) = cached(&path, later(), from_diary(&path));
         assert!(uses.is_empty() && custom.is_empty());
         assert!(!cache_path(&path).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_cache_path_that_is_a_link_or_a_fifo_is_ignored() {
+        let (tmp, path, _diary) = diary();
+        let cache = cache_path(&path);
+        cached(&path, later(), from_diary(&path));
+        let elsewhere = tmp.path().join("elsewhere.json");
+        std::fs::rename(&cache, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &cache).unwrap();
+        let read = cached(&path, later(), from_diary(&path));
+        assert_eq!(read.0.get("12061"), Some(&1));
+        assert!(std::fs::symlink_metadata(&cache).unwrap().file_type().is_file(), "replaced, not followed");
+
+        std::fs::remove_file(&cache).unwrap();
+        let name = std::ffi::CString::new(cache.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let read = cached(&path, later(), from_diary(&path));
+        assert_eq!(read.0.get("12061"), Some(&1), "read from the diary, without blocking");
     }
 
     #[test]
