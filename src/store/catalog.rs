@@ -14,7 +14,7 @@ use crate::domain::nutrient::Nutrient;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-6";
+const SCHEMA: &str = "catalog-schema-7";
 
 /// A search result: the food (without portions) and its rank score.
 pub type SearchHit = Food;
