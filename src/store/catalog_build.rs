@@ -3,11 +3,11 @@
 //! catalog's foods back so a rebuild can carry imported FoodData Central foods over.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::files::create_private;
+use super::files::replace_private;
 use super::StoreError;
 use crate::catalog::fdc::{DataType, FdcFood};
 use crate::domain::nutrient::{Nutrient, NutrientValues, COUNT};
@@ -79,15 +79,7 @@ pub(super) fn build(
     key: &str,
     progress: &mut dyn FnMut(BuildProgress),
 ) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp: PathBuf = dir.join(format!(".catalog.db.{}.tmp", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
-    create_private(&tmp)?;
-    if let Err(e) = write(&tmp, base, fdc, key, progress) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
+    replace_private(path, |tmp| write(tmp, base, fdc, key, progress))
 }
 
 fn write(

@@ -39,6 +39,25 @@ pub fn create_private(path: &Path) -> Result<(), StoreError> {
     }
 }
 
+/// Replaces `path` whole: `fill` writes a private temporary file beside it (created empty,
+/// 0600, named for this process), which is then renamed over `path`, so readers see the old
+/// file or the new one, never half of either. The temporary file is removed on failure.
+pub(super) fn replace_private(
+    path: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = fs::remove_file(&tmp);
+    let result = create_private(&tmp).and_then(|()| fill(&tmp)).and_then(|()| {
+        fs::rename(&tmp, path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// Whether an existing file starts with SQLite's header (an empty file counts as new).
 pub fn looks_like_sqlite(path: &Path) -> Result<bool, StoreError> {
     let mut f = fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;

@@ -191,16 +191,10 @@ fn store(cache: &Path, files: &Files, (usage, custom): &Hints) {
             .collect(),
     };
     let Ok(bytes) = serde_json::to_vec(&cached) else { return };
-    let mut name = cache.as_os_str().to_owned();
-    name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = PathBuf::from(name);
-    let _ = std::fs::remove_file(&tmp);
-    let written = super::files::create_private(&tmp).is_ok()
-        && std::fs::OpenOptions::new().write(true).open(&tmp).and_then(|mut f| f.write_all(&bytes)).is_ok()
-        && std::fs::rename(&tmp, cache).is_ok();
-    if !written {
-        let _ = std::fs::remove_file(&tmp);
-    }
+    let _ = super::files::replace_private(cache, |tmp| {
+        let io = |source| super::StoreError::Io { path: tmp.to_path_buf(), source };
+        std::fs::OpenOptions::new().write(true).open(tmp).and_then(|mut f| f.write_all(&bytes)).map_err(io)
+    });
 }
 
 #[cfg(test)]
