@@ -93,7 +93,7 @@ impl Catalog {
             }
         }
         let own: Vec<&Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).collect();
-        read.extend(own.iter().map(|f| (Rc::new(Parsed::new(f)), (*f).clone())));
+        read.extend(own.iter().map(|f| (Rc::new(Parsed::new(f).own()), (*f).clone())));
         let mut ranked = search::rank_parsed(&terms, read, uses, limit);
         // Custom foods come with their figures; catalog foods get theirs now.
         let from_catalog = ranked.iter_mut().filter(|f| !own.iter().any(|o| o.id == f.id));

@@ -1,5 +1,6 @@
 //! The word lists search ranking reads USDA names with: preparation and variant markers,
-//! generic markers, categories, small words and the food groups people rarely mean.
+//! generic markers, categories, small words, organ meats, everyday qualifiers and the food
+//! groups people rarely mean.
 
 /// Words that mark a prepared or processed form, not the plain everyday one.
 pub(super) static PREPARED: &[&str] = &[
@@ -66,6 +67,7 @@ pub(super) static VARIANT: &[&str] = &[
     "diet",
     "unsweetened",
     "decaffeinated",
+    "sprouted",
 ];
 
 /// Words USDA uses to mark the generic, average or standard form of a food.
@@ -87,11 +89,73 @@ pub(super) static GENERIC: &[&str] = &[
     "whole",
     "fresh",
     "raw",
+    "kernel",
+];
+
+/// Words that are the plain form in one food group though they mark a preparation elsewhere:
+/// USDA's "dried" seeds are the seeds as sold ("Seeds, sunflower seed kernels, dried"), and its
+/// "mature seeds" are the dry beans, peas and lentils everyone means ("Lentils, mature seeds,
+/// cooked, boiled").
+pub(super) static PLAIN_IN_GROUP: &[(&str, &str)] = &[
+    ("Nut and Seed Products", "dried"),
+    ("Legumes and Legume Products", "mature"),
+    ("Legumes and Legume Products", "seed"),
 ];
 
 /// Category heads USDA writes before the food that its group names do not spell
 /// ("Mollusks, oyster" and "Crustaceans, crab" in Finfish and Shellfish Products).
 pub(super) static CATEGORY: &[&str] = &["mollusk", "crustacean", "shellfish"];
+
+/// Two-word category heads ("Alcoholic beverage, wine, table, red").
+pub(super) static CATEGORY_PHRASES: &[[&str; 2]] = &[["alcoholic", "beverage"]];
+
+/// Organ meats and by-products: never what a plain "turkey" or "beef" means.
+pub(super) static OFFAL: &[&str] = &[
+    "giblet",
+    "gizzard",
+    "heart",
+    "liver",
+    "kidney",
+    "tongue",
+    "brain",
+    "tripe",
+    "sweetbread",
+    "spleen",
+    "lung",
+    "pancrea",
+    "thymus",
+    "chitterling",
+    "feet",
+    "tail",
+    "ear",
+    "neck",
+    "skin",
+    "product",
+    "variety",
+    "mechanically",
+    "separable",
+    "cartilage",
+];
+
+/// Words that mark foods for babies, industry, institutions or commodity programmes: as
+/// rarely meant as the special groups.
+pub(super) static SPECIAL_WORDS: &[&str] =
+    &["babyfood", "infant", "industrial", "commodity", "school", "institutional", "restaurant"];
+
+/// Everyday qualifiers and the words USDA writes for them: "2% milk" is "Milk, reduced fat,
+/// fluid, 2% milkfat", "skim" is "nonfat", "red wine" is "wine, table, red" (not vinegar).
+/// Each entry: the query's words (singular, "2%" kept whole), then USDA's.
+pub(super) static QUALIFIERS: &[(&[&str], &[&str])] = &[
+    (&["2%"], &["reduced", "fat"]),
+    (&["1%"], &["lowfat"]),
+    (&["skim"], &["nonfat"]),
+    (&["fat", "free"], &["nonfat"]),
+    (&["low", "fat"], &["lowfat"]),
+    (&["whole", "milk"], &["whole"]),
+    (&["red", "wine"], &["table"]),
+    (&["white", "wine"], &["table"]),
+    (&["rose", "wine"], &["table"]),
+];
 
 /// Small words that never make a name more specific.
 pub(super) static STOP: &[&str] =
@@ -118,6 +182,8 @@ pub(super) enum Kind {
     Prepared,
     /// A modified variant ("reduced", "fortified").
     Variant,
+    /// An organ meat or by-product ("giblets", "liver").
+    Offal,
     Other,
 }
 
@@ -130,6 +196,7 @@ impl Kind {
         let table = TABLE.get_or_init(|| {
             // Later lists overwrite earlier ones, in the order stop, generic, preparation, variant.
             let lists = [
+                (OFFAL, Kind::Offal),
                 (VARIANT, Kind::Variant),
                 (PREPARED, Kind::Prepared),
                 (GENERIC, Kind::Generic),

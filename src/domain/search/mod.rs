@@ -19,80 +19,13 @@ use lexicon::SPECIAL_GROUPS;
 pub use name::Parsed;
 use name::{has_brand, name_words, words_of, NameWord};
 
+mod form;
 mod lexicon;
 mod name;
+mod words;
 
-/// The words of a query: lower-case alphanumeric runs, at most 16 of at most 40 characters.
-/// Everything else (quotes, operators, control characters, emoji) is a separator.
-pub fn terms(query: &str) -> Vec<String> {
-    query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().chars().take(40).collect::<String>())
-        .take(16)
-        .collect()
-}
-
-/// A word reduced to a rough singular, so "almonds" and "almond", "berries" and "berry" meet.
-pub fn stem(word: &str) -> String {
-    let w = word.to_lowercase();
-    if w.chars().count() > 4 {
-        if let Some(s) = w.strip_suffix("ies") {
-            return format!("{s}y");
-        }
-        for suf in ["oes", "ches", "shes", "sses", "xes"] {
-            if let Some(s) = w.strip_suffix(suf) {
-                return format!("{s}{}", &suf[..suf.len() - 2]);
-            }
-        }
-    }
-    if w.chars().count() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
-        return w[..w.len() - 1].to_string();
-    }
-    w
-}
-
-/// How many typos a word of this length may carry: none under 4 letters, one up to 7, two
-/// beyond.
-pub fn allowed_edits(word: &str) -> usize {
-    match word.chars().count() {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    }
-}
-
-/// Whether `a` and `b` are within `max` edits (insert, delete, substitute, swap neighbours).
-pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return false;
-    }
-    // Optimal string alignment distance, abandoning rows that exceed `max`.
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
-            }
-        }
-        if cur.iter().min().copied().unwrap_or(0) > max {
-            return false;
-        }
-        prev2 = std::mem::replace(&mut prev, cur);
-    }
-    prev[b.len()] <= max
-}
+pub use form::{before_eating, Form, Habit, State};
+pub use words::{allowed_edits, joined_pairs, stem, terms, within_edits};
 
 /// A query term: the word as typed, the catalog words it may have meant (typo fixes) and the
 /// catalog words it forms with a neighbouring term ("soy milk" -> "soymilk").
@@ -108,12 +41,6 @@ impl Term {
     pub fn plain(typed: impl Into<String>) -> Term {
         Term { typed: typed.into(), ..Term::default() }
     }
-}
-
-/// The single words adjacent query words may spell together ("soy milk" -> "soymilk", "chick
-/// peas" -> "chickpeas"), for the store to look up in the catalog's vocabulary.
-pub fn joined_pairs(words: &[String]) -> Vec<(usize, String)> {
-    words.windows(2).enumerate().map(|(i, pair)| (i, format!("{}{}", pair[0], pair[1]))).collect()
 }
 
 /// A term read once for ranking: every form singular, and whether it is long enough to
@@ -161,8 +88,14 @@ pub struct Query<'t> {
     terms: Vec<Meaning<'t>>,
     /// Each term's singular.
     stems: Vec<String>,
-    /// Every word the query may mean, singular: as typed, corrected, or joined with a neighbour.
+    /// Every word the query may mean, singular: as typed, corrected, joined with a neighbour,
+    /// or USDA's words for an everyday qualifier ("2%" -> "reduced fat").
     meant: Vec<String>,
+    /// USDA's words for each everyday qualifier the query uses.
+    qualifiers: Vec<&'static [&'static str]>,
+    /// Whether the query names a state ("dry oats", "raw spinach"): then the form people
+    /// usually eat gets no preference.
+    names_state: bool,
 }
 
 impl<'t> Query<'t> {
@@ -170,16 +103,30 @@ impl<'t> Query<'t> {
         let terms: Vec<Meaning> = terms.iter().map(Meaning::new).collect();
         let meant =
             terms.iter().flat_map(|m| std::iter::once(&m.stem).chain(&m.corrections).chain(&m.compounds));
-        Query {
-            meant: meant.cloned().collect(),
-            stems: terms.iter().map(|m| m.stem.clone()).collect(),
-            terms,
-        }
+        let mut meant: Vec<String> = meant.cloned().collect();
+        let stems: Vec<String> = terms.iter().map(|m| m.stem.clone()).collect();
+        let qualifiers: Vec<&'static [&'static str]> = lexicon::QUALIFIERS
+            .iter()
+            .filter(|(typed, _)| {
+                stems.windows(typed.len()).any(|w| w.iter().zip(typed.iter()).all(|(a, b)| a == b))
+            })
+            .map(|(_, usda)| *usda)
+            .collect();
+        meant.extend(qualifiers.iter().flat_map(|q| q.iter().map(|w| w.to_string())));
+        let names_state = stems.iter().any(|s| form::names_state(s));
+        Query { meant, stems, terms, qualifiers, names_state }
     }
 
-    /// Whether the query asks for `word` (or a word it begins).
+    /// Whether the query asks for `word` (or a word it begins), itself or through a qualifier.
     fn asks(&self, word: &str) -> bool {
         self.stems.iter().any(|s| word.starts_with(s.as_str()) || s.starts_with(word))
+            || self.qualifiers.iter().any(|q| q.contains(&word))
+    }
+
+    /// Whether the query is exactly these words (a name typed whole, any case or punctuation).
+    fn is_exactly(&self, name: &str) -> bool {
+        let words = terms(name);
+        words.len() == self.terms.len() && words.iter().zip(&self.terms).all(|(w, m)| *w == m.term.typed)
     }
 }
 
@@ -276,16 +223,36 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
     }
     score -= extra;
     let asked = |w: &str| query.asks(w);
-    if parsed.has_raw && !asked("raw") {
-        score += 2.0;
+    // The form people eat first: raw fruit and vegetables, but cooked rice, beans, meat and
+    // fish, and drinks as served, unless the query names a state itself.
+    match parsed.form.habit {
+        Habit::AsIs if parsed.has_raw && !asked("raw") => score += 2.0,
+        Habit::Cooked | Habit::Drink if parsed.form.state == State::Unprepared && !query.names_state => {
+            score -= BEFORE_EATING_COST;
+        }
+        _ => {}
     }
     for w in words.iter().filter(|w| !covered(w)) {
-        if w.kind == Kind::Prepared && !asked(&w.stem) {
-            score -= 0.8;
+        let cost = match w.kind {
+            Kind::Prepared => 0.8,
+            Kind::Variant => 1.5,
+            Kind::Offal => 3.0,
+            _ => 0.0,
+        };
+        if cost > 0.0 && !asked(&w.stem) {
+            score -= cost;
         }
-        if w.kind == Kind::Variant && !asked(&w.stem) {
-            score -= 1.5;
+    }
+    // USDA's words for an everyday qualifier ("reduced fat" for "2%").
+    for q in &query.qualifiers {
+        if q.iter().all(|u| words.iter().any(|w| w.stem == *u)) {
+            score += 2.0;
         }
+    }
+    // The user's own foods outrank catalog foods with the same match; one named exactly as
+    // typed is what was meant.
+    if parsed.own {
+        score += if query.is_exactly(&parsed.name) { 1000.0 } else { 3.0 };
     }
     if parsed.generic {
         score += 0.5;
@@ -305,6 +272,10 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
 
 /// How much household measures count (see `score_parsed`).
 const MEASURES_WEIGHT: f64 = 0.4;
+
+/// What a food eaten cooked (or drunk) loses in a form not yet eaten: more than a head word
+/// left unasked, so cooked buckwheat groats beat the grain "Buckwheat".
+const BEFORE_EATING_COST: f64 = 6.0;
 
 /// Whether every term matches a word of the food's name or common names (as typed, as a
 /// prefix, or as one of its typo corrections): the rule full-text search applies, for foods

@@ -1,7 +1,10 @@
 //! Reading a food's name for ranking: its words by comma segment, parenthesised synonyms and
 //! lists, a category head the group already says, common names and brand.
 
-use super::lexicon::{Kind, CATEGORY, LISTING, SPECIAL_GROUPS};
+use super::form::{Form, Habit, COOKING};
+use super::lexicon::{
+    Kind, CATEGORY, CATEGORY_PHRASES, LISTING, PLAIN_IN_GROUP, SPECIAL_GROUPS, SPECIAL_WORDS,
+};
 use super::stem;
 use crate::domain::food::Food;
 
@@ -21,6 +24,12 @@ pub struct Parsed {
     /// The brand's words, when the food is branded.
     pub(super) brand: Option<Vec<String>>,
     pub(super) has_raw: bool,
+    /// How the food is eaten and whether its name says it is in that form.
+    pub(super) form: Form,
+    /// One of the user's own foods.
+    pub(super) own: bool,
+    /// The food's name as written.
+    pub(super) name: String,
     /// Whether the name carries a generic marker other than raw or whole ("plain", "regular").
     pub(super) generic: bool,
 }
@@ -29,6 +38,20 @@ impl Parsed {
     pub fn new(food: &Food) -> Parsed {
         let mut words = name_words(&food.name);
         as_served(&mut words);
+        without_salt(&mut words);
+        // "meat and skin", "flesh and skin", "with skin": the food with its skin, not skin alone.
+        for i in 1..words.len() {
+            if words[i].kind == Kind::Offal
+                && ["and", "with", "without"].contains(&words[i - 1].stem.as_str())
+            {
+                words[i].kind = Kind::Generic;
+            }
+        }
+        for w in &mut words {
+            if PLAIN_IN_GROUP.iter().any(|(g, word)| *g == food.group && *word == w.stem) {
+                w.kind = Kind::Generic;
+            }
+        }
         if category_head(&words, &food.name, &food.group) {
             // The category word costs nothing and the next segment is read as the head.
             for w in &mut words {
@@ -47,10 +70,32 @@ impl Parsed {
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect();
-        let special_group = SPECIAL_GROUPS.contains(&food.group.as_str()).then(|| words_of(&food.group));
+        let form = Form::read(&words, &food.group);
+        if form.habit != Habit::AsIs {
+            // For a food eaten cooked or drunk, how it was cooked or made up is what was meant.
+            for i in 0..words.len() {
+                let next_is_heat = words.get(i + 1).is_some_and(|n| n.stem == "heat");
+                if COOKING.contains(&words[i].stem.as_str()) || next_is_heat {
+                    words[i].kind = Kind::Generic;
+                }
+            }
+        }
+        let special_words: Vec<String> = words
+            .iter()
+            .filter(|w| SPECIAL_WORDS.contains(&w.stem.as_str()))
+            .map(|w| w.stem.clone())
+            .collect();
+        let special_group = if SPECIAL_GROUPS.contains(&food.group.as_str()) {
+            Some(words_of(&food.group))
+        } else {
+            (!special_words.is_empty()).then_some(special_words)
+        };
         let branded = !food.manufacturer.is_empty() || has_brand(&food.name);
         Parsed {
             has_raw: words.iter().any(|w| w.stem == "raw"),
+            form,
+            own: false,
+            name: food.name.clone(),
             generic: words.iter().any(|w| w.kind == Kind::Generic && w.stem != "raw" && w.stem != "whole"),
             words,
             commons,
@@ -59,6 +104,12 @@ impl Parsed {
             special_group,
             brand: branded.then(|| brand_words(food)),
         }
+    }
+
+    /// As one of the user's own foods.
+    pub fn own(mut self) -> Parsed {
+        self.own = true;
+        self
     }
 
     /// As read from a catalog row, which gives the number of household measures rather than
@@ -144,6 +195,23 @@ fn as_served(words: &mut [NameWord]) {
     }
 }
 
+/// "without salt" and "without added salt" say what is not in the food: they never make the
+/// name more specific than one that does not say it.
+fn without_salt(words: &mut [NameWord]) {
+    for i in 1..words.len() {
+        let after = |k: usize| words.get(i + k).map(|w| w.stem.as_str());
+        if words[i - 1].stem != "without" {
+            continue;
+        }
+        let n = match (after(0), after(1)) {
+            (Some("salt"), _) => 1,
+            (Some("added"), Some("salt")) => 2,
+            _ => 0,
+        };
+        words[i..i + n].iter_mut().for_each(|w| w.kind = Kind::Generic);
+    }
+}
+
 pub(super) fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
@@ -157,8 +225,13 @@ pub(super) fn words_of(text: &str) -> Vec<String> {
 /// wider word inside the group's ("fish" in "Finfish"); a singular head that is the group's
 /// own word names what the food is made into ("Oil, almond", "Sauce, pasta", "Egg, turkey").
 fn category_head(words: &[NameWord], name: &str, group: &str) -> bool {
-    let mut head = words.iter().filter(|w| w.segment == 0 && !w.aside);
-    let (Some(only), None) = (head.next(), head.next()) else { return false };
+    let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
+    if words.iter().any(|w| w.segment > 0)
+        && CATEGORY_PHRASES.iter().any(|p| head.len() == 2 && head[0].stem == p[0] && head[1].stem == p[1])
+    {
+        return true;
+    }
+    let [only] = head.as_slice() else { return false };
     let written = name.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
     let plural = written != only.stem;
     words.iter().any(|w| w.segment > 0)

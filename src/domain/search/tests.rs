@@ -81,8 +81,16 @@ fn common_names_and_parenthesised_synonyms_count() {
             "Breakfast Cereals",
             "oatmeal, old-fashioned oats, rolled oats",
         ),
+        food(
+            "08121",
+            "Cereals, oats, regular and quick, unenriched, cooked with water (includes boiling and microwaving), without salt",
+            "Breakfast Cereals",
+            "oatmeal, old-fashioned oats, rolled oats",
+        ),
     ];
-    assert_eq!(top(&plain(&["oatmeal"]), oats), "08120");
+    // Oats are eaten cooked: the porridge, not the dry flakes, unless "dry" is typed.
+    assert_eq!(top(&plain(&["oatmeal"]), oats.clone()), "08121");
+    assert_eq!(top(&plain(&["oatmeal", "dry"]), oats), "08120");
     let chickpeas = vec![
         food(
             "16056",
@@ -97,7 +105,8 @@ fn common_names_and_parenthesised_synonyms_count() {
             "",
         ),
     ];
-    assert_eq!(top(&plain(&["garbanzo"]), chickpeas), "16056");
+    // Chickpeas are eaten cooked: the canned ones before the raw, dry seeds.
+    assert_eq!(top(&plain(&["garbanzo"]), chickpeas), "16358");
 }
 
 #[test]
