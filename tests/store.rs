@@ -301,6 +301,7 @@ fn a_replaced_catalog_stays_until_the_asset_changes() {
         group: "Test Foods".into(),
         common_names: String::new(),
         manufacturer: String::new(),
+        in_survey: false,
         per_100g,
         portions: vec![Portion { amount: 1.0, description: "cup".into(), grams: 200.0 }],
     };

@@ -31,6 +31,7 @@ fn food(id: &str, name: &str, group: &str, mg: f64, ca: f64, d: Option<f64>) -> 
         group: group.into(),
         common_names: String::new(),
         manufacturer: String::new(),
+        in_survey: false,
         per_100g: v,
         portions: vec![
             Portion { amount: 1.0, description: "cup, whole".into(), grams: 143.0 },

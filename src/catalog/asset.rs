@@ -6,9 +6,10 @@
 //! marrow-catalog  1  <source>
 //! N  energy_kcal  protein_g  ...            nutrient columns of every F line, in order
 //! G  <group id>  <group name>
-//! F  <food id>  <group id>  <name>  <common names>  <manufacturer>  <value per 100 g>...
+//! F  <food id>  <group id>  <name>  <common names>  <manufacturer>  <survey>  <value per 100 g>...
 //! P  <amount>  <description>  <grams>       a portion of the F line above, in USDA order
 //! ```
+//! `<survey>` is "Y" for the foods USDA flags as used in its dietary survey (FNDDS), else empty.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -23,7 +24,7 @@ use crate::domain::{Food, Portion};
 use super::CatalogError;
 
 /// Format version written in the header; bump it when the layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const MAGIC: &str = "marrow-catalog";
 
 const EMBEDDED_BYTES: &[u8] = include_bytes!("../../assets/catalog.tsv.gz");
@@ -83,12 +84,13 @@ pub fn encode(foods: &[Food], source: &str) -> Vec<u8> {
     let group_id: HashMap<&str, usize> = groups.iter().enumerate().map(|(i, g)| (*g, i)).collect();
     for f in foods {
         text.push_str(&format!(
-            "F\t{}\t{}\t{}\t{}\t{}",
+            "F\t{}\t{}\t{}\t{}\t{}\t{}",
             clean(&f.id),
             group_id[f.group.as_str()],
             clean(&f.name),
             clean(&f.common_names),
-            clean(&f.manufacturer)
+            clean(&f.manufacturer),
+            if f.in_survey { "Y" } else { "" }
         ));
         for v in f.per_100g.0 {
             text.push('\t');
@@ -140,11 +142,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Food>), CatalogError> {
             "G" if f.len() == 3 => {
                 groups.insert(f[1].to_string(), f[2].to_string());
             }
-            "F" if f.len() == 6 + COUNT => {
+            "F" if f.len() == 7 + COUNT => {
                 let group =
                     groups.get(f[2]).ok_or_else(|| bad(line_no, format!("unknown group {}", f[2])))?;
                 let mut values = NutrientValues::unknown();
-                for (slot, text) in values.0.iter_mut().zip(&f[6..]) {
+                for (slot, text) in values.0.iter_mut().zip(&f[7..]) {
                     if !text.is_empty() {
                         *slot = Some(number(line_no, text)?);
                     }
@@ -155,6 +157,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Food>), CatalogError> {
                     group: group.clone(),
                     common_names: f[4].to_string(),
                     manufacturer: f[5].to_string(),
+                    in_survey: f[6] == "Y",
                     per_100g: values,
                     portions: Vec::new(),
                 });

@@ -160,6 +160,7 @@ fn read_foods(
                 group,
                 common_names: String::new(),
                 manufacturer: String::new(),
+                in_survey: false,
                 per_100g: NutrientValues::unknown(),
                 portions: Vec::new(),
             },

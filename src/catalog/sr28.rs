@@ -31,6 +31,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Food>, CatalogError> {
             group,
             common_names: f[4].clone(),
             manufacturer: f[5].clone(),
+            in_survey: f[6] == "Y",
             per_100g: NutrientValues::unknown(),
             portions: Vec::new(),
         });

@@ -92,6 +92,7 @@ mod tests {
             group: "g".into(),
             common_names: String::new(),
             manufacturer: String::new(),
+            in_survey: false,
             per_100g: v,
             portions,
         }

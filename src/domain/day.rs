@@ -174,6 +174,7 @@ mod tests {
             group: "Nut and Seed Products".into(),
             common_names: String::new(),
             manufacturer: String::new(),
+            in_survey: false,
             per_100g: v,
             portions: vec![Portion { amount: 1.0, description: "cup, whole".into(), grams: 143.0 }],
         }

@@ -22,6 +22,9 @@ pub struct Food {
     pub common_names: String,
     /// Manufacturer for branded foods ("" when none).
     pub manufacturer: String,
+    /// USDA's Survey flag: the food is on the list of foods as eaten that the national dietary
+    /// survey (FNDDS) uses. Among equal matches, a sign of the everyday form.
+    pub in_survey: bool,
     pub per_100g: NutrientValues,
     /// Household portions in USDA order.
     pub portions: Vec<Portion>,

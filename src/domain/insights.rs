@@ -138,6 +138,7 @@ mod tests {
             group: "g".into(),
             common_names: String::new(),
             manufacturer: String::new(),
+            in_survey: false,
             per_100g: v,
             portions: vec![
                 Portion { amount: 1.0, description: portion.0.into(), grams: portion.1 },

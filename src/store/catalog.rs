@@ -14,7 +14,7 @@ use crate::domain::nutrient::Nutrient;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-7";
+const SCHEMA: &str = "catalog-schema-8";
 
 /// A search result: the food (without portions) and its rank score.
 pub type SearchHit = Food;
@@ -112,14 +112,14 @@ impl Catalog {
     pub fn food(&self, id: &str) -> Result<Option<Food>, StoreError> {
         let id = normalize_id(id);
         let sql = format!(
-            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, {}, f.rowid FROM foods f WHERE f.id = ?1",
+            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, f.survey, {}, f.rowid FROM foods f WHERE f.id = ?1",
             prefixed_columns("f")
         );
         let found = self
             .conn
             .prepare_cached(&sql)?
             .query_row([id.as_str()], |r| {
-                Ok((row_to_food(r)?, r.get::<_, i64>(5 + crate::domain::nutrient::COUNT)?))
+                Ok((row_to_food(r)?, r.get::<_, i64>(6 + crate::domain::nutrient::COUNT)?))
             })
             .optional()?;
         let Some((mut food, rowid)) = found else { return Ok(None) };
@@ -198,10 +198,10 @@ pub(super) fn prefixed_columns(alias: &str) -> String {
 }
 
 pub(super) fn row_to_food(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> {
-    Ok(Food { per_100g: read_nutrients(r, 5)?, ..row_to_food_head(r)? })
+    Ok(Food { per_100g: read_nutrients(r, 6)?, ..row_to_food_head(r)? })
 }
 
-/// A food from its first five columns (id, name, group, common names, manufacturer), with
+/// A food from its first six columns (id, name, group, common names, manufacturer, survey), with
 /// nutrients unknown until read.
 pub(super) fn row_to_food_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> {
     Ok(Food {
@@ -210,6 +210,7 @@ pub(super) fn row_to_food_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> 
         group: r.get(2)?,
         common_names: r.get(3)?,
         manufacturer: r.get(4)?,
+        in_survey: r.get::<_, i64>(5)? != 0,
         per_100g: crate::domain::NutrientValues::unknown(),
         portions: Vec::new(),
     })

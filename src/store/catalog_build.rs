@@ -33,6 +33,8 @@ CREATE TABLE foods (
     gtin TEXT,
     -- How many household measures the food has: everyday foods have more, a ranking signal.
     measures INTEGER NOT NULL,
+    -- USDA's Survey flag (used in FNDDS, the food list of the national dietary survey): 1 or 0.
+    survey INTEGER NOT NULL,
     NUTRIENTS
 );
 CREATE TABLE words (word TEXT PRIMARY KEY, uses INTEGER NOT NULL) WITHOUT ROWID;
@@ -103,9 +105,9 @@ fn write(
     {
         let mut food_stmt = tx.prepare(&format!(
             "INSERT INTO foods (rowid, id, name, grp, common, manufacturer, serving_amount, \
-             serving_desc, serving_grams, source, fdc_id, gtin, measures, {}) VALUES ({})",
+             serving_desc, serving_grams, source, fdc_id, gtin, measures, survey, {}) VALUES ({})",
             super::nutrient_columns(),
-            (1..=13 + COUNT).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+            (1..=14 + COUNT).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
         ))?;
         let mut portion_stmt = tx.prepare(
             "INSERT INTO portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -126,8 +128,9 @@ fn write(
             food_stmt.raw_bind_parameter(11, origin.map(|o| o.fdc_id))?;
             food_stmt.raw_bind_parameter(12, origin.map(|o| o.gtin.as_str()).filter(|g| !g.is_empty()))?;
             food_stmt.raw_bind_parameter(13, f.portions.len() as i64)?;
+            food_stmt.raw_bind_parameter(14, i64::from(f.in_survey))?;
             for (n, v) in f.per_100g.0.iter().enumerate() {
-                food_stmt.raw_bind_parameter(14 + n, v)?;
+                food_stmt.raw_bind_parameter(15 + n, v)?;
             }
             food_stmt.raw_execute()?;
             for (seq, p) in f.portions.iter().enumerate() {
@@ -183,11 +186,12 @@ pub(super) fn read_foods(
         return Ok((Vec::new(), Vec::new()));
     }
     let origin = if has_fdc { "source, fdc_id, gtin" } else { "NULL, NULL, NULL" };
+    let survey = if present.contains("survey") { "survey" } else { "0" };
     let nutrients: Vec<String> = Nutrient::all()
         .map(|n| if present.contains(n.key()) { n.key().to_string() } else { "NULL".to_string() })
         .collect();
     let sql = format!(
-        "SELECT rowid, id, name, grp, common, manufacturer, {origin}, {} FROM foods ORDER BY rowid",
+        "SELECT rowid, id, name, grp, common, manufacturer, {origin}, {survey}, {} FROM foods ORDER BY rowid",
         nutrients.join(", ")
     );
     let (mut base, mut fdc) = (Vec::new(), Vec::new());
@@ -198,7 +202,7 @@ pub(super) fn read_foods(
     while let Some(r) = rows.next()? {
         let mut per_100g = NutrientValues::unknown();
         for (i, slot) in per_100g.0.iter_mut().enumerate() {
-            *slot = r.get(9 + i)?;
+            *slot = r.get(10 + i)?;
         }
         let food = Food {
             id: r.get(1)?,
@@ -206,6 +210,7 @@ pub(super) fn read_foods(
             group: r.get(3)?,
             common_names: r.get(4)?,
             manufacturer: r.get(5)?,
+            in_survey: r.get::<_, i64>(9)? != 0,
             per_100g,
             portions: Vec::new(),
         };

@@ -10,7 +10,7 @@ use super::catalog::{prefixed_columns, row_to_food, row_to_food_head, Catalog};
 use super::{read_nutrients, StoreError};
 use crate::domain::browse::{Basis, Ranked};
 use crate::domain::nutrient::Nutrient;
-use crate::domain::search::{self, Parsed, Term};
+use crate::domain::search::{self, Hit, Parsed, Term};
 use crate::domain::{Food, Portion};
 
 /// How many full-text matches the ranker reads, in prior order (likeliest first).
@@ -44,6 +44,18 @@ impl Catalog {
         uses: &HashMap<String, u32>,
         custom: &[Food],
     ) -> Result<Vec<Food>, StoreError> {
+        Ok(self.search_hits(query, limit, uses, custom)?.into_iter().map(|h| h.food).collect())
+    }
+
+    /// As `search_with`, keeping each food's score and whether it covers the query (to tell
+    /// a clear first match from a close call).
+    pub fn search_hits(
+        &self,
+        query: &str,
+        limit: usize,
+        uses: &HashMap<String, u32>,
+        custom: &[Food],
+    ) -> Result<Vec<Hit>, StoreError> {
         let words = search::terms(query);
         if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
@@ -55,8 +67,12 @@ impl Catalog {
             let corrections = self.corrections(w)?;
             terms.push(Term { corrections, ..Term::plain(w.as_str()) });
         }
+        for (term, w) in terms.iter_mut().zip(&words) {
+            term.compounds.extend(search::synonyms(w).map(str::to_string));
+        }
         for (i, joined) in search::joined_pairs(&words) {
-            for known in self.spelled(&joined)? {
+            let meant = search::synonyms(&joined).map(str::to_string).collect::<Vec<_>>();
+            for known in self.spelled(&joined)?.into_iter().chain(meant) {
                 terms[i].compounds.push(known.clone());
                 terms[i + 1].compounds.push(known);
             }
@@ -81,6 +97,18 @@ impl Catalog {
         // Names and common names say what a food is; the group column is for browsing.
         let mut candidates =
             self.candidates(&format!("{{name common}} : ({})", groups.join(" AND ")), breadth)?;
+        // "baked salmon": no food says both, so the way it was cooked gives way first, then
+        // any word may match.
+        let essential: Vec<&String> = groups
+            .iter()
+            .zip(&words)
+            .filter(|(_, w)| !search::names_preparation(w))
+            .map(|(g, _)| g)
+            .collect();
+        if candidates.is_empty() && !essential.is_empty() && essential.len() < groups.len() {
+            let and = essential.iter().map(|g| g.as_str()).collect::<Vec<_>>().join(" AND ");
+            candidates = self.candidates(&format!("{{name common}} : ({and})"), breadth)?;
+        }
         if candidates.is_empty() && groups.len() > 1 {
             candidates = self.candidates(&format!("{{name common}} : ({})", groups.join(" OR ")), breadth)?;
         }
@@ -94,9 +122,10 @@ impl Catalog {
         }
         let own: Vec<&Food> = custom.iter().filter(|f| search::matches_all(&terms, f)).collect();
         read.extend(own.iter().map(|f| (Rc::new(Parsed::new(f).own()), (*f).clone())));
-        let mut ranked = search::rank_parsed(&terms, read, uses, limit);
+        let mut ranked = search::rank_hits(&terms, read, uses, limit);
         // Custom foods come with their figures; catalog foods get theirs now.
-        let from_catalog = ranked.iter_mut().filter(|f| !own.iter().any(|o| o.id == f.id));
+        let from_catalog =
+            ranked.iter_mut().map(|h| &mut h.food).filter(|f| !own.iter().any(|o| o.id == f.id));
         self.fill_nutrients(from_catalog)?;
         Ok(ranked)
     }
@@ -163,12 +192,12 @@ impl Catalog {
     /// number of household measures.
     fn candidates(&self, expr: &str, limit: usize) -> Result<Vec<(i64, Food, usize)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, f.measures, f.rowid FROM \
+            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, f.survey, f.measures, f.rowid FROM \
              (SELECT rowid AS hit FROM foods_fts WHERE foods_fts MATCH ?1 ORDER BY rowid LIMIT ?2) \
              CROSS JOIN foods f ON f.rowid = hit",
         )?;
         let rows = stmt.query_map(rusqlite::params![expr, limit as i64], |r| {
-            Ok((r.get(6)?, row_to_food_head(r)?, r.get::<_, i64>(5)?.max(0) as usize))
+            Ok((r.get(7)?, row_to_food_head(r)?, r.get::<_, i64>(6)?.max(0) as usize))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -202,7 +231,7 @@ impl Catalog {
         let group_filter: String =
             (0..words.len()).map(|i| format!(" AND instr(lower(f.grp), ?{}) > 0", i + 1)).collect();
         let sql = format!(
-            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, {}, \
+            "SELECT f.id, f.name, f.grp, f.common, f.manufacturer, f.survey, {}, \
              f.serving_amount, f.serving_desc, f.serving_grams FROM foods f \
              WHERE {col} IS NOT NULL {filter}{group_filter} ORDER BY {order} DESC, f.id LIMIT {}",
             prefixed_columns("f"),
@@ -213,9 +242,9 @@ impl Catalog {
         let rows = stmt.query_map(params_from_iter(words.iter()), |r| {
             let food = row_to_food(r)?;
             let serving = match (
-                r.get::<_, Option<f64>>(5 + n)?,
-                r.get::<_, Option<String>>(6 + n)?,
-                r.get::<_, Option<f64>>(7 + n)?,
+                r.get::<_, Option<f64>>(6 + n)?,
+                r.get::<_, Option<String>>(7 + n)?,
+                r.get::<_, Option<f64>>(8 + n)?,
             ) {
                 (Some(amount), Some(description), Some(grams)) => {
                     Some(Portion { amount, description, grams })

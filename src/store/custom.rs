@@ -207,6 +207,7 @@ pub(super) fn custom(row: i64, name: String, per_100g: NutrientValues, portions:
         group: CUSTOM_GROUP.to_string(),
         common_names: String::new(),
         manufacturer: String::new(),
+        in_survey: false,
         per_100g,
         portions,
     }

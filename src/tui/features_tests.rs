@@ -30,6 +30,7 @@ fn food(id: &str, name: &str, mg: f64, ca: f64) -> Food {
         group: "Nut and Seed Products".into(),
         common_names: String::new(),
         manufacturer: String::new(),
+        in_survey: false,
         per_100g: v,
         portions: vec![
             Portion { amount: 1.0, description: "oz".into(), grams: 28.35 },

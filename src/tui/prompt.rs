@@ -160,6 +160,7 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
         group: String::new(),
         common_names: String::new(),
         manufacturer: String::new(),
+        in_survey: false,
         per_100g: p.per_100g,
         portions: p.portions.clone(),
     };

@@ -101,6 +101,7 @@ impl Runtime {
                         group: String::new(),
                         common_names: String::new(),
                         manufacturer: String::new(),
+                        in_survey: false,
                         per_100g: e.per_100g,
                         portions: Vec::new(),
                     }));

@@ -74,7 +74,7 @@ static COOKED_FOODS: &[&[&str]] = &[
     &["corn", "sweet"],
     &["asparagus"],
     &["bean", "snap"],
-    &["pea", "green"],
+    &["pea"],
     &["beet"],
 ];
 
@@ -112,10 +112,12 @@ static UNPREPARED: &[&str] = &[
     "dehydrated",
     "concentrate",
     "undiluted",
+    "dried",
+    "frozen",
 ];
 
 /// Of those, the words that do not apply to drinks ("Orange juice, raw" is the juice).
-static NOT_FOR_DRINKS: &[&str] = &["raw", "flour"];
+static NOT_FOR_DRINKS: &[&str] = &["raw", "flour", "frozen"];
 
 /// Words that say a food was cooked or made up as served.
 pub(super) static COOKING: &[&str] = &[
@@ -135,7 +137,6 @@ pub(super) static COOKING: &[&str] = &[
     "drained",
     "prepared",
     "microwaved",
-    "scrambled",
     "brewed",
     "heated",
     "diluted",
@@ -213,6 +214,13 @@ fn state_of(words: &[NameWord], habit: Habit) -> State {
     } else {
         State::Unstated
     }
+}
+
+/// Whether a query word names how a food was prepared ("baked", "grilled", "raw"): a
+/// preference among the food's forms, which a search may drop when no food has it.
+pub fn names_preparation(word: &str) -> bool {
+    let w = super::stem(word);
+    COOKING.contains(&w.as_str()) || READY.contains(&w.as_str()) || names_state(&w)
 }
 
 /// The words that name a state, for the query's side: asking for any of them turns the

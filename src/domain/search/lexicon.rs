@@ -47,6 +47,8 @@ pub(super) static PREPARED: &[&str] = &[
     "marinated",
     "pickled",
     "sauce",
+    "scrambled",
+    "omelet",
 ];
 
 /// Words that mark a modified variant of a food (diet, fortified, imitation): further from
@@ -68,6 +70,16 @@ pub(super) static VARIANT: &[&str] = &[
     "unsweetened",
     "decaffeinated",
     "sprouted",
+    "meatless",
+    "baby",
+    "drink",
+    "chocolate",
+    "vanilla",
+    "strawberry",
+    "cinnamon",
+    "raisin",
+    "mocha",
+    "caramel",
 ];
 
 /// Words USDA uses to mark the generic, average or standard form of a food.
@@ -106,7 +118,9 @@ pub(super) static PLAIN_IN_GROUP: &[(&str, &str)] = &[
 /// ("Mollusks, oyster" and "Crustaceans, crab" in Finfish and Shellfish Products).
 pub(super) static CATEGORY: &[&str] = &["mollusk", "crustacean", "shellfish"];
 
-/// Two-word category heads ("Alcoholic beverage, wine, table, red").
+/// Two-word category heads ("Alcoholic beverage, wine, table, red"), read as a category only
+/// when at least two segments follow to name the drink: "Alcoholic beverage, rice (sake)"
+/// names what it is made from.
 pub(super) static CATEGORY_PHRASES: &[[&str; 2]] = &[["alcoholic", "beverage"]];
 
 /// Organ meats and by-products: never what a plain "turkey" or "beef" means.
@@ -156,6 +170,29 @@ pub(super) static QUALIFIERS: &[(&[&str], &[&str])] = &[
     (&["white", "wine"], &["table"]),
     (&["rose", "wine"], &["table"]),
 ];
+
+/// Everyday and British words for what USDA calls otherwise: each typed word (singular, or
+/// two words written together) may mean the catalog word after it.
+pub(super) static SYNONYMS: &[(&str, &str)] = &[
+    ("blackeyed", "blackeyes"),
+    ("courgette", "zucchini"),
+    ("aubergine", "eggplant"),
+    ("prawn", "shrimp"),
+    ("rocket", "arugula"),
+    ("beetroot", "beets"),
+    ("swede", "rutabaga"),
+    ("maize", "corn"),
+    ("mince", "ground"),
+    ("porridge", "oats"),
+    ("bell", "sweet"),
+    ("capsicum", "sweet"),
+    ("garbanzo", "chickpeas"),
+    ("yoghurt", "yogurt"),
+];
+
+/// Words people add that USDA's names leave out ("collard greens" is "Collards"): a name
+/// without them still covers the query.
+pub(super) static FILLER: &[&str] = &["greens", "fillet", "fillets", "filet"];
 
 /// Small words that never make a name more specific.
 pub(super) static STOP: &[&str] =

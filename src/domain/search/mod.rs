@@ -24,7 +24,7 @@ mod lexicon;
 mod name;
 mod words;
 
-pub use form::{before_eating, Form, Habit, State};
+pub use form::{before_eating, names_preparation, Form, Habit, State};
 pub use words::{allowed_edits, joined_pairs, stem, terms, within_edits};
 
 /// A query term: the word as typed, the catalog words it may have meant (typo fixes) and the
@@ -41,6 +41,13 @@ impl Term {
     pub fn plain(typed: impl Into<String>) -> Term {
         Term { typed: typed.into(), ..Term::default() }
     }
+}
+
+/// The catalog words a typed word (or two joined) may mean besides itself ("courgette" ->
+/// "zucchini", "blackeyed" -> "blackeyes").
+pub fn synonyms(word: &str) -> impl Iterator<Item = &'static str> + '_ {
+    let singular = stem(word);
+    lexicon::SYNONYMS.iter().filter(move |(typed, _)| *typed == word || *typed == singular).map(|(_, m)| *m)
 }
 
 /// A term read once for ranking: every form singular, and whether it is long enough to
@@ -267,11 +274,19 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
     // USDA measures everyday foods in more household portions (cup, slice, piece...) than
     // rare ones: a small lift among otherwise equal matches.
     score += MEASURES_WEIGHT * (parsed.measures.min(8) as f64).ln_1p();
+    // USDA's Survey flag marks the foods the national dietary survey records as eaten: among
+    // equal matches, the everyday form (long-grain over medium-grain rice, sockeye salmon).
+    if parsed.in_survey {
+        score += SURVEY_WEIGHT;
+    }
     score + 1.5 * f64::from(uses).ln_1p()
 }
 
 /// How much household measures count (see `score_parsed`).
 const MEASURES_WEIGHT: f64 = 0.4;
+
+/// How much USDA's Survey flag counts: enough to break a tie, less than any word of the name.
+const SURVEY_WEIGHT: f64 = 0.75;
 
 /// What a food eaten cooked (or drunk) loses in a form not yet eaten: more than a head word
 /// left unasked, so cooked buckwheat groats beat the grain "Buckwheat".
@@ -323,6 +338,26 @@ pub fn rank_parsed(
     uses: &HashMap<String, u32>,
     limit: usize,
 ) -> Vec<Food> {
+    rank_hits(terms, foods, uses, limit).into_iter().map(|h| h.food).collect()
+}
+
+/// A ranked food with its score and whether its name covers every word of the query.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub food: Food,
+    pub score: f64,
+    pub covers: bool,
+    /// Whether the food is eaten cooked (or drunk) and named in a form not yet so.
+    pub before_eating: bool,
+}
+
+/// `rank_parsed`, keeping each food's score.
+pub fn rank_hits(
+    terms: &[Term],
+    foods: Vec<(Rc<Parsed>, Food)>,
+    uses: &HashMap<String, u32>,
+    limit: usize,
+) -> Vec<Hit> {
     let query = Query::new(terms);
     let mut scored: Vec<(f64, usize)> = foods
         .iter()
@@ -339,8 +374,28 @@ pub fn rank_parsed(
             .then_with(|| food(a.1).id.cmp(&food(b.1).id))
     });
     scored.truncate(limit);
-    let mut slots: Vec<Option<Food>> = foods.into_iter().map(|(_, f)| Some(f)).collect();
-    scored.into_iter().filter_map(|(_, i)| slots[i].take()).collect()
+    let mut slots: Vec<Option<(Rc<Parsed>, Food)>> = foods.into_iter().map(Some).collect();
+    scored
+        .into_iter()
+        .filter_map(|(score, i)| {
+            let (parsed, food) = slots[i].take()?;
+            let covers = covers(&query, &parsed);
+            Some(Hit { food, score, covers, before_eating: parsed.form.before_eating() })
+        })
+        .collect()
+}
+
+/// Whether every word of the query is in the food's name or common names, whole, as a typo
+/// fix or as a prefix; small words and amounts ("2%") count as said.
+fn covers(query: &Query<'_>, parsed: &Parsed) -> bool {
+    query.terms.iter().all(|m| {
+        let digits = m.term.typed.trim_end_matches('%');
+        lexicon::Kind::of(&m.stem) == Kind::Stop
+            || lexicon::FILLER.contains(&m.term.typed.as_str())
+            || parsed.words.iter().any(|w| m.quality(&w.stem) > 0.0)
+            || parsed.commons.iter().flatten().any(|w| m.quality(w) > 0.0)
+            || parsed.written.iter().any(|w| w == digits)
+    })
 }
 
 #[cfg(test)]

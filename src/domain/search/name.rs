@@ -28,6 +28,8 @@ pub struct Parsed {
     pub(super) form: Form,
     /// One of the user's own foods.
     pub(super) own: bool,
+    /// USDA lists the food among those the national dietary survey records as eaten.
+    pub(super) in_survey: bool,
     /// The food's name as written.
     pub(super) name: String,
     /// Whether the name carries a generic marker other than raw or whole ("plain", "regular").
@@ -38,7 +40,7 @@ impl Parsed {
     pub fn new(food: &Food) -> Parsed {
         let mut words = name_words(&food.name);
         as_served(&mut words);
-        without_salt(&mut words);
+        with_and_without(&mut words);
         // "meat and skin", "flesh and skin", "with skin": the food with its skin, not skin alone.
         for i in 1..words.len() {
             if words[i].kind == Kind::Offal
@@ -95,6 +97,7 @@ impl Parsed {
             has_raw: words.iter().any(|w| w.stem == "raw"),
             form,
             own: false,
+            in_survey: food.in_survey,
             name: food.name.clone(),
             generic: words.iter().any(|w| w.kind == Kind::Generic && w.stem != "raw" && w.stem != "whole"),
             words,
@@ -195,20 +198,27 @@ fn as_served(words: &mut [NameWord]) {
     }
 }
 
-/// "without salt" and "without added salt" say what is not in the food: they never make the
-/// name more specific than one that does not say it.
-fn without_salt(words: &mut [NameWord]) {
+/// What a name says is not in the food ("without salt", "without added salt", "not
+/// fortified") never makes it more specific than a name that does not say it; what it says was
+/// added ("with vegetables", "with fruit") does, like a variant. USDA's "with added vitamin
+/// A and vitamin D" is how milk is sold, and "with salt" costs as salt does.
+fn with_and_without(words: &mut [NameWord]) {
     for i in 1..words.len() {
-        let after = |k: usize| words.get(i + k).map(|w| w.stem.as_str());
-        if words[i - 1].stem != "without" {
-            continue;
+        let (before, segment) = (words[i - 1].stem.as_str(), words[i - 1].segment);
+        let after = |k: usize| words.get(i + k).filter(|w| w.segment == segment).map(|w| w.stem.as_str());
+        match (before, after(0), after(1)) {
+            ("without", Some("salt"), _) | ("not", Some(_), _) => words[i].kind = Kind::Generic,
+            ("without", Some("added"), Some("salt")) => {
+                words[i].kind = Kind::Generic;
+                words[i + 1].kind = Kind::Generic;
+            }
+            ("with", Some(w), _)
+                if segment > 0 && w != "added" && w != "salt" && words[i].kind == Kind::Other =>
+            {
+                words[i].kind = Kind::Variant;
+            }
+            _ => {}
         }
-        let n = match (after(0), after(1)) {
-            (Some("salt"), _) => 1,
-            (Some("added"), Some("salt")) => 2,
-            _ => 0,
-        };
-        words[i..i + n].iter_mut().for_each(|w| w.kind = Kind::Generic);
     }
 }
 
@@ -226,9 +236,8 @@ pub(super) fn words_of(text: &str) -> Vec<String> {
 /// own word names what the food is made into ("Oil, almond", "Sauce, pasta", "Egg, turkey").
 fn category_head(words: &[NameWord], name: &str, group: &str) -> bool {
     let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
-    if words.iter().any(|w| w.segment > 0)
-        && CATEGORY_PHRASES.iter().any(|p| head.len() == 2 && head[0].stem == p[0] && head[1].stem == p[1])
-    {
+    let phrase = |p: &[&str; 2]| head.len() == 2 && head[0].stem == p[0] && head[1].stem == p[1];
+    if words.iter().any(|w| w.segment > 1) && CATEGORY_PHRASES.iter().any(phrase) {
         return true;
     }
     let [only] = head.as_slice() else { return false };

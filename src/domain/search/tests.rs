@@ -9,6 +9,7 @@ fn food(id: &str, name: &str, group: &str, common: &str) -> Food {
         group: group.into(),
         common_names: common.into(),
         manufacturer: String::new(),
+        in_survey: false,
         per_100g: crate::domain::NutrientValues::unknown(),
         portions: vec![],
     }
