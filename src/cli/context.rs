@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 
+use super::pick::Found;
 use super::CliError;
 use crate::config::{self, Config};
 use crate::domain::date::parse_date;
@@ -94,9 +95,8 @@ impl Context {
         Ok(catalog.food(id)?)
     }
 
-    /// A food by id, or else the best search match for the words; `Ok((food, matched))`
-    /// where `matched` says a search chose it.
-    pub fn find_food(&self, catalog: &Catalog, text: &str) -> Result<(Food, bool), CliError> {
+    /// A food by id, or else the search matches for the words, best first (at least one).
+    pub fn food_by_words_or_id(&self, catalog: &Catalog, text: &str) -> Result<Found, CliError> {
         let t = text.trim();
         if t.is_empty() {
             return Err(CliError::Usage(
@@ -104,7 +104,7 @@ impl Context {
             ));
         }
         if let Some(food) = self.food_by_id(catalog, t)? {
-            return Ok((food, false));
+            return Ok(Found::Id(food));
         }
         // "12061", "c1" and "fdc:170567" are ids: a missing one is no search for its digits.
         let fdc = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("fdc:"));
@@ -114,15 +114,20 @@ impl Context {
                 short(t)
             )));
         }
-        let hit = self.search(catalog, t, 1)?.into_iter().next().ok_or_else(|| {
-            CliError::Usage(format!("no food matches {:?}: try other words with `marrow search`", short(t)))
-        })?;
-        let food = self
-            .food_by_id(catalog, &hit.id)?
-            .ok_or_else(|| CliError::Failure(format!("food {} vanished", hit.id)))?;
-        Ok((food, true))
+        let (uses, custom) = Diary::search_hints(&paths::diary_path(&self.data_dir));
+        let hits = catalog.search_hits(t, SEARCHED, &uses, &custom)?;
+        if hits.is_empty() {
+            return Err(CliError::Usage(format!(
+                "no food matches {:?}: try other words with `marrow search`",
+                short(t)
+            )));
+        }
+        Ok(Found::Hits(hits))
     }
 }
+
+/// How many search matches a diary line's words bring back.
+const SEARCHED: usize = 8;
 
 /// A positive row id as the user typed it, or a usage error naming the command that lists them.
 pub fn parse_id(text: &str, what: &str, listed_by: &str) -> Result<i64, CliError> {

@@ -2,27 +2,36 @@
 
 use clap::Subcommand;
 
+use super::pick::{self, Request};
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::day::{new_entry, BONE_NUTRIENTS};
-use crate::domain::{Entry, Meal};
+use crate::domain::{Entry, Meal, NutrientValues};
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum LogCommand {
     /// Log a food: marrow log add 12061 30g, marrow log add banana "1 medium"
+    ///
+    /// Words log the best search match only when it is clearly the food meant; otherwise the
+    /// close candidates are listed (exit 2) with what the amount of each adds, and --pick N
+    /// takes one. An id always logs directly.
     Add {
-        /// Food id (e.g. 12061) or words (the best search match is used and named)
+        /// Food id (e.g. 12061) or words (e.g. "brown rice"); the food logged is always named
         food: String,
         #[arg(allow_hyphen_values = true)]
-        /// How much: 30g, 1.5 oz, 0.5 lb, 2 kg, a bare number of grams, or a portion ("1 cup")
-        quantity: String,
+        /// How much: 30g, 1.5 oz, 1 cup, 2 tbsp, 150 ml, a portion ("1 medium") or grams
+        /// [default: the amount last logged of this food]
+        quantity: Option<String>,
         /// Day to log to, YYYY-MM-DD [default: today]
         #[arg(long)]
         date: Option<String>,
         /// breakfast, lunch, dinner or snack [default: by time of day]
         #[arg(long)]
         meal: Option<String>,
-        /// Print the entry as JSON
+        /// Take candidate N of the list a close call prints
+        #[arg(long, value_name = "N")]
+        pick: Option<usize>,
+        /// Print the entry as JSON (a close call: {"error":"ambiguous","candidates":[...]})
         #[arg(long)]
         json: bool,
     },
@@ -43,7 +52,7 @@ pub enum LogCommand {
 
 pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
     match c {
-        LogCommand::Add { food, quantity, date, meal, json: as_json } => {
+        LogCommand::Add { food, quantity, date, meal, pick, json: as_json } => {
             // Read every input before touching the diary, so bad input changes nothing.
             let date = ctx.date(date.as_deref())?;
             let meal = match meal {
@@ -51,16 +60,22 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
                 None => ctx.current_meal(),
             };
             let catalog = ctx.catalog()?;
-            let (food, matched) = ctx.find_food(&catalog, &food)?;
-            let new = new_entry(&food, &quantity, date, meal, ctx.now())?;
-            let entry = ctx.diary()?.add_entry(&new)?;
+            let mut diary = ctx.diary()?;
+            let request = Request { food: &food, quantity: quantity.as_deref(), pick, json: as_json };
+            let line = pick::resolve(ctx, &catalog, &diary, &request)?;
+            let new = new_entry(&line.food, &line.quantity, date, meal, ctx.now())?;
+            let entry = diary.add_entry(&new)?;
             if as_json {
                 let mut v = json::entry(&entry);
-                v["matched_by_search"] = serde_json::json!(matched);
+                v["matched_by_search"] = serde_json::json!(line.matched);
+                v["remembered_amount"] = serde_json::json!(line.remembered);
                 return print_json(&v);
             }
-            if matched {
-                println!("using {} {}", food.id, food.name);
+            if line.matched {
+                println!("using {} {}", line.food.id, line.food.name);
+            }
+            if line.remembered {
+                println!("using the amount you last logged of it: {}", line.quantity);
             }
             println!(
                 "logged #{}: {} {} ({} g) to {} on {}: {}",
@@ -98,7 +113,11 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
 
 /// "Mg 81.0 mg, Ca 80.7 mg, D 0.0 µg" for one entry ("?" when unknown).
 fn bone_line(e: &Entry) -> String {
-    let v = e.nutrients();
+    bone_values(&e.nutrients())
+}
+
+/// "Mg 81.0 mg, Ca 80.7 mg, D 0.0 µg" for an amount of food ("?" when unknown).
+pub(super) fn bone_values(v: &NutrientValues) -> String {
     BONE_NUTRIENTS
         .iter()
         .map(|n| format!("{} {} {}", n.info().short, table::amount(*n, v.get(*n)), n.info().unit))

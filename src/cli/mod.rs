@@ -8,6 +8,7 @@ mod import;
 mod json;
 mod log;
 mod meal;
+mod pick;
 mod profile;
 mod search;
 mod shell;

@@ -44,6 +44,7 @@ fn portion_hint(portions: &[String]) -> String {
 }
 pub mod day;
 pub mod insights;
+pub mod pick;
 pub mod search;
 pub mod supplement;
 pub mod warnings;

@@ -1,5 +1,6 @@
-//! What the app asks of the diary's past: the foods logged most recently, putting a removed
-//! supplement dose back under its id (undo), and taking several entries back at once.
+//! What the app asks of the diary's past: the foods logged most recently, the amount last
+//! logged of a food, putting a removed supplement dose back under its id (undo), and taking
+//! several entries back at once.
 
 use rusqlite::TransactionBehavior;
 
@@ -25,6 +26,18 @@ impl Diary {
             .into_iter()
             .flatten()
             .collect())
+    }
+
+    /// The latest entry of this food, for the amount a person usually has of it.
+    pub fn last_entry_of(&self, food_id: &str) -> Result<Option<Entry>, StoreError> {
+        let id: Option<i64> = {
+            let mut stmt = self.conn.prepare_cached("SELECT MAX(id) FROM entries WHERE food_id = ?1")?;
+            stmt.query_row([food_id], |r| r.get(0))?
+        };
+        match id {
+            Some(id) => self.entry(id),
+            None => Ok(None),
+        }
     }
 
     /// Puts back a removed dose under its old id (undo).

@@ -1,0 +1,149 @@
+//! `marrow log add`'s choice of food and amount: an id logs directly; words log the first
+//! search match only when it is clearly the food meant (domain::pick), else the candidates
+//! are listed with what the amount of each adds, and `--pick N` takes one. With no amount,
+//! the amount last logged of the food is used.
+
+use serde_json::json;
+
+use super::{context::short, print_json, CliError, Context};
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::food::trim_number;
+use crate::domain::pick::{choose, Candidate, Choice, LISTED};
+use crate::domain::{quantity, Food, Nutrient, NutrientValues};
+use crate::store::{Catalog, Diary};
+
+/// How many search matches are weighed to find the close ones.
+const WEIGHED: usize = 8;
+
+/// What a diary line comes to: the food, the amount as it will be recorded, and how each
+/// was chosen.
+pub struct Line {
+    pub food: Food,
+    pub quantity: String,
+    /// A search chose the food (the words were not an id).
+    pub matched: bool,
+    /// No amount was typed: this is the amount last logged of the food.
+    pub remembered: bool,
+}
+
+/// The words and amount of `marrow log add`, and how to answer a close call.
+pub struct Request<'a> {
+    pub food: &'a str,
+    pub quantity: Option<&'a str>,
+    pub pick: Option<usize>,
+    pub json: bool,
+}
+
+/// Resolves a diary line to a food and an amount, or lists the candidates (on stdout, as
+/// text or JSON) and refuses with exit 2.
+pub fn resolve(ctx: &Context, catalog: &Catalog, diary: &Diary, req: &Request) -> Result<Line, CliError> {
+    let (food, matched) = match ctx.food_by_words_or_id(catalog, req.food)? {
+        Found::Id(food) => (food, false),
+        Found::Hits(hits) => (choose_food(ctx, catalog, req, hits)?, true),
+    };
+    let (quantity, remembered) = match req.quantity {
+        Some(q) => (q.trim().to_string(), false),
+        None => match diary.last_entry_of(&food.id)? {
+            Some(e) => (e.quantity, true),
+            None => {
+                return Err(CliError::Usage(format!(
+                    "no amount given, and {} has never been logged: add one, such as \"30g\" or \"1 cup\"",
+                    short(&food.name)
+                )))
+            }
+        },
+    };
+    Ok(Line { food, quantity, matched, remembered })
+}
+
+/// A food named by id, or the search matches for words.
+pub enum Found {
+    Id(Food),
+    Hits(Vec<crate::domain::search::Hit>),
+}
+
+/// Picks among the search matches: `--pick N`, the clear first match, or a refusal that lists
+/// the candidates.
+fn choose_food(
+    ctx: &Context,
+    catalog: &Catalog,
+    req: &Request,
+    hits: Vec<crate::domain::search::Hit>,
+) -> Result<Food, CliError> {
+    let mut candidates = Vec::with_capacity(hits.len());
+    for hit in hits.into_iter().take(WEIGHED) {
+        let Some(food) = ctx.food_by_id(catalog, &hit.food.id)? else { continue };
+        // With no amount typed, compare what 100 g of each adds.
+        let amount = match req.quantity {
+            Some(q) => q.to_string(),
+            None => "100 g".to_string(),
+        };
+        let grams = quantity::resolve(&amount, &food.portions).ok().map(|r| r.grams);
+        candidates.push(Candidate { food, score: hit.score, covers: hit.covers, grams });
+    }
+    if let Some(n) = req.pick {
+        let listed = candidates.len().min(LISTED);
+        if n == 0 || n > listed {
+            return Err(CliError::Usage(format!(
+                "--pick {n} is not one of the {listed} candidates for {:?}: run without --pick to list them",
+                short(req.food)
+            )));
+        }
+        return Ok(candidates.swap_remove(n - 1).food);
+    }
+    match choose(&candidates) {
+        Choice::Log(i) => Ok(candidates.swap_remove(i).food),
+        Choice::Ask(listed) => {
+            let listed: Vec<&Candidate> = listed.iter().map(|i| &candidates[*i]).collect();
+            if req.json {
+                print_json(&json!({
+                    "error": "ambiguous",
+                    "query": req.food,
+                    "quantity": req.quantity,
+                    "candidates": listed.iter().map(|c| candidate_json(c)).collect::<Vec<_>>(),
+                }))?;
+            } else {
+                for (i, c) in listed.iter().enumerate() {
+                    println!("{}", candidate_line(i + 1, c));
+                }
+            }
+            Err(CliError::Usage(format!(
+                "{:?} could be any of {} foods, so nothing was logged: choose one with --pick N, or log it by id",
+                short(req.food),
+                listed.len()
+            )))
+        }
+    }
+}
+
+/// `{"pick","id","name","group","grams","adds"}`; `adds` has the bone nutrients and energy
+/// (null when unknown), and is null when the amount does not fit the food.
+fn candidate_json(c: &Candidate) -> serde_json::Value {
+    let adds = c.adds().map(|v| {
+        let mut m = serde_json::Map::new();
+        for n in std::iter::once(Nutrient::Energy).chain(BONE_NUTRIENTS) {
+            m.insert(
+                n.key().to_string(),
+                json!(v.get(n).map(|x| crate::domain::nutrient::round_for_output(n, x))),
+            );
+        }
+        m
+    });
+    json!({ "id": c.food.id, "name": c.food.name, "group": c.food.group, "grams": c.grams, "adds": adds })
+}
+
+/// "  2  16038  Beans, navy, mature seeds, cooked, boiled, without salt: 91 g, 127 kcal, Mg 48 mg,
+/// Ca 63 mg, D 0 µg": the full name, never cut, so that no two look alike.
+fn candidate_line(n: usize, c: &Candidate) -> String {
+    let what = match (c.grams, c.adds()) {
+        (Some(g), Some(v)) => format!("{} g, {}", trim_number(g), adds_line(&v)),
+        _ => "the amount does not fit this food".to_string(),
+    };
+    format!("{n:>3}  {:<7} {}: {what}", c.food.id, c.food.name)
+}
+
+/// "127 kcal, Mg 48.2 mg, Ca 63.0 mg, D 0.0 µg" ("?" when unknown).
+fn adds_line(v: &NutrientValues) -> String {
+    let kcal = v.get(Nutrient::Energy).map_or("?".to_string(), |k| format!("{k:.0}"));
+    format!("{kcal} kcal, {}", super::log::bone_values(v))
+}
