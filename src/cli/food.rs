@@ -152,10 +152,12 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
     print!("{}", table::render(&["per 100 g", "", ""], &rows, 1));
     if !food.portions.is_empty() {
         println!();
+        // Each portion as the text that logs it ("1 cup", "1 jar (5 oz) (142 g)").
         let mut rows: Vec<Vec<String>> = food
             .portions
             .iter()
-            .map(|p| vec![p.label_short(), format!("{} g", trim_number(p.grams))])
+            .zip(food.portion_labels())
+            .map(|(p, label)| vec![label, format!("{} g", trim_number(p.grams))])
             .collect();
         // Config `units.portions = "metric"`: grams first, then USDA's household measures.
         if ctx.config.units.portions == crate::config::PortionsFirst::Metric {

@@ -22,14 +22,17 @@ pub fn food(f: &Food) -> Value {
     })
 }
 
-/// A food with its household portions.
+/// A food with its household portions, each with its `label`: the text that logs that row.
 pub fn food_with_portions(f: &Food) -> Value {
     let mut v = food(f);
     v["manufacturer"] = json!(f.manufacturer);
     v["portions"] = json!(f
         .portions
         .iter()
-        .map(|p| json!({"amount": p.amount, "description": p.description, "grams": p.grams}))
+        .zip(f.portion_labels())
+        .map(|(p, label)| {
+            json!({"amount": p.amount, "description": p.description, "grams": p.grams, "label": label})
+        })
         .collect::<Vec<_>>());
     v
 }

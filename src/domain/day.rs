@@ -145,16 +145,29 @@ pub fn new_entry(
     logged_at: String,
 ) -> Result<NewEntry, DomainError> {
     let resolved = quantity::resolve(quantity_text, &food.portions)?;
-    Ok(NewEntry {
+    Ok(entry_of_grams(food, quantity_text, resolved.grams, date, meal, logged_at))
+}
+
+/// The entry for `grams` of `food`, already resolved (a portion picked from a list), keeping
+/// `quantity_text` as the words it was logged with.
+pub fn entry_of_grams(
+    food: &Food,
+    quantity_text: &str,
+    grams: f64,
+    date: NaiveDate,
+    meal: Meal,
+    logged_at: String,
+) -> NewEntry {
+    NewEntry {
         date,
         meal,
         food_id: food.id.clone(),
         food_name: food.name.clone(),
-        grams: resolved.grams,
+        grams,
         quantity: quantity_text.trim().to_string(),
         logged_at,
         per_100g: food.per_100g,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -39,6 +39,12 @@ impl Food {
             .find(|p| p.description.to_lowercase().contains("nlea serving") && p.grams > 0.0)
             .or_else(|| self.portions.iter().find(|p| p.grams > 0.0))
     }
+
+    /// The text that logs each of this food's portions, in USDA order ("1 cup",
+    /// "1 jar (5 oz) (142 g)"): see [`super::labels::labels`].
+    pub fn portion_labels(&self) -> Vec<String> {
+        super::labels::labels(&self.portions)
+    }
 }
 
 /// A household portion: `amount` x `description` weighs `grams` ("1 cup, whole = 143 g").
@@ -51,12 +57,15 @@ pub struct Portion {
 }
 
 impl Portion {
-    /// "1 oz", "2 sardines": the portion as it would be typed.
+    /// "1 oz", "2 sardines": the portion as USDA words it. Among a food's other portions this
+    /// may log another row's weight; the text that always logs this row is its label from
+    /// [`super::labels::labels`].
     pub fn label_short(&self) -> String {
         format!("{} {}", trim_number(self.amount), self.description)
     }
 
-    /// "1 cup, whole (143 g)".
+    /// "1 cup, whole (143 g)": the portion and its weight, for reading (not always the text that
+    /// logs it; see [`super::labels::choices`]).
     pub fn label(&self) -> String {
         format!("{} {} ({} g)", trim_number(self.amount), self.description, trim_number(self.grams))
     }

@@ -2,10 +2,12 @@
 
 pub mod date;
 pub mod food;
+pub mod labels;
 pub mod nutrient;
 pub mod quantity;
 pub mod targets;
 pub mod totals;
+pub mod units;
 
 pub use food::{Entry, Food, Meal, NewEntry, Portion};
 pub use nutrient::{Nutrient, NutrientValues};
@@ -27,6 +29,11 @@ pub enum DomainError {
     QuantityTooLarge(String),
     #[error("unknown unit {unit:?} for this food: use g, kg, oz, lb{}", portion_hint(portions))]
     UnknownUnit { unit: String, portions: Vec<String> },
+    #[error(
+        "{unit:?} is a volume and this food lists no cup, spoon or fl oz to convert it by: use g, kg, oz, lb{}",
+        portion_hint(portions)
+    )]
+    NoVolume { unit: String, portions: Vec<String> },
     #[error("unknown meal {0:?}: use breakfast, lunch, dinner or snack")]
     BadMeal(String),
     #[error("{0}")]

@@ -1,25 +1,12 @@
-//! Quantities as people type them ("30g", "1.5 oz", "1 cup", "2 sardines") resolved to grams.
+//! Quantities as people type them ("30g", "1.5 oz", "1 cup", "2 sardines", "150 ml") resolved
+//! to grams against a food's household portions.
 
-use super::food::Portion;
+use super::food::{trim_number, Portion};
+use super::units::{begins_with, mass_unit, normalize, same_words, variants, volume_prefix, volume_unit};
 use super::{clip, DomainError};
 
 /// The most one entry may weigh.
 pub const MAX_GRAMS: f64 = 10_000.0;
-
-/// Grams per unit of mass that marrow understands without a food's portions. The ounce is
-/// rounded to 28.35 g as USDA's household portions round it, so "1 oz" is the same whether or
-/// not the food lists an oz portion.
-const MASS_UNITS: &[(&[&str], f64)] = &[
-    (&["g", "gr", "gram", "grams", "gramme", "grammes"], 1.0),
-    (&["kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"], 1000.0),
-    (&["mg", "milligram", "milligrams"], 0.001),
-    (&["oz", "ounce", "ounces"], 28.35),
-    (&["lb", "lbs", "pound", "pounds"], 453.592_37),
-];
-
-/// Household words that USDA spells both ways.
-const SYNONYMS: &[(&str, &str)] =
-    &[("tbsp", "tablespoon"), ("tsp", "teaspoon"), ("tbs", "tbsp"), ("c", "cup")];
 
 /// A parsed quantity, before it is resolved against a food.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,25 +88,81 @@ pub struct Resolved {
     pub portion: Option<Portion>,
 }
 
-/// Resolves `text` to grams of a food with the given household portions.
+/// Resolves `text` to grams of a food with the given household portions. In order:
 ///
-/// Mass units (g, kg, oz, lb) need no portion. Any other unit word is matched
-/// case-insensitively against the start of each portion's description, first in USDA order
-/// wins ("cup" matches "cup, whole"; "cups" too), and scaled by the portion's amount
-/// ("2 sardines" on "2 sardines = 24 g" is 24 g).
+/// 1. a bare number is grams;
+/// 2. a portion's label with its weight, "1 jar (5 oz) (142 g)", is the row of that description
+///    and weight (see [`super::labels::labels`]);
+/// 3. mass units (g, kg, mg, oz, lb) need no portion, so "1 oz" is 28.35 g for every food;
+/// 4. unit words equal to a portion's description (case, punctuation, a plural and the
+///    spellings of volume units aside: "2 Cups" is "cup", "tablespoon" is "tbsp") pick that
+///    portion, scaled by its amount; among several, the one whose amount is the typed number;
+/// 5. a volume unit (cup, tbsp, tsp, fl oz, ml, l, pint, quart, gallon) converts through one of
+///    the food's volume portions, chosen by [`volume_portion`]; a food with none refuses it;
+/// 6. otherwise the first portion (USDA order) whose description starts with the unit words
+///    ("cup" matches "cup, whole").
 pub fn resolve(text: &str, portions: &[Portion]) -> Result<Resolved, DomainError> {
     let q = parse(text)?;
-    let (grams, portion) = if q.unit.is_empty() {
-        (q.number, None)
-    } else if let Some(per) = mass_unit(&q.unit) {
-        (q.number * per, None)
-    } else {
-        let p = match_portion(&q.unit, portions).ok_or_else(|| DomainError::UnknownUnit {
-            unit: clip(&q.unit),
-            portions: portions.iter().map(Portion::label).collect(),
-        })?;
-        (q.number / p.amount * p.grams, Some(p.clone()))
-    };
+    let (grams, portion) = grams_of(&q, portions).map_err(|miss| {
+        let (unit, portions) = (clip(&q.unit), super::labels::choices(portions));
+        match miss {
+            Miss::Volume => DomainError::NoVolume { unit, portions },
+            Miss::Unit => DomainError::UnknownUnit { unit, portions },
+        }
+    })?;
+    finish(text, grams, portion)
+}
+
+/// The grams `text` logs for a food with these portions, if it logs any. It builds no error
+/// message, so it may be used while building one (labels are part of every such message).
+pub fn grams_quietly(text: &str, portions: &[Portion]) -> Option<f64> {
+    let q = parse(text).ok()?;
+    let (grams, portion) = grams_of(&q, portions).ok()?;
+    finish(text, grams, portion).ok().map(|r| r.grams)
+}
+
+/// Resolves `text` as an amount of one row the user picked, labelled `label`: while the text
+/// names that row, by its label's words or its description's ("2 jars" for "1 jar (142 g)"),
+/// it is that row, scaled by the number. `None` when the text names something else (or does
+/// not read as an amount); resolve it as typed then.
+pub fn resolve_row(text: &str, portion: &Portion, label: &str) -> Option<Result<Resolved, DomainError>> {
+    let q = parse(text).ok()?;
+    let typed = variants(&normalize(&q.unit));
+    let names = |words: &str| same_words(&variants(&normalize(words)), &typed);
+    let named = parse(label).is_ok_and(|l| names(&l.unit)) || names(&portion.description);
+    if !named || !usable(portion) {
+        return None;
+    }
+    Some(finish(text, scale(q.number, portion), Some(portion.clone())))
+}
+
+/// Why unit words found no grams: a volume for a food without one, or words it does not know.
+enum Miss {
+    Volume,
+    Unit,
+}
+
+fn grams_of(q: &Quantity, portions: &[Portion]) -> Result<(f64, Option<Portion>), Miss> {
+    if q.unit.is_empty() {
+        return Ok((q.number, None));
+    }
+    let found = by_weight_suffix(q, portions).or_else(|| {
+        if let Some(per) = mass_unit(&q.unit) {
+            return Some((q.number * per, None));
+        }
+        exact_portion(q.number, &q.unit, portions).map(|p| (scale(q.number, p), Some(p.clone())))
+    });
+    if let Some(found) = found {
+        return Ok(found);
+    }
+    if let Some(ml) = volume_unit(&q.unit) {
+        let (p, p_ml) = volume_portion(&q.unit, portions).ok_or(Miss::Volume)?;
+        return Ok((q.number * ml / p_ml * p.grams, Some(p.clone())));
+    }
+    match_portion(&q.unit, portions).map(|p| (scale(q.number, p), Some(p.clone()))).ok_or(Miss::Unit)
+}
+
+fn finish(text: &str, grams: f64, portion: Option<Portion>) -> Result<Resolved, DomainError> {
     // Centigram precision: finer is noise, and it keeps "1 oz" identical either way.
     let grams = (grams * 100.0).round() / 100.0;
     if !grams.is_finite() || grams > MAX_GRAMS {
@@ -131,80 +174,83 @@ pub fn resolve(text: &str, portions: &[Portion]) -> Result<Resolved, DomainError
     Ok(Resolved { grams, portion })
 }
 
-fn mass_unit(unit: &str) -> Option<f64> {
-    let unit = unit.trim_end_matches('.');
-    MASS_UNITS.iter().find(|(names, _)| names.contains(&unit)).map(|(_, g)| *g)
+fn usable(p: &Portion) -> bool {
+    p.amount > 0.0 && p.grams > 0.0 && p.amount.is_finite() && p.grams.is_finite()
+}
+
+/// True when `number` reads as `amount` does in a label (three decimals at most).
+fn same_amount(number: f64, amount: f64) -> bool {
+    trim_number(number) == trim_number(amount)
+}
+
+/// Grams of `number` of the portion; exactly its grams when the number is its amount.
+fn scale(number: f64, p: &Portion) -> f64 {
+    if same_amount(number, p.amount) {
+        p.grams
+    } else {
+        number / p.amount * p.grams
+    }
+}
+
+/// Of the portions that fit, the one whose amount is `number`, else the first (USDA order).
+fn prefer_amount<'a>(number: f64, fits: impl Iterator<Item = &'a Portion> + Clone) -> Option<&'a Portion> {
+    fits.clone().find(|p| same_amount(number, p.amount)).or_else(|| fits.clone().next())
+}
+
+/// The portion whose description equals the unit words (after [`normalize`] and a plural).
+pub fn exact_portion<'a>(number: f64, unit: &str, portions: &'a [Portion]) -> Option<&'a Portion> {
+    let typed = variants(&normalize(unit));
+    let fits = portions
+        .iter()
+        .filter(move |p| usable(p) && same_words(&variants(&normalize(&p.description)), &typed));
+    prefer_amount(number, fits)
+}
+
+/// "jar (5 oz) (142 g)": the row of that description weighing 142 g, if there is one.
+fn by_weight_suffix(q: &Quantity, portions: &[Portion]) -> Option<(f64, Option<Portion>)> {
+    let inner = q.unit.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (desc, weight) = (inner[..open].trim_end(), &inner[open + 1..]);
+    let grams = parse_decimal(weight.trim().strip_suffix('g')?.trim())?;
+    if desc.is_empty() {
+        return None;
+    }
+    let typed = variants(&normalize(desc));
+    let fits = portions.iter().filter(|p| {
+        usable(p)
+            && trim_number(p.grams) == trim_number(grams)
+            && same_words(&variants(&normalize(&p.description)), &typed)
+    });
+    prefer_amount(q.number, fits).map(|p| (scale(q.number, p), Some(p.clone())))
+}
+
+/// The volume portion a volume unit converts through, with its millilitres. A portion of the
+/// typed unit comes first ("1 cup" of celery is USDA's "cup, chopped", measured by the cup,
+/// rather than sixteen of its tablespoons; a plain "cup" never gets here, rule 4 of [`resolve`]
+/// takes it), then another unit's, where one that is nothing but a volume ("cup", "fl oz")
+/// comes before one that says more ("cup, chopped"): "1 tbsp" of lemon juice is a sixteenth of
+/// its cup. Ties go to USDA order.
+pub fn volume_portion<'a>(unit: &str, portions: &'a [Portion]) -> Option<(&'a Portion, f64)> {
+    let typed = normalize(unit);
+    let typed = volume_prefix(&typed)?.name;
+    portions
+        .iter()
+        .filter(|p| usable(p))
+        .filter_map(|p| {
+            let desc = normalize(&p.description);
+            let v = volume_prefix(&desc)?;
+            let rank = u8::from(v.name != typed) * 2 + u8::from(!v.rest.is_empty());
+            Some((rank, p, p.amount * v.ml))
+        })
+        .min_by_key(|(rank, _, _)| *rank)
+        .map(|(_, p, ml)| (p, ml))
 }
 
 /// The first portion (USDA order) whose description starts with the unit words, trying the
-/// words as typed, singular, and their common synonyms.
+/// words as typed and singular, volume units in any spelling.
 pub fn match_portion<'a>(unit: &str, portions: &'a [Portion]) -> Option<&'a Portion> {
-    let typed = normalize(unit);
-    let candidates = variants(&typed);
-    portions.iter().filter(|p| p.amount > 0.0 && p.grams > 0.0).find(|p| {
-        let descs = variants(&normalize(&p.description));
-        candidates.iter().any(|c| descs.iter().any(|d| starts_with_words(d, c)))
-    })
-}
-
-fn normalize(s: &str) -> String {
-    s.to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '"' || c == '/' || c == '-' { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn starts_with_words(desc: &str, prefix: &str) -> bool {
-    !prefix.is_empty()
-        && desc.starts_with(prefix)
-        && desc[prefix.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// The unit as typed, with its first word singular and/or swapped for a synonym.
-fn variants(unit: &str) -> Vec<String> {
-    let mut out = vec![unit.to_string()];
-    let (first, rest) = match unit.split_once(' ') {
-        Some((f, r)) => (f, format!(" {r}")),
-        None => (unit, String::new()),
-    };
-    let mut firsts = vec![first.to_string()];
-    for sing in singulars(first) {
-        firsts.push(sing);
-    }
-    for f in firsts.clone() {
-        for (a, b) in SYNONYMS {
-            if f == *a {
-                firsts.push(b.to_string());
-            } else if f == *b {
-                firsts.push(a.to_string());
-            }
-        }
-    }
-    for f in firsts {
-        let v = format!("{f}{rest}");
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    out
-}
-
-fn singulars(word: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(s) = word.strip_suffix("ies") {
-        out.push(format!("{s}y"));
-    }
-    if let Some(s) = word.strip_suffix("es") {
-        out.push(s.to_string());
-    }
-    if let Some(s) = word.strip_suffix('s') {
-        out.push(s.to_string());
-    }
-    out.retain(|s| !s.is_empty());
-    out
+    let typed = variants(&normalize(unit));
+    portions.iter().filter(|p| usable(p)).find(|p| begins_with(&variants(&normalize(&p.description)), &typed))
 }
 
 #[cfg(test)]

@@ -73,6 +73,144 @@ fn synonyms_for_spoons() {
     assert_eq!(grams("1 tablespoon", &oil), 13.6);
 }
 
+/// Glazed doughnuts (18255): the plain "doughnut" is the last of 16 rows.
+fn doughnuts() -> Vec<Portion> {
+    vec![
+        p(1.0, "oz", 28.35),
+        p(1.0, "doughnut hole", 13.0),
+        p(1.0, "doughnut stick", 56.0),
+        p(1.0, "doughnut, large (approx 4-1/4\" dia)", 75.0),
+        p(1.0, "doughnut medium (approx 3-3/4\" dia)", 64.0),
+        p(1.0, "doughnut (approx 1-1/2 oz)", 42.0),
+        p(1.0, "doughnut", 63.0),
+    ]
+}
+
+#[test]
+fn an_exact_description_beats_an_earlier_prefix() {
+    let seeds = vec![p(1.0, "cup, with hulls, edible yield", 46.0), p(1.0, "cup", 140.0)];
+    assert_eq!(grams("1 cup", &seeds), 140.0);
+    assert_eq!(grams("2 cups", &seeds), 280.0);
+    assert_eq!(grams("1 cup with hulls", &seeds), 46.0, "a prefix when nothing is exact");
+    assert_eq!(grams("1 doughnut", &doughnuts()), 63.0);
+    assert_eq!(grams("2 doughnuts", &doughnuts()), 126.0);
+    assert_eq!(grams("1 doughnut hole", &doughnuts()), 13.0);
+    assert_eq!(grams("1 doughnut medium", &doughnuts()), 64.0);
+}
+
+#[test]
+fn the_typed_amount_picks_among_equal_descriptions() {
+    let yogurt = vec![p(0.5, "cup", 124.0), p(1.0, "cup", 246.0)];
+    assert_eq!(grams("0.5 cup", &yogurt), 124.0);
+    assert_eq!(grams("1/2 cup", &yogurt), 124.0);
+    assert_eq!(grams("1 cup", &yogurt), 246.0);
+    assert_eq!(grams("2 cups", &yogurt), 496.0, "no row of 2: the first, scaled");
+    let thirds = vec![p(1.0, "cup", 300.0), p(0.333, "cup", 80.0)];
+    assert_eq!(grams("0.333 cup", &thirds), 80.0, "exactly the row, not 0.333 of the cup");
+}
+
+/// Lemon juice (09152) and red table wine (14096), as SR28 lists them.
+fn lemon_juice() -> Vec<Portion> {
+    vec![
+        p(1.0, "cup", 244.0),
+        p(1.0, "fl oz", 30.5),
+        p(1.0, "lemon yields", 48.0),
+        p(1.0, "wedge yields", 5.9),
+    ]
+}
+
+fn red_wine() -> Vec<Portion> {
+    vec![p(1.0, "fl oz", 29.4), p(1.0, "serving (5 fl oz)", 147.0)]
+}
+
+#[test]
+fn every_volume_unit_converts_through_the_cup() {
+    // 1 cup = 16 tbsp = 48 tsp = 8 fl oz = 236.6 ml of a juice at 244 g a cup.
+    for (text, g) in [
+        ("1 cup", 244.0),
+        ("1 tbsp", 15.25),
+        ("2 tablespoons", 30.5),
+        ("1 Tbs", 15.25),
+        ("3 tsp", 15.25),
+        ("1 teaspoon", 5.08),
+        ("1 fl oz", 30.5),
+        ("2 fl. oz.", 61.0),
+        ("1 fluid ounce", 30.5),
+        ("236.6 ml", 244.0),
+        ("100 milliliters", 103.13),
+        ("100 millilitres", 103.13),
+        ("0.25 l", 257.82),
+        ("1 liter", 1031.28),
+        ("1 litre", 1031.28),
+        ("1 pint", 488.0),
+    ] {
+        assert_eq!(grams(text, &lemon_juice()), g, "{text}");
+    }
+    // Wine lists only fl oz: 150 ml is 150 / 29.575 fl oz of 29.4 g.
+    assert_eq!(grams("150 ml", &red_wine()), 149.11);
+    assert_eq!(grams("1 cup", &red_wine()), 235.2);
+    assert_eq!(grams("1 serving", &red_wine()), 147.0);
+}
+
+#[test]
+fn ounces_stay_a_weight_and_fluid_ounces_a_volume() {
+    assert_eq!(grams("1 oz", &red_wine()), 28.35);
+    assert_eq!(grams("1 fl oz", &red_wine()), 29.4);
+    assert_eq!(grams("8 oz", &lemon_juice()), 226.8);
+    assert_eq!(grams("8 fl oz", &lemon_juice()), 244.0);
+}
+
+#[test]
+fn volume_converts_through_the_typed_unit_then_a_plain_measure() {
+    // Celery (11143): USDA measured a chopped cup; sixteen bare tablespoons are not that.
+    let celery = vec![p(1.0, "cup chopped", 101.0), p(1.0, "tbsp", 7.5)];
+    assert_eq!(grams("1 cup", &celery), 101.0);
+    assert_eq!(grams("2 tbsp", &celery), 15.0);
+    assert_eq!(grams("1 tsp", &celery), 2.5, "another unit: the bare tbsp before the chopped cup");
+    assert_eq!(grams("1 fl oz", &celery), 15.0);
+    let cheese = vec![p(1.0, "cup, diced", 140.0), p(1.0, "fl oz", 30.5)];
+    assert_eq!(grams("2 tbsp", &cheese), 30.5, "the bare fl oz, not the diced cup");
+    // Only qualified measures: the typed unit's own before another's, then USDA order.
+    let nuts = vec![p(1.0, "tbsp, ground", 7.0), p(1.0, "cup, whole", 143.0), p(1.0, "cup, sliced", 92.0)];
+    assert_eq!(grams("1 cup", &nuts), 143.0);
+    assert_eq!(grams("1 tsp", &nuts), 2.33);
+    assert_eq!(grams("16 tbsp", &nuts), 112.0);
+    // A volume portion with its amount: "2 tbsp" of 30 g.
+    let butter = vec![p(2.0, "tbsp", 28.0)];
+    assert_eq!(grams("1 tsp", &butter), 4.67);
+    assert_eq!(grams("1 cup", &butter), 224.0);
+}
+
+#[test]
+fn a_food_without_volume_portions_refuses_volumes() {
+    for unit in ["1 cup", "1 tbsp", "2 tsp", "1 fl oz", "150 ml", "1 l"] {
+        let err = resolve(unit, &sardines()[1..]).unwrap_err();
+        assert!(matches!(err, DomainError::NoVolume { .. }), "{unit}: {err:?}");
+        let msg = err.to_string();
+        assert!(msg.contains("is a volume") && msg.contains("1 can (3.75 oz) (92 g)"), "{msg}");
+        assert!(!msg.contains('\n'));
+    }
+    assert!(resolve("1 cup", &sardines()).is_ok(), "the full list has a cup");
+    assert_eq!(grams("1 cup", &sardines()), 149.0);
+}
+
+#[test]
+fn a_picked_row_stays_that_row_when_its_number_changes() {
+    let seeds = [p(1.0, "cup, with hulls, edible yield", 46.0), p(1.0, "cup", 140.0)];
+    let row = &seeds[0];
+    let label = "1 cup, with hulls, edible yield";
+    let r = resolve_row("2 cup, with hulls, edible yield", row, label).unwrap().unwrap();
+    assert_eq!((r.grams, r.portion.as_ref()), (92.0, Some(row)));
+    assert_eq!(resolve_row(" 1/2  Cups, with hulls, edible yield", row, label).unwrap().unwrap().grams, 23.0);
+    assert!(resolve_row("1 cup", row, label).is_none(), "another unit: resolve it as typed");
+    let jar = p(1.0, "jar", 142.0);
+    assert_eq!(resolve_row("2 jars", &jar, "1 jar (142 g)").unwrap().unwrap().grams, 284.0);
+    assert_eq!(resolve_row("1/2 jar (142 g)", &jar, "1 jar (142 g)").unwrap().unwrap().grams, 71.0);
+    assert!(resolve_row("nonsense", row, label).is_none());
+    let huge = resolve_row("300 cups, with hulls, edible yield", row, label).unwrap();
+    assert!(matches!(huge, Err(DomainError::QuantityTooLarge(_))), "{huge:?}");
+}
+
 #[test]
 fn unit_must_match_whole_words() {
     // "me" is not "medium"; "cu" is not "cup".

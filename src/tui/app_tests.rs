@@ -175,6 +175,47 @@ fn portions_can_be_picked_from_the_list() {
 }
 
 #[test]
+fn a_picked_portion_logs_its_own_row_scaled_by_a_new_number() {
+    // Sunflower seed kernels (12036) and a jar USDA lists twice at two weights.
+    let mut seeds = almonds();
+    seeds.portions = vec![
+        Portion { amount: 1.0, description: "cup, with hulls, edible yield".into(), grams: 46.0 },
+        Portion { amount: 1.0, description: "cup".into(), grams: 140.0 },
+        Portion { amount: 1.0, description: "jar".into(), grams: 128.0 },
+        Portion { amount: 1.0, description: "jar".into(), grams: 142.0 },
+    ];
+    let mut s = state();
+    update(&mut s, Action::OpenSearch);
+    update(&mut s, Action::FoodLoaded(seeds.clone()));
+    let p = s.amount.as_ref().unwrap();
+    assert_eq!(p.labels, ["1 cup, with hulls, edible yield", "1 cup", "1 jar (128 g)", "1 jar (142 g)"]);
+    for _ in 0..4 {
+        update(&mut s, Action::ListDown);
+    }
+    assert_eq!(s.amount.as_ref().unwrap().input, "1 jar (142 g)");
+    // The user retypes the number: "2 jar" still names the picked row, 2 x 142 g.
+    for _ in 0.."1 jar (142 g)".len() {
+        update(&mut s, Action::Backspace);
+    }
+    type_text(&mut s, "2 jars");
+    assert_eq!(s.amount.as_ref().unwrap().preview.clone().unwrap().unwrap().0, 284.0);
+    let fx = update(&mut s, Action::Confirm);
+    let [Effect::AddEntry(new)] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!((new.grams, new.quantity.as_str()), (284.0, "2 jars"));
+    // Words other than the picked row's are read as typed: cut back to "1 cup", it is the cup.
+    let mut s = state();
+    update(&mut s, Action::OpenSearch);
+    update(&mut s, Action::FoodLoaded(seeds));
+    update(&mut s, Action::ListDown);
+    assert_eq!(s.amount.as_ref().unwrap().preview.clone().unwrap().unwrap().0, 46.0);
+    for _ in 0..", with hulls, edible yield".len() {
+        update(&mut s, Action::Backspace);
+    }
+    assert_eq!(s.amount.as_ref().unwrap().input, "1 cup");
+    assert_eq!(s.amount.as_ref().unwrap().preview.clone().unwrap().unwrap().0, 140.0);
+}
+
+#[test]
 fn esc_closes_one_overlay_at_a_time_without_changes() {
     let mut s = state();
     update(&mut s, Action::OpenSearch);

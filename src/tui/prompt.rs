@@ -4,9 +4,10 @@
 use super::action::Action;
 use super::effect::Effect;
 use super::state::{AmountPrompt, AppState, Preview, StatusKind};
-use crate::domain::day::new_entry;
-use crate::domain::food::trim_number;
-use crate::domain::{quantity, Entry, Food};
+use crate::domain::day::entry_of_grams;
+use crate::domain::labels::labels;
+use crate::domain::quantity::{self, Resolved};
+use crate::domain::{DomainError, Entry, Food, Portion};
 
 /// The prompt for editing an existing entry: its amount as typed, ready to change.
 pub fn for_edit(e: Entry) -> AmountPrompt {
@@ -15,6 +16,7 @@ pub fn for_edit(e: Entry) -> AmountPrompt {
         food_name: e.food_name.clone(),
         per_100g: e.per_100g,
         portions: Vec::new(),
+        labels: Vec::new(),
         input: e.quantity.clone(),
         portion: None,
         preview: None,
@@ -28,7 +30,7 @@ pub fn for_edit(e: Entry) -> AmountPrompt {
 pub fn food_loaded(state: &mut AppState, food: Food) -> Vec<Effect> {
     if let Some(p) = state.amount.as_mut() {
         if p.editing.is_some() && p.food_id == food.id {
-            p.portions = food.portions;
+            set_portions(p, food.portions);
             refresh(p);
         }
         return vec![];
@@ -37,8 +39,9 @@ pub fn food_loaded(state: &mut AppState, food: Food) -> Vec<Effect> {
         let mut p = for_food(&food, "");
         if state.metric_portions {
             // Config `units.portions = "metric"`: grams first, then USDA's household measures.
-            p.portions
-                .insert(0, crate::domain::Portion { amount: 100.0, description: "g".into(), grams: 100.0 });
+            let mut portions = std::mem::take(&mut p.portions);
+            portions.insert(0, Portion { amount: 100.0, description: "g".into(), grams: 100.0 });
+            set_portions(&mut p, portions);
         }
         state.amount = Some(p);
     }
@@ -52,6 +55,7 @@ pub fn for_food(food: &Food, input: &str) -> AmountPrompt {
         food_name: food.name.clone(),
         per_100g: food.per_100g,
         portions: food.portions.clone(),
+        labels: labels(&food.portions),
         input: input.to_string(),
         portion: None,
         preview: None,
@@ -61,20 +65,35 @@ pub fn for_food(food: &Food, input: &str) -> AmountPrompt {
     p
 }
 
+fn set_portions(p: &mut AmountPrompt, portions: Vec<Portion>) {
+    p.labels = labels(&portions);
+    p.portions = portions;
+    p.portion = None;
+}
+
 /// Recomputes the live preview from the input.
 fn refresh(p: &mut AmountPrompt) {
-    p.preview = if p.input.trim().is_empty() { None } else { Some(preview(&p.input, p)) };
+    p.preview = if p.input.trim().is_empty() { None } else { Some(preview(p)) };
 }
 
-fn preview(text: &str, p: &AmountPrompt) -> Preview {
-    quantity::resolve(text, &p.portions)
-        .map(|r| (r.grams, p.per_100g.scaled(r.grams)))
-        .map_err(|e| e.to_string())
+fn preview(p: &AmountPrompt) -> Preview {
+    resolve_input(p).map(|r| (r.grams, p.per_100g.scaled(r.grams))).map_err(|e| e.to_string())
 }
 
-/// "1 cup, whole" for a portion, as it would be typed.
-pub fn portion_text(p: &crate::domain::Portion) -> String {
-    format!("{} {}", trim_number(p.amount), p.description)
+/// The input in grams: the picked row itself while the input still names it (scaled by its
+/// number), never a re-reading of its words that could land on another row.
+fn resolve_input(p: &AmountPrompt) -> Result<Resolved, DomainError> {
+    picked_row(p).unwrap_or_else(|| quantity::resolve(&p.input, &p.portions))
+}
+
+fn picked_row(p: &AmountPrompt) -> Option<Result<Resolved, DomainError>> {
+    let i = p.portion?;
+    quantity::resolve_row(&p.input, p.portions.get(i)?, p.labels.get(i)?)
+}
+
+/// The text that logs a portion of the prompt's food: its label.
+pub fn portion_text(p: &AmountPrompt, i: usize) -> Option<&str> {
+    p.labels.get(i).map(String::as_str)
 }
 
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
@@ -89,13 +108,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             if !c.is_control() && p.input.chars().count() < 100 {
                 p.input.push(c);
             }
-            p.portion = None;
             refresh(p);
             vec![]
         }
         Backspace => {
             p.input.pop();
-            p.portion = None;
             refresh(p);
             vec![]
         }
@@ -124,8 +141,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
 
 /// Puts the highlighted portion into the field, where its number can still be changed.
 fn pick(p: &mut AmountPrompt) {
-    if let Some(portion) = p.portion.and_then(|i| p.portions.get(i)) {
-        p.input = portion_text(portion);
+    if let Some(label) = p.portion.and_then(|i| portion_text(p, i)) {
+        p.input = label.to_string();
         refresh(p);
     }
 }
@@ -137,7 +154,7 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
         return vec![];
     }
     if let Some(e) = &p.editing {
-        return match quantity::resolve(&p.input, &p.portions) {
+        return match resolve_input(p) {
             Ok(r) => {
                 let fx = vec![Effect::UpdateAmount {
                     id: e.id,
@@ -164,7 +181,10 @@ fn confirm(state: &mut AppState) -> Vec<Effect> {
         per_100g: p.per_100g,
         portions: p.portions.clone(),
     };
-    match new_entry(&food, &p.input, state.date, state.meal, String::new()) {
+    // The same grams the preview showed: a picked row is logged as that row.
+    let new = resolve_input(p)
+        .map(|r| entry_of_grams(&food, &p.input, r.grams, state.date, state.meal, String::new()));
+    match new {
         Ok(new) => {
             state.amount = None;
             state.search = None;

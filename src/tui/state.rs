@@ -121,8 +121,12 @@ pub struct AmountPrompt {
     pub food_name: String,
     pub per_100g: NutrientValues,
     pub portions: Vec<Portion>,
+    /// The text that logs each portion, in the same order (domain::labels).
+    pub labels: Vec<String>,
     pub input: String,
-    /// Highlighted household portion in the list.
+    /// Highlighted household portion in the list. It stays picked through edits of the
+    /// input: whenever the input names its label's unit ("2 cup" for "1 cup"), that row is
+    /// what gets logged, scaled by the number.
     pub portion: Option<usize>,
     pub preview: Option<Preview>,
     /// The entry being edited, for `e`; None when logging a new food.

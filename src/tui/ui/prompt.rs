@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::frame;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::labels::choice;
 use crate::domain::NutrientValues;
 use crate::tui::prompt::portion_text;
 use crate::tui::state::AmountPrompt;
@@ -43,8 +44,8 @@ impl Widget for PromptOverlay<'_> {
             Span::styled(format!(" {} ", p.food_name), t.title),
             format!(" Enter: {verb} · ↓ portions · Tab meal · Esc back "),
         );
-        let hint = match p.portions.first() {
-            Some(first) => format!("e.g. 30g or {}", portion_text(first)),
+        let hint = match portion_text(p, 0) {
+            Some(first) => format!("e.g. 30g or {first}"),
             None => "e.g. 30g, 1.5 oz".to_string(),
         };
         let mut field = vec![
@@ -71,9 +72,11 @@ impl Widget for PromptOverlay<'_> {
         let room = (inner.height as usize).saturating_sub(used);
         let sel = p.portion.unwrap_or(0);
         let offset = frame::scroll_offset(sel, room);
-        for (i, portion) in p.portions.iter().enumerate().skip(offset).take(room) {
+        // Each portion as the text that logs it, then its weight once.
+        let rows = p.labels.iter().zip(&p.portions).enumerate().skip(offset).take(room);
+        for (i, (label, portion)) in rows {
             let style = if Some(i) == p.portion { t.selected } else { t.text };
-            lines.push(Line::styled(format!("  {}", portion.label()), style));
+            lines.push(Line::styled(format!("  {}", choice(label, portion)), style));
         }
         Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
     }
