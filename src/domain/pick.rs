@@ -52,24 +52,28 @@ pub enum Choice {
 }
 
 /// Decides whether the first candidate is clearly the food meant (see the module's summary).
+///
+/// The amount typed says something of the food too: "2 slices" is of a food that comes in
+/// slices, so foods it does not fit step aside when any food fits it.
 pub fn choose(candidates: &[Candidate]) -> Choice {
-    let Some(first) = candidates.first() else { return Choice::Ask(Vec::new()) };
-    let listed = || Choice::Ask((0..candidates.len().min(LISTED)).collect());
+    let fitting: Vec<usize> = (0..candidates.len()).filter(|i| candidates[*i].grams.is_some()).collect();
+    let order: Vec<usize> = if fitting.is_empty() { (0..candidates.len()).collect() } else { fitting };
+    let Some(&top) = order.first() else { return Choice::Ask(Vec::new()) };
+    let listed = || Choice::Ask(order.iter().copied().take(LISTED).collect());
+    let first = &candidates[top];
     if !first.covers {
         return listed();
     }
-    let Some(mine) = first.adds() else {
-        // The amount fits another candidate but not this one: the person meant another food
-        // or another amount, and only they can say which.
-        return if candidates.iter().skip(1).any(|c| c.grams.is_some()) { listed() } else { Choice::Log(0) };
-    };
+    // With no food the amount fits, the amount's own error says what does.
+    let Some(mine) = first.adds() else { return Choice::Log(top) };
     // A candidate that misses a word typed is not another reading of the line.
-    let close = candidates.iter().skip(1).filter(|c| c.covers && c.score >= first.score - CLOSE);
+    let close =
+        order[1..].iter().map(|i| &candidates[*i]).filter(|c| c.covers && c.score >= first.score - CLOSE);
     let differs = close.filter_map(Candidate::adds).any(|theirs| !about_the_same(&mine, &theirs));
     if differs {
         listed()
     } else {
-        Choice::Log(0)
+        Choice::Log(top)
     }
 }
 
@@ -142,10 +146,16 @@ mod tests {
     }
 
     #[test]
-    fn an_amount_only_another_candidate_takes_asks() {
-        let list =
-            [candidate("a", 20.0, None, 1.0, 1.0, 1.0), candidate("b", 10.0, Some(100.0), 1.0, 1.0, 1.0)];
-        assert_eq!(choose(&list), Choice::Ask(vec![0, 1]));
+    fn foods_the_amount_does_not_fit_step_aside() {
+        // "1 chop": a pork steak has no chop portion, the chop does.
+        let list = [
+            candidate("steak", 20.0, None, 1.0, 1.0, 1.0),
+            candidate("chop", 19.0, Some(70.0), 1.0, 1.0, 1.0),
+        ];
+        assert_eq!(choose(&list), Choice::Log(1));
+        let none_fits =
+            [candidate("a", 20.0, None, 1.0, 1.0, 1.0), candidate("b", 19.9, None, 1.0, 1.0, 1.0)];
+        assert_eq!(choose(&none_fits), Choice::Log(0), "the amount's own error then says what fits");
     }
 
     #[test]

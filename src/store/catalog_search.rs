@@ -97,17 +97,21 @@ impl Catalog {
         // Names and common names say what a food is; the group column is for browsing.
         let mut candidates =
             self.candidates(&format!("{{name common}} : ({})", groups.join(" AND ")), breadth)?;
-        // "baked salmon": no food says both, so the way it was cooked gives way first, then
-        // any word may match.
+        // "baked salmon": how it was cooked is a preference among the food's forms, so the
+        // foods that have the other words compete too (USDA's salmon is "cooked, dry heat").
         let essential: Vec<&String> = groups
             .iter()
             .zip(&words)
             .filter(|(_, w)| !search::names_preparation(w))
             .map(|(g, _)| g)
             .collect();
-        if candidates.is_empty() && !essential.is_empty() && essential.len() < groups.len() {
+        if !essential.is_empty() && essential.len() < groups.len() {
             let and = essential.iter().map(|g| g.as_str()).collect::<Vec<_>>().join(" AND ");
-            candidates = self.candidates(&format!("{{name common}} : ({and})"), breadth)?;
+            for more in self.candidates(&format!("{{name common}} : ({and})"), breadth)? {
+                if !candidates.iter().any(|c| c.0 == more.0) {
+                    candidates.push(more);
+                }
+            }
         }
         if candidates.is_empty() && groups.len() > 1 {
             candidates = self.candidates(&format!("{{name common}} : ({})", groups.join(" OR ")), breadth)?;

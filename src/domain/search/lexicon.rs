@@ -49,6 +49,8 @@ pub(super) static PREPARED: &[&str] = &[
     "sauce",
     "scrambled",
     "omelet",
+    "recipe",
+    "mashed",
 ];
 
 /// Words that mark a modified variant of a food (diet, fortified, imitation): further from
@@ -63,7 +65,7 @@ pub(super) static VARIANT: &[&str] = &[
     "lite",
     "skim",
     "fortified",
-    "enriched",
+    "enhanced",
     "imitation",
     "substitute",
     "diet",
@@ -80,6 +82,20 @@ pub(super) static VARIANT: &[&str] = &[
     "raisin",
     "mocha",
     "caramel",
+    "glutinous",
+];
+
+/// How each kind of food is usually cooked, for a tie between the ways USDA cooked it: roast
+/// poultry and meat, fish cooked by dry heat, boiled pulses and eggs.
+pub(super) static USUAL_COOKING: &[(&str, &[&str])] = &[
+    ("Poultry Products", &["roasted"]),
+    ("Beef Products", &["broiled", "roasted"]),
+    ("Pork Products", &["roasted", "broiled"]),
+    ("Lamb, Veal, and Game Products", &["roasted"]),
+    ("Finfish and Shellfish Products", &["heat"]),
+    ("Legumes and Legume Products", &["boiled"]),
+    ("Vegetables and Vegetable Products", &["boiled"]),
+    ("Dairy and Egg Products", &["boiled"]),
 ];
 
 /// Words USDA uses to mark the generic, average or standard form of a food.
@@ -102,6 +118,7 @@ pub(super) static GENERIC: &[&str] = &[
     "fresh",
     "raw",
     "kernel",
+    "original",
 ];
 
 /// Words that are the plain form in one food group though they mark a preparation elsewhere:
@@ -118,10 +135,16 @@ pub(super) static PLAIN_IN_GROUP: &[(&str, &str)] = &[
 /// ("Mollusks, oyster" and "Crustaceans, crab" in Finfish and Shellfish Products).
 pub(super) static CATEGORY: &[&str] = &["mollusk", "crustacean", "shellfish"];
 
+/// Category heads USDA writes in the singular ("Cheese, parmesan, grated").
+pub(super) static SINGULAR_CATEGORY: &[&str] = &["cheese"];
+
 /// Two-word category heads ("Alcoholic beverage, wine, table, red"), read as a category only
 /// when at least two segments follow to name the drink: "Alcoholic beverage, rice (sake)"
 /// names what it is made from.
 pub(super) static CATEGORY_PHRASES: &[[&str; 2]] = &[["alcoholic", "beverage"]];
+
+/// Parts of a food that a name may say were taken away ("Apples, raw, without skin").
+pub(super) static PARTS: &[&str] = &["skin", "peel", "bone", "seed", "rind", "pit"];
 
 /// Organ meats and by-products: never what a plain "turkey" or "beef" means.
 pub(super) static OFFAL: &[&str] = &[
@@ -192,7 +215,11 @@ pub(super) static SYNONYMS: &[(&str, &str)] = &[
 
 /// Words people add that USDA's names leave out ("collard greens" is "Collards"): a name
 /// without them still covers the query.
-pub(super) static FILLER: &[&str] = &["greens", "fillet", "fillets", "filet"];
+/// So do the containers and helpings a diary line names ("a glass of red wine").
+pub(super) static FILLER: &[&str] = &[
+    "greens", "fillet", "fillets", "filet", "glass", "glasses", "bowl", "bowls", "cup", "cups", "mug",
+    "plate", "piece", "pieces", "slice", "slices", "serving", "servings", "handful", "portion",
+];
 
 /// Small words that never make a name more specific.
 pub(super) static STOP: &[&str] =

@@ -208,7 +208,14 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
     let covered = |w: &NameWord| !w.aside && covered_to.is_some_and(|c| w.segment <= c);
     // The head says exactly what was asked, no more ("Yogurt", not "Tofu yogurt").
     let head: Vec<&NameWord> = words.iter().filter(|w| w.segment == 0 && !w.aside).collect();
-    if !head.is_empty() && head.iter().all(|w| w.kind == Kind::Stop || covered(w) || meant.contains(&w.stem))
+    // A common name that is exactly the query names the food as well ("spaghetti" for
+    // "Pasta, cooked, enriched").
+    let common_exact = commons
+        .iter()
+        .any(|c| !c.is_empty() && c.len() == stems.len() && c.iter().zip(stems).all(|(a, b)| a == b));
+    if common_exact
+        || !head.is_empty()
+            && head.iter().all(|w| w.kind == Kind::Stop || covered(w) || meant.contains(&w.stem))
     {
         score += 2.5;
     }
@@ -226,7 +233,7 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
         };
     }
     if common_whole || (common_used && !head_hit) {
-        extra = f64::min(extra, 1.0);
+        extra = f64::min(extra * 0.5, 1.0);
     }
     score -= extra;
     let asked = |w: &str| query.asks(w);
@@ -268,7 +275,12 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
         score -= 6.0;
     }
     // Branded foods sink below the everyday generic one unless the query names the brand.
-    if parsed.brand.as_ref().is_some_and(|b| !b.iter().any(|b| stems.contains(b))) {
+    // A word the query shares with a brand of two words ("cola" in COCA-COLA) is not the brand.
+    let brand_named = |b: &Vec<String>| {
+        let named = b.iter().filter(|w| w.len() >= 2 && stems.contains(w)).count();
+        named > 0 && named >= b.iter().filter(|w| w.len() >= 2).count().min(2)
+    };
+    if parsed.brand.as_ref().is_some_and(|b| !brand_named(b)) {
         score -= 8.0;
     }
     // USDA measures everyday foods in more household portions (cup, slice, piece...) than
@@ -279,6 +291,7 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
     if parsed.in_survey {
         score += SURVEY_WEIGHT;
     }
+    score += parsed.usual;
     score + 1.5 * f64::from(uses).ln_1p()
 }
 

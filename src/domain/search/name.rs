@@ -3,7 +3,8 @@
 
 use super::form::{Form, Habit, COOKING};
 use super::lexicon::{
-    Kind, CATEGORY, CATEGORY_PHRASES, LISTING, PLAIN_IN_GROUP, SPECIAL_GROUPS, SPECIAL_WORDS,
+    Kind, CATEGORY, CATEGORY_PHRASES, LISTING, PARTS, PLAIN_IN_GROUP, SINGULAR_CATEGORY, SPECIAL_GROUPS,
+    SPECIAL_WORDS, USUAL_COOKING,
 };
 use super::stem;
 use crate::domain::food::Food;
@@ -30,6 +31,9 @@ pub struct Parsed {
     pub(super) own: bool,
     /// USDA lists the food among those the national dietary survey records as eaten.
     pub(super) in_survey: bool,
+    /// How usual the food's form is among its like: cooked the usual way for its kind, the
+    /// meat or lean only rather than with skin or fat, the whole food rather than part of it.
+    pub(super) usual: f64,
     /// The food's name as written.
     pub(super) name: String,
     /// Whether the name carries a generic marker other than raw or whole ("plain", "regular").
@@ -98,6 +102,7 @@ impl Parsed {
             form,
             own: false,
             in_survey: food.in_survey,
+            usual: usual(&words, &food.group),
             name: food.name.clone(),
             generic: words.iter().any(|w| w.kind == Kind::Generic && w.stem != "raw" && w.stem != "whole"),
             words,
@@ -222,6 +227,28 @@ fn with_and_without(words: &mut [NameWord]) {
     }
 }
 
+/// How much a usual form counts: more than the closeness log add allows (0.3), less than a
+/// word of the name (0.35 and up, times ten for a word matched).
+const USUAL_LIFT: f64 = 0.5;
+
+/// See `Parsed::usual`: a lift for the usual cooking, for "meat only" or "lean only", and a
+/// cost for "without skin" and other parts taken away (salt aside).
+fn usual(words: &[NameWord], group: &str) -> f64 {
+    let has = |w: &str| words.iter().any(|n| n.stem == w);
+    let mut lift = 0.0;
+    if USUAL_COOKING.iter().any(|(g, ways)| *g == group && ways.iter().any(|w| has(w))) {
+        lift += USUAL_LIFT;
+    }
+    if words.windows(2).any(|p| (p[0].stem == "meat" || p[0].stem == "lean") && p[1].stem == "only") {
+        lift += USUAL_LIFT;
+    }
+    let taken_away = words.windows(2).any(|p| p[0].stem == "without" && PARTS.contains(&p[1].stem.as_str()));
+    if taken_away {
+        lift -= USUAL_LIFT;
+    }
+    lift
+}
+
 pub(super) fn words_of(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
@@ -245,6 +272,7 @@ fn category_head(words: &[NameWord], name: &str, group: &str) -> bool {
     let plural = written != only.stem;
     words.iter().any(|w| w.segment > 0)
         && (plural && CATEGORY.contains(&only.stem.as_str())
+            || SINGULAR_CATEGORY.contains(&only.stem.as_str())
             || words_of(group).iter().any(|g| {
                 (plural && *g == only.stem) || (g.len() > only.stem.len() && g.ends_with(only.stem.as_str()))
             }))
