@@ -43,8 +43,10 @@ fn portion_hint(portions: &[String]) -> String {
     }
 }
 pub mod day;
+pub mod everyday;
 pub mod insights;
 pub mod search;
+pub mod serving;
 pub mod supplement;
 pub mod warnings;
 

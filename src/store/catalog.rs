@@ -14,7 +14,8 @@ use crate::domain::nutrient::Nutrient;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-7";
+// 8: servings follow the one serving rule (FDA reference amounts), not the first portion.
+const SCHEMA: &str = "catalog-schema-8";
 
 /// A search result: the food (without portions) and its rank score.
 pub type SearchHit = Food;
