@@ -5,14 +5,18 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::browse::Basis;
 use crate::domain::day::{ca_mg_ratio, trend_stats, DaySummary};
+use crate::domain::everyday::is_everyday;
 use crate::domain::insights::{suggest, Suggestion};
 use crate::domain::supplement::Supplement;
 use crate::domain::warnings::{warnings, Warning};
 use crate::domain::{Entry, Nutrient, Profile};
 use crate::store::{Catalog, Diary, StoreError};
 
-/// How many of the richest catalog foods are weighed as suggestions.
+/// How many of the catalog foods richest per serving are weighed as suggestions.
 pub const SUGGESTION_POOL: usize = 400;
+/// How many foods richest per serving are read to find `SUGGESTION_POOL` everyday ones: the
+/// richest servings are often restaurant plates, powders or branded products.
+const POOL_READ: usize = 4000;
 /// How many of the user's most logged foods are weighed as their own suggestions.
 const YOUR_FOODS: usize = 20;
 
@@ -95,14 +99,16 @@ pub struct GapSuggestions {
 }
 
 /// Foods that would close the gap in `n` left by `summary`: the user's own frequent foods
-/// first (as the catalog or their custom foods describe them), then the catalog's richest.
-/// The CLI's `suggest` and the app's suggestions both come from here.
+/// first (as the catalog or their custom foods describe them), then the catalog's richest per
+/// serving, everyday foods only unless `all` (`everyday::is_everyday`). The CLI's `suggest`
+/// and the app's suggestions both come from here.
 pub fn gap_suggestions(
     diary: &Diary,
     catalog: &Catalog,
     summary: &DaySummary,
     n: Nutrient,
     limit: usize,
+    all: bool,
 ) -> Result<GapSuggestions, StoreError> {
     let target = summary.targets.get(n);
     let total = summary.totals.get(n);
@@ -118,7 +124,23 @@ pub fn gap_suggestions(
         yours.extend(food);
     }
     let mut pool = Vec::new();
-    for r in catalog.top_by(n, Basis::Per100g, None, SUGGESTION_POOL)? {
+    // Drawn per serving, not per 100 g: per 100 g favours what is eaten by the teaspoon
+    // (dried powders, spices), and what matters is what one ordinary serving adds.
+    let mut ranked: Vec<_> = catalog
+        .top_by(n, Basis::Serving, None, POOL_READ)?
+        .into_iter()
+        .filter(|r| all || is_everyday(&r.food))
+        .take(SUGGESTION_POOL)
+        .collect();
+    if all {
+        // Everything: the richest per 100 g too, which brings the spices and powders back.
+        for r in catalog.top_by(n, Basis::Per100g, None, SUGGESTION_POOL / 4)? {
+            if !ranked.iter().any(|x| x.food.id == r.food.id) {
+                ranked.push(r);
+            }
+        }
+    }
+    for r in ranked {
         pool.extend(catalog.food(&r.food.id)?);
     }
     let list = suggest(n, gap, &yours, &pool, limit);

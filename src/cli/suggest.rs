@@ -1,5 +1,5 @@
-//! `marrow suggest [NUTRIENT] [--date D] [--limit N] [--json]`: foods that would close the
-//! day's remaining gap, the user's own frequent foods first.
+//! `marrow suggest [NUTRIENT] [--date D] [--limit N] [--all] [--json]`: everyday foods, one
+//! ordinary serving each, that would close the day's remaining gap, the user's own first.
 
 use serde_json::json;
 
@@ -17,7 +17,12 @@ pub struct Args {
     pub date: Option<String>,
     #[arg(long, short = 'n', default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
     pub limit: u32,
-    /// Print JSON: [{"id","name","portion","grams","adds":{key: number},"per_100kcal"}]
+    /// Weigh every catalog food: by default spices and herbs, leavening agents, dried powders,
+    /// fats and oils, babyfood, raw meat, fish and eggs, restaurant, fast food and commodity
+    /// items, supplements and brand-name products are left out
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON: [{"id","name","group","portion","grams","kcal","adds":{key: number},"per_100kcal","yours"}]
     #[arg(long)]
     pub json: bool,
 }
@@ -36,7 +41,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let diary = ctx.diary()?;
     let catalog = ctx.catalog()?;
     let report = day_report(&diary, date)?;
-    let found = gap_suggestions(&diary, &catalog, &report.summary, n, a.limit as usize)?;
+    let found = gap_suggestions(&diary, &catalog, &report.summary, n, a.limit as usize, a.all)?;
     let (target, gap, list) = (found.target, found.gap, found.list);
     if a.json {
         let items: Vec<serde_json::Value> = list
@@ -45,8 +50,10 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
                 json!({
                     "id": s.food.id,
                     "name": s.food.name,
+                    "group": s.food.group,
                     "portion": s.portion,
                     "grams": s.grams,
+                    "kcal": s.kcal.map(|k| k.round()),
                     "adds": {n.key(): round_for_output(n, s.adds)},
                     "per_100kcal": s.per_100kcal.map(|v| round_for_output(n, v)),
                     "yours": s.yours,
@@ -75,13 +82,17 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             vec![
                 s.food.id.clone(),
                 table::fit(&s.food.name, 48),
-                table::fit(&s.portion, 24),
+                table::fit(&format!("{} ({} g)", s.portion, trim_number(s.grams.round())), 28),
                 format!("+{:.*} {}", i.decimals, s.adds, i.unit),
                 s.per_100kcal.map(|v| format!("{v:.0}")).unwrap_or_else(|| "-".into()),
                 if s.yours { "yours".into() } else { String::new() },
             ]
         })
         .collect();
-    print!("{}", table::render(&["id", "food", "portion", "adds", "per 100 kcal", ""], &rows, 3));
+    print!("{}", table::render(&["id", "food", "one serving", "adds", "per 100 kcal", ""], &rows, 3));
+    println!("One {}.", crate::domain::serving::SOURCE);
+    if !a.all {
+        println!("Everyday foods only: --all also weighs spices, powders, fats, raw and restaurant foods.");
+    }
     Ok(())
 }

@@ -5,15 +5,14 @@ use serde_json::json;
 
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::browse::Basis;
-use crate::domain::food::trim_number;
 use crate::domain::Nutrient;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// magnesium, calcium, vitamin-d, zinc, potassium, protein, fiber, ...
     pub nutrient: String,
-    /// What to measure per: 100g, serving (NLEA serving, else the first household portion)
-    /// or 100kcal (nutrient density)
+    /// What to measure per: 100g, serving (USDA's NLEA serving, else the household portion
+    /// nearest FDA's reference amount for the kind of food) or 100kcal (nutrient density)
     #[arg(long, default_value = "100g")]
     pub per: String,
     /// Only food groups whose name holds these words ("Nut and Seed", "vegetables")
@@ -73,22 +72,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             let mut row =
                 vec![r.food.id.clone(), table::fit(&r.food.name, 56), table::fit(&r.food.group, 26)];
             if basis == Basis::Serving {
-                row.push(
-                    r.serving
-                        .as_ref()
-                        .map(|p| {
-                            table::fit(
-                                &format!(
-                                    "{} {} ({} g)",
-                                    trim_number(p.amount),
-                                    p.description,
-                                    trim_number(p.grams)
-                                ),
-                                30,
-                            )
-                        })
-                        .unwrap_or_default(),
-                );
+                row.push(r.serving.as_ref().map(|p| table::fit(&p.label(), 30)).unwrap_or_default());
             }
             row.push(format!("{:.*}", info.decimals, r.value));
             row
@@ -103,5 +87,8 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let left = header.len() - 1;
     print!("{}", table::render(&header, &rows, left));
     println!("{} {}; foods with an unknown value are left out", info.name, basis.label());
+    if basis == Basis::Serving {
+        println!("One {}.", crate::domain::serving::SOURCE);
+    }
     Ok(())
 }

@@ -8,7 +8,8 @@ use super::nutrient::Nutrient;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
     Per100g,
-    /// The food's serving: its NLEA serving when present, else its first household portion.
+    /// One serving (`Food::serving`): the NLEA serving, else the household portion nearest an
+    /// ordinary serving for the kind of food (FDA's reference amounts).
     Serving,
     /// Nutrient density: per 100 kcal of the food. Foods with no energy are left out.
     Per100kcal,
@@ -54,12 +55,12 @@ impl Basis {
     }
 
     /// The food's amount of `n` on this basis; None when unknown or not measurable (no
-    /// energy, no serving). Never infinite or NaN.
+    /// energy). Never infinite or NaN.
     pub fn value(self, food: &Food, n: Nutrient) -> Option<f64> {
         let v = food.per_100g.get(n)?;
         let out = match self {
             Basis::Per100g => v,
-            Basis::Serving => v * food.serving()?.grams / 100.0,
+            Basis::Serving => v * food.serving().grams / 100.0,
             Basis::Per100kcal => {
                 let kcal = food.per_100g.get(Nutrient::Energy).filter(|k| *k > 0.0)?;
                 v * 100.0 / kcal
@@ -109,15 +110,24 @@ mod tests {
             "NLEA wins"
         );
         assert!((Basis::Per100kcal.value(&spinach, Nutrient::Magnesium).unwrap() - 343.478).abs() < 1e-3);
-        let first = food(Some(79.0), Some(23.0), vec![cup]);
-        assert!((Basis::Serving.value(&first, Nutrient::Magnesium).unwrap() - 23.7).abs() < 1e-9);
+        // Without an NLEA serving, the portion nearest an ordinary serving (85 g of vegetables),
+        // or those 85 g when no portion is near it.
+        let spinach = Food {
+            group: "Vegetables and Vegetable Products".into(),
+            ..food(Some(79.0), Some(23.0), vec![cup])
+        };
+        let two_cups = Portion { amount: 2.0, description: "cup".into(), grams: 60.0 };
+        let both = Food { portions: vec![spinach.portions[0].clone(), two_cups], ..spinach.clone() };
+        assert!((Basis::Serving.value(&spinach, Nutrient::Magnesium).unwrap() - 67.15).abs() < 1e-9);
+        assert!((Basis::Serving.value(&both, Nutrient::Magnesium).unwrap() - 47.4).abs() < 1e-9);
     }
 
     #[test]
-    fn no_energy_or_serving_or_value_is_left_out() {
+    fn no_energy_or_value_is_left_out() {
         let water = food(Some(2.0), Some(0.0), vec![]);
         assert_eq!(Basis::Per100kcal.value(&water, Nutrient::Magnesium), None);
-        assert_eq!(Basis::Serving.value(&water, Nutrient::Magnesium), None);
+        // A food with no household portion still has a serving: the ordinary amount in grams.
+        assert_eq!(Basis::Serving.value(&water, Nutrient::Magnesium), Some(2.0));
         assert_eq!(Basis::Per100g.value(&food(None, Some(5.0), vec![]), Nutrient::Magnesium), None);
         assert_eq!(Basis::parse("100 kcal"), Some(Basis::Per100kcal));
         assert_eq!(Basis::parse("cup"), None);

@@ -31,13 +31,11 @@ pub struct Food {
 }
 
 impl Food {
-    /// The portion a "serving" means: the NLEA serving when USDA gives one, else the first
-    /// household portion.
-    pub fn serving(&self) -> Option<&Portion> {
-        self.portions
-            .iter()
-            .find(|p| p.description.to_lowercase().contains("nlea serving") && p.grams > 0.0)
-            .or_else(|| self.portions.iter().find(|p| p.grams > 0.0))
+    /// One serving: the portion a person eats at once, by the one rule every per-serving
+    /// figure follows (`serving::serving`: the NLEA serving, else the household portion
+    /// nearest an ordinary serving for this kind of food).
+    pub fn serving(&self) -> Portion {
+        super::serving::serving(self)
     }
 
     /// The text that logs each of this food's portions, in USDA order ("1 cup",
@@ -65,8 +63,11 @@ impl Portion {
     }
 
     /// "1 cup, whole (143 g)": the portion and its weight, for reading (not always the text that
-    /// logs it; see [`super::labels::choices`]).
+    /// logs it; see [`super::labels::choices`]); a portion in grams is just "30 g".
     pub fn label(&self) -> String {
+        if self.description == "g" {
+            return self.label_short();
+        }
         format!("{} {} ({} g)", trim_number(self.amount), self.description, trim_number(self.grams))
     }
 }

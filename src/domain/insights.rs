@@ -1,9 +1,11 @@
 //! Insights: which foods gave a nutrient, and which foods would close the day's gap.
 
+use std::collections::HashMap;
+
 use super::browse::Basis;
-use super::food::{Entry, Food, Portion};
+use super::everyday::kind;
+use super::food::{Entry, Food};
 use super::nutrient::Nutrient;
-use super::search;
 
 /// A food's share of the day's amount of a nutrient.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,88 +39,99 @@ pub fn contributors(entries: &[Entry], n: Nutrient, limit: usize) -> Vec<Contrib
         .collect()
 }
 
-/// A food that would help close a gap: the portion, what it adds and its density.
+/// A food that would help close a gap: one serving of it, what it adds and its density.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     pub food: Food,
+    /// The serving as it would be typed ("1 cup", "1 oz", "30 g").
     pub portion: String,
     pub grams: f64,
     pub adds: f64,
+    /// The serving's energy, when the food's is known.
+    pub kcal: Option<f64>,
     pub per_100kcal: Option<f64>,
     /// One of the user's own frequent foods.
     pub yours: bool,
 }
 
-/// The portion people eat at once: the largest household portion of at most 200 kcal (an
-/// ounce of seeds, a cup of greens), else the smallest one, else 100 g.
-pub fn sensible_portion(food: &Food) -> (String, f64) {
-    let kcal = |p: &Portion| food.per_100g.get(Nutrient::Energy).map(|k| k * p.grams / 100.0);
-    let usable = || food.portions.iter().filter(|p| p.grams > 0.0 && p.amount > 0.0);
-    let pick = usable()
-        .filter(|p| p.grams <= 250.0 && kcal(p).is_none_or(|k| k <= 200.0))
-        .max_by(|a, b| a.grams.total_cmp(&b.grams))
-        .or_else(|| usable().min_by(|a, b| a.grams.total_cmp(&b.grams)));
-    match pick {
-        Some(p) => (p.label_short(), p.grams),
-        None => ("100 g".to_string(), 100.0),
-    }
+/// Energy one serving may bring before its weight is scaled down: about an eighth of a
+/// 2,000 kcal day, a snack or a side dish rather than a meal.
+pub const KCAL_BUDGET: f64 = 250.0;
+/// The share of a day's gap one serving is credited with at most: a gap is closed over the
+/// day's meals, so a serving that alone covers it is worth no more than one that covers this.
+pub const SHARE_OF_GAP: f64 = 1.0 / 3.0;
+/// At most this many catalog suggestions from one food group, so a list spans kinds of food.
+pub const PER_GROUP: usize = 3;
+/// A kind of food USDA describes in this many forms or more (milk, cheese, salmon) counts as
+/// fully familiar; one described once (sisymbrium seeds, dock) as half.
+const FAMILIAR: usize = 5;
+
+/// How much one suggestion is worth: what its serving adds, up to a share of the gap, scaled
+/// down when the serving brings more energy than `KCAL_BUDGET`, and by how familiar its kind
+/// of food is (`forms`: how many of the weighed foods are of its kind).
+fn weight(s: &Suggestion, gap: f64, forms: usize) -> f64 {
+    let credited = s.adds.min(gap.max(0.0) * SHARE_OF_GAP);
+    let energy = s.kcal.filter(|k| *k > KCAL_BUDGET).map_or(1.0, |k| KCAL_BUDGET / k);
+    let familiar = 0.5 + 0.5 * forms.min(FAMILIAR) as f64 / FAMILIAR as f64;
+    credited * energy * familiar
 }
 
 /// Foods to close `gap` of `n`: the user's frequent foods first (those that add something),
-/// then catalog foods by how much of the gap one sensible portion closes, one per kind of food.
+/// then `catalog` foods, each as one serving (`Food::serving`), by what that serving adds
+/// within a share of the gap and an energy budget, familiar kinds of food first (see
+/// `weight`), then by density; one food of each kind and
+/// at most `PER_GROUP` from a food group. Which catalog foods are weighed is the caller's:
+/// `everyday::is_everyday` is the default.
 pub fn suggest(n: Nutrient, gap: f64, yours: &[Food], catalog: &[Food], limit: usize) -> Vec<Suggestion> {
     let make = |f: &Food, own: bool| -> Option<Suggestion> {
         let v = f.per_100g.get(n)?;
-        let (portion, grams) = sensible_portion(f);
-        let adds = v * grams / 100.0;
-        (adds > 0.0).then(|| Suggestion {
+        let serving = f.serving();
+        let adds = v * serving.grams / 100.0;
+        (adds > 0.0 && adds.is_finite()).then(|| Suggestion {
             food: f.clone(),
-            portion,
-            grams,
+            portion: serving.label_short(),
+            grams: serving.grams,
             adds,
+            kcal: f.per_100g.get(Nutrient::Energy).map(|k| k * serving.grams / 100.0),
             per_100kcal: Basis::Per100kcal.value(f, n),
             yours: own,
         })
     };
     let mut out: Vec<Suggestion> = yours.iter().filter_map(|f| make(f, true)).collect();
     out.sort_by(|a, b| b.adds.total_cmp(&a.adds));
-    out.truncate(limit.div_ceil(2).max(1));
-    // Everyday foods: not branded or from a special group, a plain name, and several
-    // household portions (USDA measures common foods more ways).
-    let everyday = |f: &Food| {
-        let (special, segments, _) = search::prior(f);
-        !special && segments <= 2 && f.portions.len() >= 2
-    };
+    out.truncate(limit.div_ceil(2).max(1).min(limit));
     let mut rest: Vec<Suggestion> = catalog
         .iter()
-        .filter(|f| everyday(f) && !out.iter().any(|s| s.food.id == f.id))
+        .filter(|f| !out.iter().any(|s| s.food.id == f.id))
         .filter_map(|f| make(f, false))
         .collect();
-    // How much of the gap one portion closes; overshooting far past it helps no one.
-    let closes = |s: &Suggestion| s.adds.min(gap.max(1.0)) - 0.5 * (s.adds - 2.0 * gap.max(1.0)).max(0.0);
+    // Foods eaten often are described in many forms (whole, 2 %, skim; raw, cooked, canned).
+    let mut forms: HashMap<String, usize> = HashMap::new();
+    for f in catalog {
+        *forms.entry(kind(&f.name)).or_default() += 1;
+    }
+    let weigh = |s: &Suggestion| weight(s, gap, forms.get(&kind(&s.food.name)).copied().unwrap_or(1));
     rest.sort_by(|a, b| {
-        closes(b)
-            .total_cmp(&closes(a))
+        weigh(b)
+            .total_cmp(&weigh(a))
             .then(b.per_100kcal.unwrap_or(0.0).total_cmp(&a.per_100kcal.unwrap_or(0.0)))
+            .then(a.food.id.cmp(&b.food.id))
     });
     let mut kinds: Vec<String> = out.iter().map(|s| kind(&s.food.name)).collect();
-    for s in rest {
+    let mut groups: Vec<&str> = Vec::new();
+    for s in &rest {
         if out.len() >= limit {
             break;
         }
         let k = kind(&s.food.name);
-        if !kinds.contains(&k) {
+        let in_group = groups.iter().filter(|g| **g == s.food.group).count();
+        if !kinds.contains(&k) && in_group < PER_GROUP {
             kinds.push(k);
-            out.push(s);
+            groups.push(&s.food.group);
+            out.push(s.clone());
         }
     }
     out
-}
-
-/// "Seeds, pumpkin and squash seed kernels, dried" -> "seeds, pumpkin and squash seed kernels":
-/// the first two segments name the kind of food.
-fn kind(name: &str) -> String {
-    name.split(',').take(2).collect::<Vec<_>>().join(",").to_lowercase()
 }
 
 #[cfg(test)]
@@ -126,7 +139,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::domain::{Meal, NutrientValues};
+    use crate::domain::{Meal, NutrientValues, Portion};
 
     fn food(id: &str, name: &str, mg: f64, kcal: f64, portion: (&str, f64)) -> Food {
         let mut v = NutrientValues::unknown();

@@ -50,9 +50,11 @@ fn portion_hint(portions: &[String]) -> String {
     }
 }
 pub mod day;
+pub mod everyday;
 pub mod insights;
 pub mod pick;
 pub mod search;
+pub mod serving;
 pub mod supplement;
 pub mod warnings;
 

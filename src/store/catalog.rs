@@ -14,7 +14,8 @@ use crate::domain::nutrient::Nutrient;
 use crate::domain::{Food, Portion};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
-const SCHEMA: &str = "catalog-schema-8";
+// 9: USDA's Survey flag, and servings by the one serving rule (FDA reference amounts).
+const SCHEMA: &str = "catalog-schema-9";
 
 /// A search result: the food (without portions) and its rank score.
 pub type SearchHit = Food;

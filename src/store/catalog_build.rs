@@ -22,7 +22,7 @@ CREATE TABLE foods (
     grp TEXT NOT NULL,
     common TEXT NOT NULL,
     manufacturer TEXT NOT NULL,
-    -- The portion a serving means (NLEA serving, else the first), for `top --per serving`.
+    -- One serving by the domain's rule (`Food::serving`), for `top --per serving`.
     serving_amount REAL,
     serving_desc TEXT,
     serving_grams REAL,
@@ -121,9 +121,9 @@ fn write(
             food_stmt.raw_bind_parameter(4, &f.group)?;
             food_stmt.raw_bind_parameter(5, &f.common_names)?;
             food_stmt.raw_bind_parameter(6, &f.manufacturer)?;
-            food_stmt.raw_bind_parameter(7, serving.map(|p| p.amount))?;
-            food_stmt.raw_bind_parameter(8, serving.map(|p| p.description.as_str()))?;
-            food_stmt.raw_bind_parameter(9, serving.map(|p| p.grams))?;
+            food_stmt.raw_bind_parameter(7, serving.amount)?;
+            food_stmt.raw_bind_parameter(8, serving.description.as_str())?;
+            food_stmt.raw_bind_parameter(9, serving.grams)?;
             food_stmt.raw_bind_parameter(10, origin.map(|o| o.data_type.code()))?;
             food_stmt.raw_bind_parameter(11, origin.map(|o| o.fdc_id))?;
             food_stmt.raw_bind_parameter(12, origin.map(|o| o.gtin.as_str()).filter(|g| !g.is_empty()))?;

@@ -161,8 +161,14 @@ impl Runtime {
             }
             Effect::Suggest { date, nutrient } => {
                 let report = day_report(&self.diary, date)?;
-                let found =
-                    gap_suggestions(&self.diary, &self.catalog, &report.summary, nutrient, suggest::LIMIT)?;
+                let found = gap_suggestions(
+                    &self.diary,
+                    &self.catalog,
+                    &report.summary,
+                    nutrient,
+                    suggest::LIMIT,
+                    false,
+                )?;
                 vec![Action::SuggestionsLoaded(found)]
             }
             Effect::LoadSavedMeals => {

@@ -85,9 +85,15 @@ fn supplements_suggestions_meals_and_search_run_against_the_stores() {
     // Suggestions are exactly the CLI's.
     dispatch(&mut s, &mut rt, Action::OpenSuggestions);
     let report = day_report(&rt.diary, day(25)).unwrap();
-    let cli =
-        gap_suggestions(&rt.diary, &rt.catalog, &report.summary, Nutrient::Magnesium, super::suggest::LIMIT)
-            .unwrap();
+    let cli = gap_suggestions(
+        &rt.diary,
+        &rt.catalog,
+        &report.summary,
+        Nutrient::Magnesium,
+        super::suggest::LIMIT,
+        false,
+    )
+    .unwrap();
     assert_eq!(s.suggest.as_ref().unwrap().found.as_ref(), Some(&cli));
     dispatch(&mut s, &mut rt, Action::Close);
 

@@ -58,7 +58,8 @@ impl Widget for SearchOverlay<'_> {
             format!(
                 "  {} {}{:>7}{:>7}{:>7}",
                 cell("Food", name_w),
-                cell("Group", group_w),
+                // Per serving, the serving each row is measured on stands where the group was.
+                cell(if basis == Basis::Serving { "One serving" } else { "Group" }, group_w),
                 "Mg mg",
                 "Ca mg",
                 "D µg"
@@ -71,12 +72,16 @@ impl Widget for SearchOverlay<'_> {
         let room = (inner.height as usize).saturating_sub(lines.len());
         let offset = frame::scroll_offset(s.selected, room);
         for (i, (f, recent)) in s.items().enumerate().skip(offset).take(room) {
-            let group = if recent { "recent" } else { f.group.as_str() };
+            let group = match (recent, basis) {
+                (true, _) => "recent".to_string(),
+                (false, Basis::Serving) => f.serving().label(),
+                (false, _) => f.group.clone(),
+            };
             let mut text = format!(
                 "{} {} {}",
                 if i == s.selected { "▶" } else { " " },
                 cell(&f.name, name_w),
-                cell(group, group_w)
+                cell(&group, group_w)
             );
             for n in BONE_NUTRIENTS {
                 text.push_str(&num(basis.value(f, n), 7));

@@ -69,7 +69,7 @@ impl Widget for SuggestOverlay<'_> {
                 format!(
                     "  {} {} {:>adds_w$} {:>kcal_w$}",
                     cell("Food", name_w),
-                    cell("portion", portion_w),
+                    cell("one serving", portion_w),
                     "adds",
                     "/100 kcal"
                 ),
@@ -95,7 +95,8 @@ impl Widget for SuggestOverlay<'_> {
         }
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            "Your own frequent foods first, then foods where one portion closes most of the gap.",
+            "Your own frequent foods first, then everyday foods by what one ordinary serving adds \
+             (USDA's NLEA serving, else the portion nearest FDA's reference amount, 21 CFR 101.12).",
             t.dim,
         ));
         Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
