@@ -21,6 +21,10 @@ pub const SAME_WITHIN: f64 = 0.10;
 const NOISE: [(Nutrient, f64); 3] =
     [(Nutrient::Energy, 5.0), (Nutrient::Magnesium, 2.0), (Nutrient::Calcium, 5.0)];
 
+/// How far below the best match the first food the amount fits may rank and still be logged
+/// without asking: about one word the name says beyond the query.
+pub const STEP_ASIDE: f64 = 1.0;
+
 /// How many candidates a close call lists.
 pub const LISTED: usize = 5;
 
@@ -61,7 +65,9 @@ pub fn choose(candidates: &[Candidate]) -> Choice {
     let Some(&top) = order.first() else { return Choice::Ask(Vec::new()) };
     let listed = || Choice::Ask(order.iter().copied().take(LISTED).collect());
     let first = &candidates[top];
-    if !first.covers {
+    // The best match does not fit the amount and the first that fits is a weaker match
+    // ("2 slices" of "bacon": the meatless bacon has no slices, Canadian bacon has).
+    if !first.covers || first.score < candidates[0].score - STEP_ASIDE {
         return listed();
     }
     // With no food the amount fits, the amount's own error says what does.

@@ -159,7 +159,29 @@ fn grams_of(q: &Quantity, portions: &[Portion]) -> Result<(f64, Option<Portion>)
         let (p, p_ml) = volume_portion(&q.unit, portions).ok_or(Miss::Volume)?;
         return Ok((q.number * ml / p_ml * p.grams, Some(p.clone())));
     }
-    match_portion(&q.unit, portions).map(|p| (scale(q.number, p), Some(p.clone()))).ok_or(Miss::Unit)
+    match_portion(&q.unit, portions)
+        .or_else(|| sized_portion(&q.unit, portions))
+        .map(|p| (scale(q.number, p), Some(p.clone())))
+        .ok_or(Miss::Unit)
+}
+
+/// Sizes USDA writes before a household unit ("medium bagel (3-1/2\" to 4\" dia)").
+const SIZES: &[&str] = &["mini", "small", "medium", "large", "extra large", "jumbo"];
+
+/// A portion that names the unit after a size ("1 bagel" for "medium bagel"), when no
+/// portion starts with it: the medium one, else the first in USDA order.
+fn sized_portion<'a>(unit: &str, portions: &'a [Portion]) -> Option<&'a Portion> {
+    let typed = variants(&normalize(unit));
+    let sized = |p: &&'a Portion| {
+        let desc = normalize(&p.description);
+        SIZES.iter().find_map(|size| {
+            let rest = desc.strip_prefix(size)?.strip_prefix(' ')?;
+            begins_with(&variants(rest), &typed).then_some(*size)
+        })
+    };
+    let fits: Vec<(&Portion, &str)> =
+        portions.iter().filter(|p| usable(p)).filter_map(|p| sized(&p).map(|s| (p, s))).collect();
+    fits.iter().find(|(_, size)| *size == "medium").or(fits.first()).map(|(p, _)| *p)
 }
 
 fn finish(text: &str, grams: f64, portion: Option<Portion>) -> Result<Resolved, DomainError> {

@@ -268,3 +268,19 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_unit_named_after_a_size_takes_the_medium_one() {
+    // Plain bagels (SR28 18408) come in mini, small, medium and large, none plain "bagel".
+    let bagels = vec![
+        Portion { amount: 1.0, description: "oz".into(), grams: 28.35 },
+        Portion { amount: 1.0, description: "mini bagel (2-1/2\" dia)".into(), grams: 26.0 },
+        Portion { amount: 1.0, description: "small bagel (3\" dia)".into(), grams: 69.0 },
+        Portion { amount: 1.0, description: "medium bagel (3-1/2\" to 4\" dia)".into(), grams: 105.0 },
+        Portion { amount: 1.0, description: "large bagel (4-1/2\" dia)".into(), grams: 131.0 },
+    ];
+    assert_eq!(resolve("1 bagel", &bagels).unwrap().grams, 105.0);
+    assert_eq!(resolve("2 bagels", &bagels).unwrap().grams, 210.0);
+    assert_eq!(resolve("1 small bagel", &bagels).unwrap().grams, 69.0, "a size typed is that size");
+    assert!(resolve("1 muffin", &bagels).is_err());
+}

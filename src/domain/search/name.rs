@@ -150,7 +150,7 @@ pub(super) fn name_words(name: &str) -> Vec<NameWord> {
     // Whether the innermost open parenthesis lists other foods, once its first word is read.
     let mut listing: Option<bool> = None;
     let mut phrase = 0usize;
-    for c in name.chars().chain(std::iter::once(' ')) {
+    for (i, c) in name.char_indices().chain(std::iter::once((name.len(), ' '))) {
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
             continue;
@@ -171,7 +171,9 @@ pub(super) fn name_words(name: &str) -> Vec<NameWord> {
         match c {
             '(' => {
                 depth += 1;
-                listing = None;
+                // "(leg, loin, shoulder, and spareribs)", "(drumsticks and thighs)": an "and"
+                // inside says the entry covers several foods; "(fat free or skim)" renames it.
+                listing = lists_several(name, i).then_some(true);
                 phrase += 1;
             }
             ')' => depth = depth.saturating_sub(1),
@@ -181,6 +183,13 @@ pub(super) fn name_words(name: &str) -> Vec<NameWord> {
         }
     }
     out
+}
+
+/// Whether the parenthesis opening at byte `open` holds the word "and".
+fn lists_several(name: &str, open: usize) -> bool {
+    let inside = &name[open + 1..];
+    let inside = &inside[..inside.find(')').unwrap_or(inside.len())];
+    inside.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("and"))
 }
 
 /// A segment "prepared with ... water" ("Beverages, coffee, brewed, prepared with tap water",
