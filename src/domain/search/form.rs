@@ -42,6 +42,10 @@ static COOKED_GROUPS: &[&str] = &[
     "Poultry Products",
     "Finfish and Shellfish Products",
     "Breakfast Cereals",
+    // Baked goods, desserts and soups as served, not the mix, dough or condensed can.
+    "Baked Products",
+    "Sweets",
+    "Soups, Sauces, and Gravies",
 ];
 
 /// Groups whose unstated foods are the dry product ("Buckwheat", "Semolina, enriched").
@@ -97,7 +101,8 @@ static AS_IS_FOODS: &[&[&str]] = &[
 static DRINK_GROUPS: &[&str] = &["Beverages"];
 
 /// Words that make a food of another group a drink ("Orange juice, raw").
-static DRINK_WORDS: &[&str] = &["juice", "nectar", "drink", "beverage", "smoothie"];
+static DRINK_WORDS: &[&str] =
+    &["juice", "nectar", "drink", "beverage", "smoothie", "milk", "buttermilk", "kefir"];
 
 /// Words that say a food is not yet as eaten. "Dry" before "heat" is a way of cooking.
 static UNPREPARED: &[&str] = &[
@@ -114,6 +119,9 @@ static UNPREPARED: &[&str] = &[
     "undiluted",
     "dried",
     "frozen",
+    "dough",
+    "condensed",
+    "evaporated",
 ];
 
 /// Of those, the words that do not apply to drinks ("Orange juice, raw" is the juice).
@@ -194,25 +202,30 @@ pub fn before_eating(food: &Food) -> bool {
 /// The state a name's words say: cooking wins over an ingredient word ("Pasta, dry,
 /// cooked" never occurs, but "Beans, frozen, cooked" does).
 fn state_of(words: &[NameWord], habit: Habit) -> State {
-    let mut unprepared = false;
+    let (mut unprepared, mut canned) = (false, false);
     for (i, w) in words.iter().enumerate() {
         if w.aside || w.kind == Kind::Stop {
             continue;
         }
+        let word = w.stem.as_str();
         let next = words.get(i + 1).map(|n| n.stem.as_str());
-        let cooking = COOKING.contains(&w.stem.as_str()) || READY.contains(&w.stem.as_str());
-        if cooking || (w.stem == "dry" && next == Some("heat")) {
+        if word == "canned" {
+            // A can holds the food as eaten, unless it is condensed or evaporated.
+            canned = true;
+            continue;
+        }
+        let cooking = COOKING.contains(&word) || READY.contains(&word);
+        if cooking || (word == "dry" && next == Some("heat")) {
             // "prepared from dry mix" and "cooked from frozen" are still as served.
             return State::Prepared;
         }
-        let word = w.stem.as_str();
         unprepared |=
             UNPREPARED.contains(&word) && !(habit == Habit::Drink && NOT_FOR_DRINKS.contains(&word));
     }
-    if unprepared {
-        State::Unprepared
-    } else {
-        State::Unstated
+    match (unprepared, canned) {
+        (true, _) => State::Unprepared,
+        (false, true) => State::Prepared,
+        (false, false) => State::Unstated,
     }
 }
 

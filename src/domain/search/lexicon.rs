@@ -83,6 +83,8 @@ pub(super) static VARIANT: &[&str] = &[
     "mocha",
     "caramel",
     "glutinous",
+    "split",
+    "blend",
 ];
 
 /// How each kind of food is usually cooked, for a tie between the ways USDA cooked it: roast

@@ -296,7 +296,7 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
 }
 
 /// How much household measures count (see `score_parsed`).
-const MEASURES_WEIGHT: f64 = 0.4;
+const MEASURES_WEIGHT: f64 = 0.8;
 
 /// How much USDA's Survey flag counts: enough to break a tie, less than any word of the name.
 const SURVEY_WEIGHT: f64 = 0.75;
