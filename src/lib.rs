@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod paths;
+pub mod present;
 pub mod report;
 pub mod store;
 pub mod transfer;

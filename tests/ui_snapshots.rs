@@ -173,7 +173,7 @@ fn group_picker() {
 #[test]
 fn amount_prompt_with_preview() {
     let mut s = with_search("almonds");
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     for c in "30g".chars() {
         update(&mut s, Action::Type(c));
     }
@@ -183,7 +183,7 @@ fn amount_prompt_with_preview() {
 #[test]
 fn amount_prompt_empty_shows_a_hint() {
     let mut s = with_search("almonds");
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     insta::assert_snapshot!(screen(&s, 80, 24));
 }
 
@@ -231,7 +231,7 @@ fn compact_and_tiny_sizes() {
 #[test]
 fn every_size_draws_without_panicking() {
     let mut s = with_search("almonds");
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     let mut help = seeded();
     update(&mut help, Action::OpenHelp);
     let mut pills = with_doses();
@@ -397,4 +397,29 @@ fn config_extra_nutrients_and_vitamin_d_in_iu() {
     assert!(text.contains("0.0 / 600 IU"), "{text}");
     assert!(text.contains("Zinc"), "{text}");
     insta::assert_snapshot!(text);
+}
+
+/// Brown rice as the search lists it: the cooked grain first, the dry grain marked, and the
+/// highlighted row's full name and group at the foot, so two rices that begin alike differ.
+#[test]
+fn search_marks_forms_not_as_eaten_and_names_the_highlighted_food_in_full() {
+    let mut s = seeded();
+    update(&mut s, Action::OpenSearch);
+    for c in "brown rice".chars() {
+        update(&mut s, Action::Type(c));
+    }
+    let grain = "Cereal Grains and Pasta";
+    let foods = vec![
+        food("20037", "Rice, brown, long-grain, cooked", grain, 43.0, 10.0, Some(0.0)),
+        food("20041", "Rice, brown, medium-grain, cooked", grain, 43.0, 10.0, Some(0.0)),
+        food("20036", "Rice, brown, long-grain, raw", grain, 143.0, 9.0, Some(0.0)),
+    ];
+    update(&mut s, Action::SearchResults { query: "brown rice".into(), foods });
+    update(&mut s, Action::ListDown);
+    update(&mut s, Action::ListDown);
+    let shown = screen(&s, 80, 24);
+    insta::assert_snapshot!(shown);
+    assert!(shown.contains("*Rice, brown, long-grain, raw"), "the dry grain is marked");
+    assert!(!shown.contains("*Rice, brown, long-grain, cooked"), "the cooked grain is not");
+    assert!(shown.contains("Rice, brown, long-grain, raw · Cereal Grains and Pasta"), "{shown}");
 }

@@ -18,6 +18,8 @@ pub fn food(f: &Food) -> Value {
         "name": f.name,
         "group": f.group,
         "common_names": f.common_names,
+        // Eaten cooked (or drunk) but listed raw, dry or as a mix: the app and text mark it.
+        "not_as_eaten": crate::domain::search::before_eating(f),
         "per_100g": f.per_100g,
     })
 }

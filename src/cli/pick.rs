@@ -139,7 +139,7 @@ fn candidate_line(n: usize, c: &Candidate) -> String {
         (Some(g), Some(v)) => format!("{} g, {}", trim_number(g), adds_line(&v)),
         _ => "the amount does not fit this food".to_string(),
     };
-    format!("{n:>3}  {:<7} {}: {what}", c.food.id, c.food.name)
+    format!("{n:>3}  {:<7}{}{}: {what}", c.food.id, crate::present::mark(&c.food), c.food.name)
 }
 
 /// "127 kcal, Mg 48.2 mg, Ca 63.0 mg, D 0.0 µg" ("?" when unknown).

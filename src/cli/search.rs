@@ -2,6 +2,8 @@
 
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::search::before_eating;
+use crate::present::{mark, NOT_AS_EATEN_LEGEND};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,12 +31,16 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let rows: Vec<Vec<String>> = hits
         .iter()
         .map(|f| {
-            let mut r = vec![f.id.clone(), table::fit(&f.name, 60), table::fit(&f.group, 28)];
+            // The full name: two foods that begin alike must not look alike.
+            let mut r = vec![f.id.clone(), format!("{}{}", mark(f), f.name), table::fit(&f.group, 28)];
             r.extend(BONE_NUTRIENTS.iter().map(|n| table::amount(*n, f.per_100g.get(*n))));
             r
         })
         .collect();
     print!("{}", table::render(&["id", "food", "group", "Mg mg", "Ca mg", "D µg"], &rows, 3));
     println!("per 100 g; ? = unknown");
+    if hits.iter().any(before_eating) {
+        println!("{NOT_AS_EATEN_LEGEND}");
+    }
     Ok(())
 }

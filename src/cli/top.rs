@@ -3,6 +3,9 @@
 
 use serde_json::json;
 
+use crate::domain::search::before_eating;
+use crate::present::{mark, NOT_AS_EATEN_LEGEND};
+
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::browse::Basis;
 use crate::domain::Nutrient;
@@ -69,8 +72,11 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let rows: Vec<Vec<String>> = ranked
         .iter()
         .map(|r| {
-            let mut row =
-                vec![r.food.id.clone(), table::fit(&r.food.name, 56), table::fit(&r.food.group, 26)];
+            let mut row = vec![
+                r.food.id.clone(),
+                format!("{}{}", mark(&r.food), r.food.name),
+                table::fit(&r.food.group, 26),
+            ];
             if basis == Basis::Serving {
                 row.push(r.serving.as_ref().map(|p| table::fit(&p.label(), 30)).unwrap_or_default());
             }
@@ -87,6 +93,9 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let left = header.len() - 1;
     print!("{}", table::render(&header, &rows, left));
     println!("{} {}; foods with an unknown value are left out", info.name, basis.label());
+    if ranked.iter().any(|r| before_eating(&r.food)) {
+        println!("{NOT_AS_EATEN_LEGEND}");
+    }
     if basis == Basis::Serving {
         println!("One {}.", crate::domain::serving::SOURCE);
     }

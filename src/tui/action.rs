@@ -82,7 +82,8 @@ pub enum Action {
     },
     RecentLoaded(Vec<Food>),
     GroupsLoaded(Vec<String>),
-    FoodLoaded(Food),
+    /// A food arrived from the catalog, with the amount last logged of it (if ever).
+    FoodLoaded(Food, Option<String>),
     /// An entry was added (or restored); `undo` says whether it came from undo.
     EntryAdded {
         entry: Entry,

@@ -117,7 +117,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         SearchResults { query, foods } => search::results(state, &query, foods),
         RecentLoaded(foods) => search::recent_loaded(state, foods),
-        FoodLoaded(food) => prompt::food_loaded(state, food),
+        FoodLoaded(food, last) => prompt::food_loaded(state, food, last),
         ProductsLoaded(products) => supplements::products_loaded(state, products),
         SupplementAdded { dose, undo } => supplements::added(state, dose, undo),
         SupplementRemoved { dose, undo } => supplements::removed(state, dose, undo),

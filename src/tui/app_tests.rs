@@ -116,16 +116,29 @@ fn search_types_live_and_enter_loads_the_food() {
     update(&mut s, Action::SearchResults { query: "alm".into(), foods: vec![] });
     assert_eq!(s.search.as_ref().unwrap().results.len(), 1);
     assert_eq!(update(&mut s, Action::Confirm), vec![Effect::LoadFood("12061".into())]);
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     assert_eq!(s.focus(), Focus::Amount);
     assert_eq!(s.amount.as_ref().unwrap().input, "", "the amount field starts empty");
+}
+
+#[test]
+fn the_amount_last_logged_is_typed_in_already() {
+    let mut s = state();
+    update(&mut s, Action::OpenSearch);
+    update(&mut s, Action::FoodLoaded(almonds(), Some("1 oz".into())));
+    let p = s.amount.as_ref().unwrap();
+    assert_eq!(p.input, "1 oz");
+    assert_eq!(p.preview.clone().unwrap().unwrap().0, 28.35, "previewed like a typed amount");
+    let fx = update(&mut s, Action::Confirm);
+    let [Effect::AddEntry(new)] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!((new.grams, new.quantity.as_str()), (28.35, "1 oz"));
 }
 
 #[test]
 fn amount_prompt_previews_and_logs_to_the_shown_day_and_meal() {
     let mut s = state();
     update(&mut s, Action::OpenSearch);
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     type_text(&mut s, "30g");
     let (grams, adds) = s.amount.as_ref().unwrap().preview.clone().unwrap().unwrap();
     assert_eq!(grams, 30.0);
@@ -149,7 +162,7 @@ fn amount_prompt_previews_and_logs_to_the_shown_day_and_meal() {
 fn bad_amount_keeps_the_prompt_and_says_why() {
     let mut s = state();
     update(&mut s, Action::OpenSearch);
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     type_text(&mut s, "3 parsecs");
     assert!(s.amount.as_ref().unwrap().preview.as_ref().unwrap().is_err());
     assert!(update(&mut s, Action::Confirm).is_empty());
@@ -166,7 +179,7 @@ fn bad_amount_keeps_the_prompt_and_says_why() {
 fn portions_can_be_picked_from_the_list() {
     let mut s = state();
     update(&mut s, Action::OpenSearch);
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     update(&mut s, Action::ListDown);
     update(&mut s, Action::ListDown);
     let p = s.amount.as_ref().unwrap();
@@ -186,7 +199,7 @@ fn a_picked_portion_logs_its_own_row_scaled_by_a_new_number() {
     ];
     let mut s = state();
     update(&mut s, Action::OpenSearch);
-    update(&mut s, Action::FoodLoaded(seeds.clone()));
+    update(&mut s, Action::FoodLoaded(seeds.clone(), None));
     let p = s.amount.as_ref().unwrap();
     assert_eq!(p.labels, ["1 cup, with hulls, edible yield", "1 cup", "1 jar (128 g)", "1 jar (142 g)"]);
     for _ in 0..4 {
@@ -205,7 +218,7 @@ fn a_picked_portion_logs_its_own_row_scaled_by_a_new_number() {
     // Words other than the picked row's are read as typed: cut back to "1 cup", it is the cup.
     let mut s = state();
     update(&mut s, Action::OpenSearch);
-    update(&mut s, Action::FoodLoaded(seeds));
+    update(&mut s, Action::FoodLoaded(seeds, None));
     update(&mut s, Action::ListDown);
     assert_eq!(s.amount.as_ref().unwrap().preview.clone().unwrap().unwrap().0, 46.0);
     for _ in 0..", with hulls, edible yield".len() {
@@ -219,7 +232,7 @@ fn a_picked_portion_logs_its_own_row_scaled_by_a_new_number() {
 fn esc_closes_one_overlay_at_a_time_without_changes() {
     let mut s = state();
     update(&mut s, Action::OpenSearch);
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     assert!(update(&mut s, Action::Close).is_empty());
     assert_eq!(s.focus(), Focus::Search);
     assert!(update(&mut s, Action::Close).is_empty());
@@ -280,7 +293,7 @@ fn edit_move_delete_and_undo() {
     let mut s = loaded(vec![entry(1, Meal::Breakfast, 30.0)]);
     // Edit: prompt prefilled with the amount as typed, portions loaded from the catalog.
     assert_eq!(update(&mut s, Action::EditAmount), vec![Effect::LoadFood("12061".into())]);
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     for _ in 0..3 {
         update(&mut s, Action::Backspace);
     }
@@ -379,7 +392,7 @@ fn metric_config_offers_grams_first() {
     let mut s = state();
     s.metric_portions = true;
     update(&mut s, Action::OpenSearch);
-    update(&mut s, Action::FoodLoaded(almonds()));
+    update(&mut s, Action::FoodLoaded(almonds(), None));
     update(&mut s, Action::ListDown);
     let p = s.amount.as_ref().unwrap();
     assert_eq!(p.input, "100 g");

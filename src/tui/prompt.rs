@@ -26,8 +26,9 @@ pub fn for_edit(e: Entry) -> AmountPrompt {
     p
 }
 
-/// A food arrived from the catalog: open the prompt for it, or give an edit its portions.
-pub fn food_loaded(state: &mut AppState, food: Food) -> Vec<Effect> {
+/// A food arrived from the catalog: open the prompt for it (with the amount last logged of it
+/// already typed, so Enter logs the usual helping), or give an edit its portions.
+pub fn food_loaded(state: &mut AppState, food: Food, last: Option<String>) -> Vec<Effect> {
     if let Some(p) = state.amount.as_mut() {
         if p.editing.is_some() && p.food_id == food.id {
             set_portions(p, food.portions);
@@ -36,7 +37,7 @@ pub fn food_loaded(state: &mut AppState, food: Food) -> Vec<Effect> {
         return vec![];
     }
     if state.search.is_some() {
-        let mut p = for_food(&food, "");
+        let mut p = for_food(&food, last.as_deref().unwrap_or(""));
         if state.metric_portions {
             // Config `units.portions = "metric"`: grams first, then USDA's household measures.
             let mut portions = std::mem::take(&mut p.portions);

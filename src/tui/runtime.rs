@@ -110,7 +110,10 @@ impl Runtime {
             }
             Effect::LoadGroups => vec![Action::GroupsLoaded(self.catalog.groups()?)],
             Effect::LoadFood(id) => match self.food(&id)? {
-                Some(f) => vec![Action::FoodLoaded(f)],
+                Some(f) => {
+                    let last = self.diary.last_entry_of(&f.id)?.map(|e| e.quantity);
+                    vec![Action::FoodLoaded(f, last)]
+                }
                 None => vec![Action::Failed(format!("food {id} is not in the catalog"))],
             },
             Effect::AddEntry(mut new) => {

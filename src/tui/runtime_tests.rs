@@ -112,3 +112,28 @@ fn supplements_suggestions_meals_and_search_run_against_the_stores() {
     dispatch(&mut s, &mut rt, Action::Confirm);
     assert_eq!(s.amount.as_ref().unwrap().portions, bowl.to_vec(), "the custom food with its portions");
 }
+
+#[test]
+fn the_amount_prompt_offers_the_amount_last_logged_and_enter_logs_it() {
+    let (_tmp, mut rt, mut s) = app();
+    log(&mut rt, "12061", "1 oz", day(20), Meal::Snack);
+    log(&mut rt, "12061", "1 cup", day(24), Meal::Snack);
+    dispatch(&mut s, &mut rt, Action::OpenSearch);
+    for c in "almonds".chars() {
+        dispatch(&mut s, &mut rt, Action::Type(c));
+    }
+    dispatch(&mut s, &mut rt, Action::Confirm);
+    assert_eq!(s.focus(), Focus::Amount);
+    assert_eq!(s.amount.as_ref().unwrap().input, "1 cup", "the latest amount, ready to accept");
+    dispatch(&mut s, &mut rt, Action::Confirm);
+    let logged = rt.diary.day_entries(day(25)).unwrap();
+    assert_eq!((logged.len(), logged[0].food_id.as_str(), logged[0].grams), (1, "12061", 143.0));
+
+    // A food never logged starts empty.
+    dispatch(&mut s, &mut rt, Action::OpenSearch);
+    for c in "pumpkin seeds".chars() {
+        dispatch(&mut s, &mut rt, Action::Type(c));
+    }
+    dispatch(&mut s, &mut rt, Action::Confirm);
+    assert_eq!(s.amount.as_ref().unwrap().input, "");
+}

@@ -153,7 +153,8 @@ pub(super) static COOKING: &[&str] = &[
 
 /// Words that say a food is ready to eat without being a plain cooked form ("Fish, salmon,
 /// chinook, smoked"): the state is prepared, but the word still makes the name specific.
-static READY: &[&str] = &["smoked", "fried", "cured", "pickled", "kippered", "jerky"];
+static READY: &[&str] =
+    &["smoked", "fried", "cured", "pickled", "kippered", "jerky", "sauteed", "seared", "toasted", "grilled"];
 
 /// The habit and state of a food, read from its group and name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,7 +234,15 @@ fn state_of(words: &[NameWord], habit: Habit) -> State {
 /// preference among the food's forms, which a search may drop when no food has it.
 pub fn names_preparation(word: &str) -> bool {
     let w = super::stem(word);
-    COOKING.contains(&w.as_str()) || READY.contains(&w.as_str()) || names_state(&w)
+    COOKING.contains(&w.as_str())
+        || READY.contains(&w.as_str())
+        || names_state(&w)
+        || Kind::of(&w) == Kind::Prepared
+}
+
+/// Whether a query word names a way of cooking ("steamed", "grilled", "sauteed").
+pub(super) fn names_cooking(word: &str) -> bool {
+    (COOKING.contains(&word) || READY.contains(&word)) && word != "prepared"
 }
 
 /// The words that name a state, for the query's side: asking for any of them turns the

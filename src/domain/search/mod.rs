@@ -59,6 +59,8 @@ struct Meaning<'t> {
     compounds: Vec<String>,
     corrections: Vec<String>,
     prefix: bool,
+    /// The word names how a food was prepared or its state ("baked", "raw").
+    preparation: bool,
 }
 
 impl<'t> Meaning<'t> {
@@ -70,6 +72,7 @@ impl<'t> Meaning<'t> {
             prefix: s.chars().count() >= 2,
             compounds: stem_all(&term.compounds),
             corrections: stem_all(&term.corrections),
+            preparation: form::names_preparation(&s),
             stem: s,
         }
     }
@@ -103,6 +106,9 @@ pub struct Query<'t> {
     /// Whether the query names a state ("dry oats", "raw spinach"): then the form people
     /// usually eat gets no preference.
     names_state: bool,
+    /// Whether the query names a way of cooking ("steamed cauliflower", "grilled sirloin"):
+    /// then any cooked form answers it and the raw forms do not.
+    names_cooking: bool,
 }
 
 impl<'t> Query<'t> {
@@ -121,7 +127,8 @@ impl<'t> Query<'t> {
             .collect();
         meant.extend(qualifiers.iter().flat_map(|q| q.iter().map(|w| w.to_string())));
         let names_state = stems.iter().any(|s| form::names_state(s));
-        Query { meant, stems, terms, qualifiers, names_state }
+        let names_cooking = stems.iter().any(|s| form::names_cooking(s));
+        Query { meant, stems, terms, qualifiers, names_state, names_cooking }
     }
 
     /// Whether the query asks for `word` (or a word it begins), itself or through a qualifier.
@@ -164,7 +171,13 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
                 (true, false) => w.segment.saturating_sub(1),
                 (false, false) => w.segment,
             };
-            let weight = [1.0, 0.85, 0.7].get(segment).copied().unwrap_or(0.6);
+            // USDA writes how a food was cooked last: where it stands says nothing, and it is a
+            // preference among the food's forms rather than the food.
+            let weight = if m.preparation {
+                PREPARATION_WEIGHT
+            } else {
+                [1.0, 0.85, 0.7].get(segment).copied().unwrap_or(0.6)
+            };
             if q * weight > best.0 {
                 best = (q * weight, Some(i));
             }
@@ -240,6 +253,12 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
     // The form people eat first: raw fruit and vegetables, but cooked rice, beans, meat and
     // fish, and drinks as served, unless the query names a state itself.
     match parsed.form.habit {
+        _ if query.names_cooking => {
+            // "steamed cauliflower": cooked is what was said, even of a vegetable eaten raw.
+            if parsed.form.state == State::Unprepared {
+                score -= BEFORE_EATING_COST;
+            }
+        }
         Habit::AsIs if parsed.has_raw && !asked("raw") => score += 2.0,
         Habit::Cooked | Habit::Drink if parsed.form.state == State::Unprepared && !query.names_state => {
             score -= BEFORE_EATING_COST;
@@ -300,6 +319,9 @@ const MEASURES_WEIGHT: f64 = 0.8;
 
 /// How much USDA's Survey flag counts: enough to break a tie, less than any word of the name.
 const SURVEY_WEIGHT: f64 = 0.75;
+
+/// How much a query's cooking or state word counts when a name has it, wherever it stands.
+const PREPARATION_WEIGHT: f64 = 0.5;
 
 /// What a food eaten cooked (or drunk) loses in a form not yet eaten: more than a head word
 /// left unasked, so cooked buckwheat groats beat the grain "Buckwheat".
@@ -405,6 +427,7 @@ fn covers(query: &Query<'_>, parsed: &Parsed) -> bool {
         let digits = m.term.typed.trim_end_matches('%');
         lexicon::Kind::of(&m.stem) == Kind::Stop
             || lexicon::FILLER.contains(&m.term.typed.as_str())
+            || (form::names_cooking(&m.stem) && parsed.form.state == State::Prepared)
             || parsed.words.iter().any(|w| m.quality(&w.stem) > 0.0)
             || parsed.commons.iter().flatten().any(|w| m.quality(w) > 0.0)
             || parsed.written.iter().any(|w| w == digits)

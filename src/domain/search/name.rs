@@ -214,8 +214,9 @@ fn as_served(words: &mut [NameWord]) {
 
 /// What a name says is not in the food ("without salt", "without added salt", "not
 /// fortified") never makes it more specific than a name that does not say it; what it says was
-/// added ("with vegetables", "with fruit") does, like a variant. USDA's "with added vitamin
-/// A and vitamin D" is how milk is sold, and "with salt" costs as salt does.
+/// added ("with vegetables", "with fruit") does, like a variant, and what it says was left out
+/// ("without peanuts") a little, like a preparation. USDA's "with added vitamin A and vitamin D" is how milk is sold, "with salt" costs
+/// as salt does, and "without skin" as a part taken away (see `usual`).
 fn with_and_without(words: &mut [NameWord]) {
     for i in 1..words.len() {
         let (before, segment) = (words[i - 1].stem.as_str(), words[i - 1].segment);
@@ -230,6 +231,10 @@ fn with_and_without(words: &mut [NameWord]) {
                 if segment > 0 && w != "added" && w != "salt" && words[i].kind == Kind::Other =>
             {
                 words[i].kind = Kind::Variant;
+            }
+            // "without peanuts", "without added vitamin A": more specific, a little.
+            ("without", Some(w), _) if segment > 0 && !PARTS.contains(&w) && words[i].kind == Kind::Other => {
+                words[i].kind = Kind::Prepared;
             }
             _ => {}
         }

@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::domain::browse::Basis;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::Meal;
+use crate::present::{form_note, mark, NOT_AS_EATEN_SHORT};
 use crate::tui::state::{GroupPicker, MovePicker, SearchState};
 
 pub struct SearchOverlay<'a> {
@@ -50,7 +51,10 @@ impl Widget for SearchOverlay<'_> {
                 t.dim,
             ));
         } else {
-            lines.push(Line::styled(format!("{} results · per 100 g, ? = unknown", s.results.len()), t.dim));
+            lines.push(Line::styled(
+                format!("{} results · per 100 g, ? = unknown, {NOT_AS_EATEN_SHORT}", s.results.len()),
+                t.dim,
+            ));
         }
         let group_w = (w / 4).min(24);
         let name_w = w.saturating_sub(group_w + 3 * 7 + 3);
@@ -69,7 +73,10 @@ impl Widget for SearchOverlay<'_> {
         if s.results.is_empty() && !s.browsing() {
             lines.push(Line::styled("  No food matches: try fewer or other words", t.dim));
         }
-        let room = (inner.height as usize).saturating_sub(lines.len());
+        // The highlighted food's full name and group, never cut, so that two foods whose
+        // names begin alike are told apart before Enter.
+        let detail = s.items().nth(s.selected).map(|(f, _)| detail_lines(f, w)).unwrap_or_default();
+        let room = (inner.height as usize).saturating_sub(lines.len() + detail.len());
         let offset = frame::scroll_offset(s.selected, room);
         for (i, (f, recent)) in s.items().enumerate().skip(offset).take(room) {
             let group = match (recent, basis) {
@@ -77,24 +84,58 @@ impl Widget for SearchOverlay<'_> {
                 (false, Basis::Serving) => f.serving().label(),
                 (false, _) => f.group.clone(),
             };
+            let marked = mark(f);
+            let not_yet = marked != " ";
             let mut text = format!(
-                "{} {} {}",
+                "{}{}{} {}",
                 if i == s.selected { "▶" } else { " " },
+                marked,
                 cell(&f.name, name_w),
                 cell(&group, group_w)
             );
             for n in BONE_NUTRIENTS {
                 text.push_str(&num(basis.value(f, n), 7));
             }
-            let style = match (i == s.selected, recent) {
-                (true, _) => t.selected,
-                (false, true) => t.accent,
-                (false, false) => t.text,
+            let style = match (i == s.selected, recent, not_yet) {
+                (true, _, _) => t.selected,
+                (false, true, _) => t.accent,
+                (false, false, true) => t.dim,
+                (false, false, false) => t.text,
             };
             lines.push(Line::styled(text, style));
         }
+        // The list leaves room for the detail at the foot of the overlay.
+        let used = lines.len();
+        lines.extend((used..(inner.height as usize).saturating_sub(detail.len())).map(|_| Line::raw("")));
+        lines.extend(detail.into_iter().map(|d| Line::styled(d, t.heading)));
         Paragraph::new(lines).render(inner, buf);
     }
+}
+
+/// "Rice, brown, long-grain, raw · Cereal Grains and Pasta · * raw or dry: usually eaten
+/// cooked", wrapped to the width (two lines at most; the name is never cut before the second).
+fn detail_lines(f: &crate::domain::Food, width: usize) -> Vec<String> {
+    let mut text = format!("{} · {}", f.name, f.group);
+    if let Some(note) = form_note(f) {
+        text.push_str(&format!(" · {note}"));
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push(line);
+    if out.len() > 2 {
+        let rest = out.split_off(1).join(" ");
+        out.push(cell(&rest, width));
+    }
+    out
 }
 
 pub struct GroupOverlay<'a> {
