@@ -104,7 +104,7 @@ impl Context {
             ));
         }
         if let Some(food) = self.food_by_id(catalog, t)? {
-            return Ok(Found::Id(food));
+            return Ok(Found::Id(Box::new(food)));
         }
         // "12061", "c1" and "fdc:170567" are ids: a missing one is no search for its digits.
         let fdc = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("fdc:"));

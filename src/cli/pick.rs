@@ -38,7 +38,7 @@ pub struct Request<'a> {
 /// text or JSON) and refuses with exit 2.
 pub fn resolve(ctx: &Context, catalog: &Catalog, diary: &Diary, req: &Request) -> Result<Line, CliError> {
     let (food, matched) = match ctx.food_by_words_or_id(catalog, req.food)? {
-        Found::Id(food) => (food, false),
+        Found::Id(food) => (*food, false),
         Found::Hits(hits) => (choose_food(ctx, catalog, req, hits)?, true),
     };
     let (quantity, remembered) = match req.quantity {
@@ -58,7 +58,7 @@ pub fn resolve(ctx: &Context, catalog: &Catalog, diary: &Diary, req: &Request) -
 
 /// A food named by id, or the search matches for words.
 pub enum Found {
-    Id(Food),
+    Id(Box<Food>),
     Hits(Vec<crate::domain::search::Hit>),
 }
 

@@ -248,7 +248,7 @@ pub(super) fn names_cooking(word: &str) -> bool {
 /// The words that name a state, for the query's side: asking for any of them turns the
 /// eaten-form rule off ("dry oats", "raw spinach", "almond flour").
 pub(super) fn names_state(word: &str) -> bool {
-    UNPREPARED.contains(&word) || word == "uncook" || word == "instant"
+    UNPREPARED.contains(&word) || word == "uncook"
 }
 
 #[cfg(test)]

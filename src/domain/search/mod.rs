@@ -253,12 +253,11 @@ pub fn score_parsed(query: &Query<'_>, parsed: &Parsed, uses: u32) -> f64 {
     // The form people eat first: raw fruit and vegetables, but cooked rice, beans, meat and
     // fish, and drinks as served, unless the query names a state itself.
     match parsed.form.habit {
-        _ if query.names_cooking => {
-            // "steamed cauliflower": cooked is what was said, even of a vegetable eaten raw.
-            if parsed.form.state == State::Unprepared {
-                score -= BEFORE_EATING_COST;
-            }
-        }
+        // "steamed cauliflower": cooked is what was said, even of a vegetable eaten raw.
+        _ if query.names_cooking && parsed.form.state == State::Unprepared => score -= BEFORE_EATING_COST,
+        _ if query.names_cooking => {}
+        // "dry rice": USDA says "raw"; any form not yet cooked answers it.
+        _ if query.names_state && parsed.form.state == State::Unprepared => score += STATE_LIFT,
         Habit::AsIs if parsed.has_raw && !asked("raw") => score += 2.0,
         Habit::Cooked | Habit::Drink if parsed.form.state == State::Unprepared && !query.names_state => {
             score -= BEFORE_EATING_COST;
@@ -319,6 +318,9 @@ const MEASURES_WEIGHT: f64 = 0.8;
 
 /// How much USDA's Survey flag counts: enough to break a tie, less than any word of the name.
 const SURVEY_WEIGHT: f64 = 0.75;
+
+/// What a form not yet cooked gains when the query names a state ("dry", "raw", "flour").
+const STATE_LIFT: f64 = 3.0;
 
 /// How much a query's cooking or state word counts when a name has it, wherever it stands.
 const PREPARATION_WEIGHT: f64 = 0.5;
@@ -428,6 +430,7 @@ fn covers(query: &Query<'_>, parsed: &Parsed) -> bool {
         lexicon::Kind::of(&m.stem) == Kind::Stop
             || lexicon::FILLER.contains(&m.term.typed.as_str())
             || (form::names_cooking(&m.stem) && parsed.form.state == State::Prepared)
+            || (form::names_state(&m.stem) && parsed.form.state == State::Unprepared)
             || parsed.words.iter().any(|w| m.quality(&w.stem) > 0.0)
             || parsed.commons.iter().flatten().any(|w| m.quality(w) > 0.0)
             || parsed.written.iter().any(|w| w == digits)

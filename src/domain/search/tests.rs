@@ -220,3 +220,100 @@ fn drinks_and_soups_made_up_with_water_are_the_form_people_mean() {
     ];
     assert_eq!(top(&plain(&["cocoa", "mix"]), cocoa), "14194");
 }
+
+fn ids(terms: &[Term], foods: Vec<Food>) -> Vec<String> {
+    rank(terms, foods, &HashMap::new(), 10).into_iter().map(|f| f.id).collect()
+}
+
+#[test]
+fn foods_eaten_cooked_come_cooked_unless_the_query_names_the_state() {
+    let grain = "Cereal Grains and Pasta";
+    let rice = || {
+        vec![
+            food("20036", "Rice, brown, long-grain, raw", grain, ""),
+            food("20037", "Rice, brown, long-grain, cooked", grain, ""),
+            food("20040", "Rice, brown, medium-grain, raw", grain, ""),
+        ]
+    };
+    assert_eq!(top(&plain(&["brown", "rice"]), rice()), "20037");
+    assert_eq!(top(&plain(&["brown", "rice", "dry"]), rice()), "20036");
+    assert_eq!(top(&plain(&["raw", "brown", "rice"]), rice()), "20036");
+    let fish = "Finfish and Shellfish Products";
+    let mussels = vec![
+        food("15164", "Mollusks, mussel, blue, raw", fish, ""),
+        food("15165", "Mollusks, mussel, blue, cooked, moist heat", fish, ""),
+    ];
+    assert_eq!(top(&plain(&["mussels"]), mussels), "15165");
+    // Fruit and salad vegetables keep their raw form.
+    let veg = "Vegetables and Vegetable Products";
+    let spinach = vec![
+        food("11457", "Spinach, raw", veg, ""),
+        food("11458", "Spinach, cooked, boiled, drained, without salt", veg, ""),
+    ];
+    assert_eq!(top(&plain(&["spinach"]), spinach.clone()), "11457");
+    // ...unless the query says how it was cooked.
+    assert_eq!(top(&plain(&["steamed", "spinach"]), spinach), "11458");
+}
+
+#[test]
+fn everyday_qualifiers_read_as_usda_writes_them() {
+    let dairy = "Dairy and Egg Products";
+    let milk = || {
+        vec![
+            food("01077", "Milk, whole, 3.25% milkfat, with added vitamin D", dairy, ""),
+            food(
+                "01079",
+                "Milk, reduced fat, fluid, 2% milkfat, with added vitamin A and vitamin D",
+                dairy,
+                "",
+            ),
+            food("01082", "Milk, lowfat, fluid, 1% milkfat, with added vitamin A and vitamin D", dairy, ""),
+            food("01175", "Milk, fluid, 1% fat, without added vitamin A and vitamin D", dairy, ""),
+            food(
+                "01085",
+                "Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)",
+                dairy,
+                "",
+            ),
+        ]
+    };
+    let typed = |q: &str| terms(q).into_iter().map(Term::plain).collect::<Vec<_>>();
+    assert_eq!(terms("2% milk"), vec!["2%", "milk"], "a percentage keeps its sign");
+    assert_eq!(ids(&typed("2% milk"), milk())[0], "01079");
+    assert_eq!(ids(&typed("1% milk"), milk())[0], "01082");
+    assert_eq!(ids(&typed("skim milk"), milk())[0], "01085");
+    assert_eq!(ids(&typed("whole milk"), milk())[0], "01077");
+    let wine = vec![
+        food("02068", "Vinegar, red wine", "Spices and Herbs", ""),
+        food("14096", "Alcoholic beverage, wine, table, red", "Beverages", ""),
+    ];
+    assert_eq!(top(&typed("red wine"), wine), "14096");
+}
+
+#[test]
+fn a_plain_word_means_the_plain_food() {
+    let poultry = "Poultry Products";
+    let turkey = vec![
+        food("05171", "Turkey, whole, giblets, raw", poultry, ""),
+        food("05172", "Turkey, whole, giblets, cooked, simmered", poultry, ""),
+        food("05178", "Turkey, liver, all classes, cooked, simmered", poultry, ""),
+        food("05168", "Turkey, whole, meat only, cooked, roasted", poultry, ""),
+        food("03015", "Babyfood, meat, turkey, strained", "Baby Foods", ""),
+    ];
+    assert_eq!(top(&plain(&["turkey"]), turkey.clone()), "05168");
+    assert_eq!(top(&plain(&["turkey", "liver"]), turkey), "05178", "asked for, an organ is found");
+}
+
+#[test]
+fn the_users_own_food_outranks_the_catalog_and_an_exact_name_is_first() {
+    let catalog = food("14091", "Beverages, almond milk, unsweetened, shelf stable", "Beverages", "");
+    let mine = food("c1", "Almond milk", "Custom", "");
+    let similar = food("c2", "Almond milk, homemade", "Custom", "");
+    let read = |f: &Food, own: bool| {
+        let p = Parsed::new(f);
+        (Rc::new(if own { p.own() } else { p }), f.clone())
+    };
+    let foods = vec![read(&catalog, false), read(&similar, true), read(&mine, true)];
+    let ranked = rank_parsed(&plain(&["almond", "milk"]), foods, &HashMap::new(), 3);
+    assert_eq!(ranked.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), vec!["c1", "c2", "14091"]);
+}
