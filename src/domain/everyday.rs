@@ -60,6 +60,8 @@ pub static LEFT_OUT: &[LeftOut] = &[
     ),
     rule("dried powders", &["cereal grains", "legumes", "nut and seed"], &["flour", "meal"], &[]),
     rule("dried powders", &["vegetables"], &["dried", "seaweed agar"], &[]),
+    // A malted drink or a pudding from a packet is no way to close a gap, made up or not.
+    rule("drink and dessert mixes", &["beverages", "sweets"], &["mix", "powder"], &[]),
     rule("fats and oils", &["fats and oils"], &[], &[]),
     rule("fats and oils", &[], &["fat duck", "lard", "tallow", "shortening"], &[]),
     rule("fats and oils", &["dairy and egg"], &["butter", "ghee"], &[]),
@@ -104,6 +106,8 @@ pub fn left_out(food: &Food) -> Option<&'static str> {
     match rule {
         Some(r) => Some(r.what),
         None if search::prior(food).0 => Some("brand-name products and mixed dishes"),
+        // The same reading of a food's form as search's mark (raw beans, dry grains, mixes).
+        None if search::before_eating(food) => Some("raw, dry or mix forms of foods eaten cooked"),
         None => None,
     }
 }
@@ -207,6 +211,20 @@ mod tests {
         );
         assert_eq!(out("Seaweed, agar, dried", "Vegetables and Vegetable Products"), Some("dried powders"));
         assert_eq!(out("Quinoa, uncooked", "Cereal Grains and Pasta"), Some("uncooked grains and dry beans"));
+        // A drink or dessert from a packet is left out even made up: milk says it better.
+        assert_eq!(
+            out("Cocoa mix, powder, prepared with water", "Beverages"),
+            Some("drink and dessert mixes")
+        );
+        assert_eq!(
+            out("Rennin, chocolate, dry mix, prepared with 2% milk", "Sweets"),
+            Some("drink and dessert mixes")
+        );
+        // Search's reading of the form: dry cornmeal is an ingredient.
+        assert_eq!(
+            out("Cornmeal, yellow, self-rising, bolted, plain, enriched", "Cereal Grains and Pasta"),
+            Some("raw, dry or mix forms of foods eaten cooked")
+        );
     }
 
     #[test]
@@ -229,7 +247,6 @@ mod tests {
             ("Collards, cooked, boiled, drained, without salt", "Vegetables and Vegetable Products"),
             ("Spinach, raw", "Vegetables and Vegetable Products"),
             ("Seeds, pumpkin and squash seed kernels, dried", "Nut and Seed Products"),
-            ("Cocoa mix, powder, prepared with water", "Beverages"),
             ("Egg, whole, cooked, hard-boiled", "Dairy and Egg Products"),
         ] {
             assert_eq!(left_out(&food(name, group)), None, "{name}");

@@ -66,14 +66,21 @@ pub const PER_GROUP: usize = 3;
 /// fully familiar; one described once (sisymbrium seeds, dock) as half.
 const FAMILIAR: usize = 5;
 
+/// What a food outside USDA's survey list (FNDDS) is worth beside one on it: rarer foods
+/// (lambsquarters, rennin desserts) still appear, after the ones people eat.
+const UNSURVEYED: f64 = 0.8;
+
 /// How much one suggestion is worth: what its serving adds, up to a share of the gap, scaled
-/// down when the serving brings more energy than `KCAL_BUDGET`, and by how familiar its kind
-/// of food is (`forms`: how many of the weighed foods are of its kind).
+/// down when the serving brings more energy than `KCAL_BUDGET`, by how familiar its kind of
+/// food is (`forms`: how many of the weighed foods are of its kind), and by whether USDA's
+/// dietary survey lists it.
 fn weight(s: &Suggestion, gap: f64, forms: usize) -> f64 {
     let credited = s.adds.min(gap.max(0.0) * SHARE_OF_GAP);
     let energy = s.kcal.filter(|k| *k > KCAL_BUDGET).map_or(1.0, |k| KCAL_BUDGET / k);
     let familiar = 0.5 + 0.5 * forms.min(FAMILIAR) as f64 / FAMILIAR as f64;
-    credited * energy * familiar
+    // USDA's Survey flag: the foods the national dietary survey records people eating.
+    let eaten = if s.food.in_survey { 1.0 } else { UNSURVEYED };
+    credited * energy * familiar * eaten
 }
 
 /// Foods to close `gap` of `n`: the user's frequent foods first (those that add something),
