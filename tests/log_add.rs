@@ -68,6 +68,10 @@ fn a_close_call_logs_nothing_and_lists_the_candidates() {
         "--pick 0",
     );
     assert_eq!(entries(&env).len(), 1, "only the picked entry");
+
+    // The food a person picked rises: the same line now logs it without asking.
+    let again = env.json(&["log", "add", "rainbow trout", "1 fillet", "--date", DAY, "--json"]);
+    assert_eq!(again["food_id"].as_str(), Some(second.as_str()));
 }
 
 #[test]

@@ -29,6 +29,8 @@ fn terms_split_on_anything_not_a_word() {
     assert_eq!(terms("👍'; DROP TABLE foods;--"), vec!["drop", "table", "foods"]);
     assert!(terms("\u{0}\u{7}*^:").is_empty());
     assert_eq!(terms(&"a".repeat(10_000)).len(), 1);
+    assert_eq!(terms("goat's milk"), vec!["goat", "milk"], "a possessive is no word");
+    assert_eq!(terms("’s"), vec!["s"]);
 }
 
 #[test]

@@ -3,19 +3,23 @@
 
 /// The words of a query: lower-case alphanumeric runs, at most 16 of at most 40 characters.
 /// Everything else (quotes, operators, control characters, emoji) is a separator.
-/// A number followed by "%" keeps it ("2%"), for the qualifiers USDA spells out in words.
+/// A number followed by "%" keeps it ("2%"), for the qualifiers USDA spells out in words; a
+/// possessive "'s" is no word of its own ("goat's milk" is "goat milk").
 pub fn terms(query: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = query;
     while out.len() < 16 {
         let Some(start) = rest.find(char::is_alphanumeric) else { break };
+        let possessive = rest[..start].ends_with(['\'', '\u{2019}']) && !out.is_empty();
         rest = &rest[start..];
         let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
         let mut word: String = rest[..end].to_lowercase().chars().take(40).collect();
         if rest[end..].starts_with('%') && word.chars().all(|c| c.is_ascii_digit()) {
             word.push('%');
         }
-        out.push(word);
+        if !(possessive && word == "s") {
+            out.push(word);
+        }
         rest = &rest[end..];
     }
     out
