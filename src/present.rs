@@ -32,19 +32,9 @@ pub fn form_note(food: &Food) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::NutrientValues;
 
     fn food(name: &str, group: &str) -> Food {
-        Food {
-            id: "1".into(),
-            name: name.into(),
-            group: group.into(),
-            common_names: String::new(),
-            manufacturer: String::new(),
-            in_survey: false,
-            per_100g: NutrientValues::unknown(),
-            portions: vec![],
-        }
+        Food::named(name, group)
     }
 
     #[test]

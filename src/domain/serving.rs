@@ -224,22 +224,13 @@ pub fn serving(food: &Food) -> Portion {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::NutrientValues;
 
     fn food(name: &str, group: &str, portions: &[(&str, f64)]) -> Food {
-        Food {
-            id: "1".into(),
-            name: name.into(),
-            group: group.into(),
-            common_names: String::new(),
-            manufacturer: String::new(),
-            in_survey: false,
-            per_100g: NutrientValues::unknown(),
-            portions: portions
-                .iter()
-                .map(|(d, g)| Portion { amount: 1.0, description: (*d).into(), grams: *g })
-                .collect(),
-        }
+        let portions = portions
+            .iter()
+            .map(|(d, g)| Portion { amount: 1.0, description: (*d).into(), grams: *g })
+            .collect();
+        Food { portions, ..Food::named(name, group) }
     }
 
     #[test]
