@@ -1,17 +1,18 @@
 //! Search ranking: turns a typed query into terms and orders candidate foods the way people
-//! mean them (the everyday generic food first). Pure: the store finds candidates, this ranks.
+//! mean them (the everyday food, in the form it is eaten, first). Pure: the store finds
+//! candidates, this ranks.
 //!
 //! USDA names read general to specific: "Milk, whole, 3.25% milkfat, with added vitamin D".
 //! The first segment (before the first comma outside parentheses) says what the food is, the
 //! second which kind, later ones how it was prepared. A good match names the head and kind and
 //! leaves little unasked; common names ("pepitas") and parenthesised synonyms ("Plums, dried
 //! (prunes)") count as names; typos are corrected against the catalog's own vocabulary, and
-//! neighbouring words may spell one of its words ("soy milk" -> "Soymilk"); plain and raw forms
-//! win over prepared, branded, baby, fast and restaurant foods unless the query names them;
-//! among equals, foods USDA measures in more household portions (everyday foods) come first.
-
-use std::collections::HashMap;
-use std::rc::Rc;
+//! neighbouring words may spell one of its words ("soy milk" -> "Soymilk"); everyday words map
+//! to USDA's ("2%" -> reduced fat). Foods eaten cooked come cooked, drinks as served, fruit and
+//! salad vegetables raw (`form`), unless the query names a state or a way of cooking; variants,
+//! organ meats, branded, baby, fast and restaurant foods sink unless the query names them;
+//! among equals, the usual form comes first: on USDA's survey list, measured in more household
+//! portions, cooked the usual way for its kind.
 
 use super::food::Food;
 use lexicon::Kind;
@@ -22,9 +23,11 @@ use name::{has_brand, name_words, words_of, NameWord};
 mod form;
 mod lexicon;
 mod name;
+mod rank;
 mod words;
 
 pub use form::{before_eating, names_preparation, Form, Habit, State};
+pub use rank::{rank, rank_hits, rank_parsed, Hit};
 pub use words::{allowed_edits, joined_pairs, stem, terms, within_edits};
 
 /// A query term: the word as typed, the catalog words it may have meant (typo fixes) and the
@@ -360,81 +363,6 @@ pub fn vocabulary(food: &Food) -> Vec<String> {
         .into_iter()
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
         .collect()
-}
-
-/// Orders candidates best first (ties: shorter name, then id) and keeps `limit`.
-pub fn rank(terms: &[Term], foods: Vec<Food>, uses: &HashMap<String, u32>, limit: usize) -> Vec<Food> {
-    let read = foods.into_iter().map(|f| (Rc::new(Parsed::new(&f)), f)).collect();
-    rank_parsed(terms, read, uses, limit)
-}
-
-/// `rank` with each food's name already read.
-pub fn rank_parsed(
-    terms: &[Term],
-    foods: Vec<(Rc<Parsed>, Food)>,
-    uses: &HashMap<String, u32>,
-    limit: usize,
-) -> Vec<Food> {
-    rank_hits(terms, foods, uses, limit).into_iter().map(|h| h.food).collect()
-}
-
-/// A ranked food with its score and whether its name covers every word of the query.
-#[derive(Debug, Clone)]
-pub struct Hit {
-    pub food: Food,
-    pub score: f64,
-    pub covers: bool,
-    /// Whether the food is eaten cooked (or drunk) and named in a form not yet so.
-    pub before_eating: bool,
-}
-
-/// `rank_parsed`, keeping each food's score.
-pub fn rank_hits(
-    terms: &[Term],
-    foods: Vec<(Rc<Parsed>, Food)>,
-    uses: &HashMap<String, u32>,
-    limit: usize,
-) -> Vec<Hit> {
-    let query = Query::new(terms);
-    let mut scored: Vec<(f64, usize)> = foods
-        .iter()
-        .enumerate()
-        .map(|(i, (parsed, f))| {
-            let n = if uses.is_empty() { 0 } else { uses.get(&f.id).copied().unwrap_or(0) };
-            (score_parsed(&query, parsed, n), i)
-        })
-        .collect();
-    let food = |i: usize| &foods[i].1;
-    scored.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(food(a.1).name.len().cmp(&food(b.1).name.len()))
-            .then_with(|| food(a.1).id.cmp(&food(b.1).id))
-    });
-    scored.truncate(limit);
-    let mut slots: Vec<Option<(Rc<Parsed>, Food)>> = foods.into_iter().map(Some).collect();
-    scored
-        .into_iter()
-        .filter_map(|(score, i)| {
-            let (parsed, food) = slots[i].take()?;
-            let covers = covers(&query, &parsed);
-            Some(Hit { food, score, covers, before_eating: parsed.form.before_eating() })
-        })
-        .collect()
-}
-
-/// Whether every word of the query is in the food's name or common names, whole, as a typo
-/// fix or as a prefix; small words and amounts ("2%") count as said.
-fn covers(query: &Query<'_>, parsed: &Parsed) -> bool {
-    query.terms.iter().all(|m| {
-        let digits = m.term.typed.trim_end_matches('%');
-        lexicon::Kind::of(&m.stem) == Kind::Stop
-            || lexicon::FILLER.contains(&m.term.typed.as_str())
-            || (form::names_cooking(&m.stem) && parsed.form.state == State::Prepared)
-            || (form::names_state(&m.stem) && parsed.form.state == State::Unprepared)
-            || parsed.words.iter().any(|w| m.quality(&w.stem) > 0.0)
-            || parsed.commons.iter().flatten().any(|w| m.quality(w) > 0.0)
-            || parsed.written.iter().any(|w| w == digits)
-    })
 }
 
 #[cfg(test)]

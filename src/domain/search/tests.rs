@@ -1,6 +1,8 @@
 //! Unit tests of query terms, stemming, edit distance and the ranking rules.
 
 use super::*;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 fn food(id: &str, name: &str, group: &str, common: &str) -> Food {
     Food {
