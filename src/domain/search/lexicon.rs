@@ -121,6 +121,7 @@ pub(super) static GENERIC: &[&str] = &[
     "raw",
     "kernel",
     "original",
+    "fluid",
 ];
 
 /// Words that are the plain form in one food group though they mark a preparation elsewhere:

@@ -104,7 +104,7 @@ impl Parsed {
             in_survey: food.in_survey,
             usual: usual(&words, &food.group),
             name: food.name.clone(),
-            generic: words.iter().any(|w| w.kind == Kind::Generic && w.stem != "raw" && w.stem != "whole"),
+            generic: words.iter().any(|w| w.kind == Kind::Generic && !["raw", "whole", "fluid"].contains(&w.stem.as_str())),
             words,
             commons,
             written,
