@@ -169,7 +169,7 @@ fn load(cache: &Path, files: &Files) -> Option<Hints> {
             };
         }
         let row = super::custom_row(&food.id)?;
-        custom.push(super::custom::custom(row, food.name, values, Vec::new()));
+        custom.push(super::custom_foods::custom(row, food.name, values, Vec::new()));
     }
     Some((cached.usage, custom))
 }
