@@ -36,6 +36,7 @@ impl Diary {
     /// Opens (or creates) the diary at `path`, upgrading its schema. A file that is not
     /// SQLite, is damaged, or is newer than this marrow is refused and left untouched.
     pub fn open(path: &Path) -> Result<Diary, StoreError> {
+        count_open();
         let existed = path.exists();
         if existed && !looks_like_sqlite(path)? {
             return Err(StoreError::NotADatabase { path: path.to_path_buf() });
@@ -115,42 +116,50 @@ impl Diary {
         self.overrides = overrides;
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// A number that changes whenever another connection commits to the diary: cheap to poll.
     pub fn data_version(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// The diary opened read-only, without checks or migrations, for a quick look from the
-    /// command line (a custom food by id). None when there is none to read.
+    /// The diary opened read-only, without migrations, for a quick look by a command that
+    /// only reads (a custom food by id, search hints). None when there is no diary of this
+    /// marrow's schema to read.
     pub fn peek(path: &Path) -> Option<Diary> {
         let diary = Self::open_unchecked(path)?;
         diary.is_current()?.then_some(diary)
     }
 
-    /// What search needs from the diary: how often each food was logged, and the user's
-    /// custom foods. Read from the diary's search-hints cache when the diary has not changed
-    /// since it was written, else from the diary in one read transaction (the WAL's locks are
-    /// taken once). Empty when there is no current diary to read.
-    pub fn search_hints(path: &Path) -> Hints {
-        super::hints::cached(path, SystemTime::now(), || Self::read_search_hints(path))
+    /// Runs `read` inside one read transaction, so that everything it reads is one state of
+    /// the diary (and the WAL's locks are taken once). Inside another transaction it simply
+    /// runs in that one.
+    pub fn read<T, E: From<StoreError>>(&self, read: impl FnOnce(&Diary) -> Result<T, E>) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return read(self);
+        }
+        let _read = self.conn.unchecked_transaction().map_err(StoreError::from)?;
+        read(self)
     }
 
-    /// The search hints read from the diary itself. None when there is no current diary or
-    /// it cannot be read whole, so that a failed read is never cached.
-    pub(super) fn read_search_hints(path: &Path) -> Option<Hints> {
-        let diary = Self::open_unchecked(path)?;
-        let _read = diary.conn.unchecked_transaction().ok()?;
-        if !diary.is_current()? {
+    /// What search needs from the diary for the diary file at `path`: from the search-hints
+    /// cache when it describes the diary's files as they are, else from `read` (None: no
+    /// diary to read), caching that read when it is safe to.
+    pub fn cached_hints(path: &Path, read: impl FnOnce() -> Option<Hints>) -> Hints {
+        super::hints::cached(path, SystemTime::now(), read)
+    }
+
+    /// What search needs from this diary, read in one transaction: how often each food was
+    /// logged, and the user's custom foods. None when it is not of this marrow's schema or
+    /// cannot be read whole, so that a failed read is never cached.
+    pub fn read_hints(&self) -> Option<Hints> {
+        let _read = self.conn.unchecked_transaction().ok()?;
+        if !self.is_current()? {
             return None;
         }
-        Some((diary.food_usage().ok()?, diary.custom_foods().ok()?))
+        Some((self.food_usage().ok()?, self.custom_foods().ok()?))
     }
 
     fn open_unchecked(path: &Path) -> Option<Diary> {
+        count_open();
         let conn = super::files::open_read_only(path)?;
         conn.busy_timeout(Duration::from_millis(500)).ok()?;
         Some(Diary { conn, path: path.to_path_buf(), overrides: Default::default() })
@@ -161,6 +170,21 @@ impl Diary {
         let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
         Some(version == DIARY_SCHEMA_VERSION)
     }
+}
+
+thread_local! {
+    static OPENS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn count_open() {
+    OPENS.with(|n| n.set(n.get() + 1));
+}
+
+/// How many times this thread has opened a diary file, for reading or writing (each
+/// `Diary::open` and each read-only look). Tests read it to hold every command to one open;
+/// a thread's count is its own, so tests running side by side do not mix.
+pub fn diary_opens() -> usize {
+    OPENS.with(std::cell::Cell::get)
 }
 
 /// Turns SQLite's "not a database" and "malformed" into a clear refusal.

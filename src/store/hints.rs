@@ -242,7 +242,7 @@ mod tests {
     }
 
     fn from_diary(path: &Path) -> impl FnOnce() -> Option<Hints> + '_ {
-        || Diary::read_search_hints(path)
+        || Diary::peek(path).and_then(|d| d.read_hints())
     }
 
     fn not_read() -> Option<Hints> {

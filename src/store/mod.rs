@@ -17,8 +17,9 @@ mod supplements;
 pub use catalog::{Catalog, FdcSummary, Origin};
 pub use catalog_build::BuildProgress;
 pub use custom_foods::{custom_row, CUSTOM_GROUP};
-pub use diary::{Diary, DIARY_SCHEMA_VERSION};
+pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
+pub use hints::Hints;
 pub use restore::{Restore, Restored};
 // The domain owns these; named here too while the app's older imports move over.
 pub use crate::domain::{Product, SavedMeal};
