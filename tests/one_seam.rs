@@ -38,7 +38,15 @@ fn each_command_opens_the_diary_at_most_once() {
     let other = Env::new();
     // Commands that write open the diary exactly once, whatever they read besides.
     let writes: &[&[&str]] = &[
-        &["food", "add", "Grandma's quinoa porridge", "--per-100g", "magnesium_mg=64", "--portion", "1 bowl=250g"],
+        &[
+            "food",
+            "add",
+            "Grandma's quinoa porridge",
+            "--per-100g",
+            "magnesium_mg=64",
+            "--portion",
+            "1 bowl=250g",
+        ],
         &["log", "add", "12061", "30g", "--date", D, "--meal", "breakfast"],
         // Words: the search reads usage and the custom foods from the diary already open.
         &["log", "add", "grandma quinoa porridge", "1 bowl", "--date", D, "--meal", "breakfast"],
@@ -97,9 +105,7 @@ fn export_with(profile: Value) -> Value {
 fn import_refuses_the_profile_profile_set_refuses_and_imports_nothing() {
     let env = Env::new();
     let file = env.tmp.path().join("export.json");
-    let person = |sex: &str, pregnant: bool, weight: Value| {
-        json!({"sex": sex, "age": 30, "pregnant": pregnant, "lactating": false, "weight_kg": weight})
-    };
+    let person = |sex: &str, pregnant: bool, weight: Value| json!({"sex": sex, "age": 30, "pregnant": pregnant, "lactating": false, "weight_kg": weight});
     // What `profile set` refuses...
     assert_refused(&env.run(&["profile", "set", "--sex", "male", "--pregnant"]), "pregnant male");
     assert_refused(&env.run(&["profile", "set", "--weight", "0"]), "weight 0");
@@ -110,7 +116,10 @@ fn import_refuses_the_profile_profile_set_refuses_and_imports_nothing() {
         (person("female", false, json!(0.0)), "profile.weight_kg"),
         (person("female", false, json!(-60.0)), "profile.weight_kg"),
         (person("female", false, json!(900.0)), "profile.weight_kg"),
-        (json!({"sex": "female", "age": 131, "pregnant": false, "lactating": false, "weight_kg": null}), "profile.age"),
+        (
+            json!({"sex": "female", "age": 131, "pregnant": false, "lactating": false, "weight_kg": null}),
+            "profile.age",
+        ),
     ];
     for (profile, said) in cases {
         std::fs::write(&file, export_with(profile.clone()).to_string()).unwrap();
@@ -118,7 +127,11 @@ fn import_refuses_the_profile_profile_set_refuses_and_imports_nothing() {
         assert_refused(&out, &format!("import of {profile}"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(said), "{profile}: {stderr}");
-        assert_eq!(env.json(&["log", "list", "--date", D, "--json"]), json!([]), "{profile}: nothing imported");
+        assert_eq!(
+            env.json(&["log", "list", "--date", D, "--json"]),
+            json!([]),
+            "{profile}: nothing imported"
+        );
         assert_eq!(env.json(&["profile", "show", "--json"])["default"], true, "{profile}: profile untouched");
     }
     // The same file with a person `profile set` accepts goes in whole.
