@@ -46,3 +46,24 @@ pub(super) fn set_profile_in(conn: &Connection, p: &Profile, now: &str) -> Resul
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Nutrient;
+
+    #[test]
+    fn the_profile_comes_back_as_saved_with_the_configs_overrides() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut d = Diary::open(&tmp.path().join("diary.db")).unwrap();
+        assert!(d.profile().unwrap().default, "none set: the default profile");
+        let p =
+            Profile { sex: Sex::Male, age: 60, weight_kg: Some(72.5), default: false, ..Profile::default() };
+        d.set_profile(&p, "t").unwrap();
+        assert_eq!(d.profile().unwrap(), p);
+        d.set_target_overrides([(Nutrient::Magnesium, 400.0)].into_iter().collect());
+        let read = d.profile().unwrap();
+        assert_eq!(read.targets().get(Nutrient::Magnesium), Some(400.0));
+        assert_eq!(Profile { overrides: Default::default(), ..read }, p, "the rest as saved");
+    }
+}

@@ -56,3 +56,34 @@ pub(super) fn insert_meal_in(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(f, q)| (f.to_string(), q.to_string())).collect()
+    }
+
+    #[test]
+    fn a_meal_saved_again_under_its_name_is_replaced_whole_in_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut d = Diary::open(&tmp.path().join("diary.db")).unwrap();
+        d.save_meal("usual", &items(&[("12061", "30g"), ("01079", "1 cup")]), "t").unwrap();
+        d.save_meal("empty", &[], "t").unwrap();
+        d.save_meal("usual", &items(&[("11457", "1 cup"), ("12061", "1 oz"), ("c1", "1 bowl")]), "t")
+            .unwrap();
+        let meals = d.saved_meals().unwrap();
+        assert_eq!(
+            meals,
+            vec![
+                SavedMeal { name: "empty".into(), items: vec![] },
+                SavedMeal {
+                    name: "usual".into(),
+                    items: items(&[("11457", "1 cup"), ("12061", "1 oz"), ("c1", "1 bowl")])
+                },
+            ],
+            "by name, items in the order saved, the old items gone"
+        );
+    }
+}
