@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use crate::domain::{Meal, Nutrient, Profile};
+use crate::domain::{Meal, Nutrient};
 
 /// Environment variable naming the config file to read instead of the default.
 pub const CONFIG_ENV: &str = "MARROW_CONFIG";
@@ -196,11 +196,6 @@ impl Config {
             .collect()
     }
 
-    /// The profile with this config's target overrides applied.
-    pub fn apply(&self, profile: Profile) -> Profile {
-        Profile { overrides: self.target_overrides(), ..profile }
-    }
-
     /// The meal for a time of day, by the configured start times.
     pub fn meal_at(&self, t: NaiveTime) -> Meal {
         let m = &self.meals;
@@ -236,7 +231,8 @@ mod tests {
         assert_eq!(c.units.vitamin_d, VitaminDUnit::Iu);
         assert_eq!(c.target_overrides().get(&Nutrient::Magnesium), Some(&400.0));
         assert_eq!(c.extra_nutrients(), vec![Nutrient::Zinc]);
-        let p = c.apply(Profile::default());
+        // As the diary applies them to every profile it returns.
+        let p = crate::domain::Profile { overrides: c.target_overrides(), ..Default::default() };
         assert_eq!(p.targets().get(Nutrient::Magnesium), Some(400.0));
         assert_eq!(p.targets().get(Nutrient::Calcium), Some(1000.0));
     }

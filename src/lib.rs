@@ -10,6 +10,7 @@ pub mod domain;
 pub mod paths;
 pub mod present;
 pub mod report;
+pub mod service;
 pub mod store;
 pub mod transfer;
 pub mod tui;

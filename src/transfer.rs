@@ -1,6 +1,7 @@
-//! marrow's own export format (JSON, complete and exact) and restoring a diary from it.
-//! Numbers are written at full precision so an export imported elsewhere reproduces every
-//! day's totals exactly.
+//! marrow's own export format (JSON, complete and exact) and checking an import of it whole
+//! before anything is written (`service::transfer` reads and writes the diary). Numbers are
+//! written at full precision so an export imported elsewhere reproduces every day's totals
+//! exactly.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -8,8 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::supplement::NewSupplement;
-use crate::domain::{Meal, NewEntry, Nutrient, NutrientValues, Portion, Profile, Sex};
-use crate::store::{Diary, StoreError};
+use crate::domain::{Meal, NewEntry, Nutrient, NutrientValues, Portion, Profile, ProfileError, Sex};
 
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
@@ -96,82 +96,8 @@ pub struct ProductRecord {
     pub form: Option<String>,
 }
 
-fn values_map(v: &NutrientValues) -> BTreeMap<String, Option<f64>> {
+pub(crate) fn values_map(v: &NutrientValues) -> BTreeMap<String, Option<f64>> {
     Nutrient::all().map(|n| (n.key().to_string(), v.get(n))).collect()
-}
-
-/// Everything in the diary (entries and supplements between `from` and `to`).
-pub fn export(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Export, StoreError> {
-    // Dates are stored as YYYY-MM-DD text: the widest range in that form.
-    let lo = from.or(NaiveDate::from_ymd_opt(1, 1, 1)).unwrap_or(NaiveDate::MIN);
-    let hi = to.or(NaiveDate::from_ymd_opt(9999, 12, 31)).unwrap_or(NaiveDate::MAX);
-    let profile = diary.profile()?;
-    Ok(Export {
-        marrow_export: FORMAT,
-        from: from.map(|d| d.to_string()),
-        to: to.map(|d| d.to_string()),
-        profile: (!profile.default).then(|| ProfileRecord {
-            sex: profile.sex.as_str().to_string(),
-            age: profile.age,
-            pregnant: profile.pregnant,
-            lactating: profile.lactating,
-            weight_kg: profile.weight_kg,
-        }),
-        entries: diary
-            .range_entries(lo, hi)?
-            .into_iter()
-            .map(|e| EntryRecord {
-                date: e.date.to_string(),
-                meal: e.meal.to_string(),
-                food_id: e.food_id,
-                name: e.food_name,
-                grams: e.grams,
-                quantity: e.quantity,
-                logged_at: e.logged_at,
-                per_100g: values_map(&e.per_100g),
-            })
-            .collect(),
-        supplements: diary
-            .supplements(lo, hi)?
-            .into_iter()
-            .map(|s| SupplementRecord {
-                date: s.date.to_string(),
-                time: s.time.map(|t| t.format("%H:%M").to_string()),
-                nutrient: s.nutrient.key().to_string(),
-                amount: s.amount,
-                form: s.form,
-                logged_at: s.logged_at,
-            })
-            .collect(),
-        custom_foods: diary
-            .custom_foods()?
-            .into_iter()
-            .map(|f| -> Result<CustomFoodRecord, StoreError> {
-                let full = diary.custom_food(&f.id)?.unwrap_or(f);
-                Ok(CustomFoodRecord {
-                    id: full.id,
-                    name: full.name,
-                    per_100g: values_map(&full.per_100g),
-                    portions: full.portions,
-                })
-            })
-            .collect::<Result<_, _>>()?,
-        saved_meals: diary
-            .saved_meals()?
-            .into_iter()
-            .map(|m| MealRecord { name: m.name, items: m.items })
-            .collect(),
-        supplement_products: diary
-            .products()?
-            .into_iter()
-            .map(|p| ProductRecord {
-                name: p.name,
-                nutrient: p.nutrient.key().to_string(),
-                amount: p.amount,
-                form: p.form,
-            })
-            .collect(),
-    })
 }
 
 /// What went wrong in an import file, and where ("entries[3].date").
@@ -213,15 +139,27 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     }
     let profile = match &x.profile {
         None => None,
-        Some(p) => Some(Profile {
-            sex: Sex::parse(&p.sex).ok_or_else(|| bad("profile.sex".into(), "use female or male"))?,
-            age: (p.age <= 130).then_some(p.age).ok_or_else(|| bad("profile.age".into(), "use 0 to 130"))?,
-            pregnant: p.pregnant,
-            lactating: p.lactating,
-            weight_kg: p.weight_kg.filter(|w| w.is_finite() && *w > 0.0),
-            default: false,
-            overrides: Default::default(),
-        }),
+        Some(p) => {
+            let profile = Profile {
+                sex: Sex::parse(&p.sex).ok_or_else(|| bad("profile.sex".into(), "use female or male"))?,
+                age: p.age,
+                pregnant: p.pregnant,
+                lactating: p.lactating,
+                weight_kg: p.weight_kg,
+                default: false,
+                overrides: Default::default(),
+            };
+            // The rules `profile set` follows: an import never brings in what it refuses.
+            profile.validate().map_err(|e| {
+                let at = match e {
+                    ProfileError::Age(_) => "profile.age",
+                    ProfileError::Weight(_) => "profile.weight_kg",
+                    ProfileError::NotFemale => "profile",
+                };
+                bad(at.into(), e.to_string())
+            })?;
+            Some(profile)
+        }
     };
     let mut custom = Vec::new();
     let mut ids = HashMap::new();

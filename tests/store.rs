@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use marrow::domain::browse::Basis;
 use marrow::domain::nutrient::NutrientValues;
 use marrow::domain::{Food, Meal, NewEntry, Nutrient, Portion, Profile, Sex};
 use marrow::store::{Catalog, Diary, StoreError, DIARY_SCHEMA_VERSION};
@@ -256,8 +257,8 @@ fn catalog_builds_from_the_embedded_asset_once() {
     assert_eq!(catalog.search("pumpkin seeds", 20).unwrap().iter().filter(|f| f.id == "12014").count(), 1);
     assert!(catalog.search("\"*(:^", 5).unwrap().is_empty());
     assert_eq!(catalog.food("99999").unwrap(), None);
-    let top = catalog.top_by_nutrient(Nutrient::Magnesium, None, 10).unwrap();
-    let mg: Vec<f64> = top.iter().map(|f| f.per_100g.get(Nutrient::Magnesium).unwrap()).collect();
+    let top = catalog.top_by(Nutrient::Magnesium, Basis::Per100g, None, 10).unwrap();
+    let mg: Vec<f64> = top.iter().map(|r| r.food.per_100g.get(Nutrient::Magnesium).unwrap()).collect();
     assert!(mg.windows(2).all(|w| w[0] >= w[1]), "descending: {mg:?}");
     drop(catalog);
 

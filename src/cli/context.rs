@@ -1,5 +1,5 @@
 //! What every command runs in: the data directory, today's date and the clock, and the stores
-//! opened on demand.
+//! opened on demand (a command opens the diary once and hands it to the service).
 
 use std::cell::OnceCell;
 use std::io::IsTerminal;
@@ -7,13 +7,13 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 
-use super::pick::Found;
 use super::CliError;
 use crate::config::{self, Config};
 use crate::domain::date::parse_date;
-use crate::domain::{Food, Meal};
+use crate::domain::Meal;
 use crate::paths;
-use crate::store::{custom_row, secure_dir, Catalog, Diary};
+use crate::service::Foods;
+use crate::store::{secure_dir, Catalog, Diary};
 
 pub struct Context {
     pub data_dir: PathBuf,
@@ -77,57 +77,12 @@ impl Context {
         })?)
     }
 
-    /// Searches the catalog and the user's custom foods, the user's frequent foods first,
-    /// reading the diary without opening it for writing.
-    pub fn search(&self, catalog: &Catalog, query: &str, limit: usize) -> Result<Vec<Food>, CliError> {
-        let (uses, custom) = Diary::search_hints(&paths::diary_path(&self.data_dir));
-        Ok(catalog.search_with(query, limit, &uses, &custom)?)
-    }
-
-    /// A food by id (USDA number, "fdc:170567" or a custom "c1"), with portions.
-    pub fn food_by_id(&self, catalog: &Catalog, id: &str) -> Result<Option<Food>, CliError> {
-        if custom_row(id).is_some() {
-            return Ok(match Diary::peek(&paths::diary_path(&self.data_dir)) {
-                Some(d) => d.custom_food(id)?,
-                None => None,
-            });
-        }
-        Ok(catalog.food(id)?)
-    }
-
-    /// A food by id, or else the search matches for the words, best first (at least one).
-    pub fn food_by_words_or_id(&self, catalog: &Catalog, text: &str) -> Result<Found, CliError> {
-        let t = text.trim();
-        if t.is_empty() {
-            return Err(CliError::Usage(
-                "no food given: use a food id (e.g. 12061) or words (e.g. almonds)".into(),
-            ));
-        }
-        if let Some(food) = self.food_by_id(catalog, t)? {
-            return Ok(Found::Id(Box::new(food)));
-        }
-        // "12061", "c1" and "fdc:170567" are ids: a missing one is no search for its digits.
-        let fdc = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("fdc:"));
-        if t.chars().all(|c| c.is_ascii_digit()) || custom_row(t).is_some() || fdc {
-            return Err(CliError::Usage(format!(
-                "no food with id {:?}: try `marrow search WORDS` to find its id",
-                short(t)
-            )));
-        }
-        let (uses, custom) = Diary::search_hints(&paths::diary_path(&self.data_dir));
-        let hits = catalog.search_hits(t, SEARCHED, &uses, &custom)?;
-        if hits.is_empty() {
-            return Err(CliError::Usage(format!(
-                "no food matches {:?}: try other words with `marrow search`",
-                short(t)
-            )));
-        }
-        Ok(Found::Hits(hits))
+    /// The food resolver for a command that only reads the diary: it is never created, and
+    /// opened read-only at most once, only when needed.
+    pub fn foods<'a>(&self, catalog: &'a Catalog) -> Foods<'a> {
+        Foods::read_only(catalog, paths::diary_path(&self.data_dir))
     }
 }
-
-/// How many search matches a diary line's words bring back.
-const SEARCHED: usize = 8;
 
 /// A positive row id as the user typed it, or a usage error naming the command that lists them.
 pub fn parse_id(text: &str, what: &str, listed_by: &str) -> Result<i64, CliError> {

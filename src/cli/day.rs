@@ -5,7 +5,7 @@ use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::insights::contributors;
 use crate::domain::nutrient::{display_amount, NUTRIENTS};
 use crate::domain::targets::SOURCE;
-use crate::report::day_report;
+use crate::service::day_report;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -108,7 +108,7 @@ pub fn run(c: FoodCommand, ctx: &Context) -> Result<(), CliError> {
 
 fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
     let catalog = ctx.catalog()?;
-    let food = ctx.food_by_id(&catalog, id)?.ok_or_else(|| {
+    let food = ctx.foods(&catalog).by_id(id)?.ok_or_else(|| {
         CliError::Usage(format!(
             "no food with id {:?}: try `marrow search WORDS` to find its id",
             super::context::short(id)

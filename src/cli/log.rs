@@ -4,8 +4,9 @@ use clap::Subcommand;
 
 use super::pick::{self, Request};
 use super::{json, print_json, table, CliError, Context};
-use crate::domain::day::{new_entry, BONE_NUTRIENTS};
+use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::{Entry, Meal, NutrientValues};
+use crate::service::{record, Foods};
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -62,9 +63,8 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
             let catalog = ctx.catalog()?;
             let mut diary = ctx.diary()?;
             let request = Request { food: &food, quantity: quantity.as_deref(), pick, json: as_json };
-            let line = pick::resolve(ctx, &catalog, &diary, &request)?;
-            let new = new_entry(&line.food, &line.quantity, date, meal, ctx.now())?;
-            let entry = diary.add_entry(&new)?;
+            let line = pick::resolve(&Foods::new(&catalog, &diary), &diary, &request)?;
+            let entry = record::log_food(&mut diary, &line.food, &line.quantity, date, meal, &ctx.now())?;
             if as_json {
                 let mut v = json::entry(&entry);
                 v["matched_by_search"] = serde_json::json!(line.matched);

@@ -3,8 +3,9 @@
 use clap::Subcommand;
 
 use super::{CliError, Context};
-use crate::domain::day::{copies, new_entry};
-use crate::domain::{Meal, NewEntry};
+use crate::domain::saved::meal_name as clean_meal_name;
+use crate::domain::Meal;
+use crate::service::meals;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -50,18 +51,11 @@ pub fn run(c: MealCommand, ctx: &Context) -> Result<(), CliError> {
             let name = meal_name(&name)?;
             let date = ctx.date(date.as_deref())?;
             let meal: Meal = meal.parse()?;
-            let mut diary = ctx.diary()?;
-            let items: Vec<(String, String)> = diary
-                .day_entries(date)?
-                .into_iter()
-                .filter(|e| e.meal == meal)
-                .map(|e| (e.food_id, e.quantity))
-                .collect();
-            if items.is_empty() {
+            let saved = meals::save_from_day(&mut ctx.diary()?, &name, date, meal, &ctx.now())?;
+            if saved == 0 {
                 return Err(CliError::Usage(format!("nothing logged for {meal} on {date} to save")));
             }
-            diary.save_meal(&name, &items, &ctx.now())?;
-            println!("saved {name:?}: {} items from {meal} on {date}", items.len());
+            println!("saved {name:?}: {saved} items from {meal} on {date}");
             Ok(())
         }
         MealCommand::Log { name, date, meal } => {
@@ -71,22 +65,13 @@ pub fn run(c: MealCommand, ctx: &Context) -> Result<(), CliError> {
                 None => ctx.current_meal(),
             };
             let mut diary = ctx.diary()?;
-            let saved =
-                diary.saved_meals()?.into_iter().find(|m| m.name == name.trim()).ok_or_else(|| {
-                    CliError::Usage(format!(
-                        "no saved meal {:?}: see `marrow meal list`",
-                        super::context::short(&name)
-                    ))
-                })?;
-            let catalog = ctx.catalog()?;
-            let mut new: Vec<NewEntry> = Vec::new();
-            for (food_id, quantity) in &saved.items {
-                let food = ctx.food_by_id(&catalog, food_id)?.ok_or_else(|| {
-                    CliError::Usage(format!("the saved meal names food {food_id}, which no longer exists"))
-                })?;
-                new.push(new_entry(&food, quantity, date, meal, ctx.now())?);
-            }
-            let added = diary.add_entries(&new)?;
+            let saved = meals::find(&diary, &name)?.ok_or_else(|| {
+                CliError::Usage(format!(
+                    "no saved meal {:?}: see `marrow meal list`",
+                    super::context::short(&name)
+                ))
+            })?;
+            let added = meals::log_saved(&mut diary, &ctx.catalog()?, &saved, date, meal, &ctx.now())?;
             println!("logged {:?} to {meal} on {date}: {} entries", saved.name, added.len());
             Ok(())
         }
@@ -109,20 +94,14 @@ pub fn copy(a: CopyArgs, ctx: &Context) -> Result<(), CliError> {
     let from = ctx.date(Some(&a.from))?;
     let to = ctx.date(a.to.as_deref())?;
     let meal = a.meal.map(|m| m.parse::<Meal>()).transpose()?;
-    let mut diary = ctx.diary()?;
-    let new = copies(&diary.day_entries(from)?, to, meal, &ctx.now());
-    if new.is_empty() {
+    let added = meals::copy(&mut ctx.diary()?, from, to, meal, &ctx.now())?;
+    if added.is_empty() {
         return Err(CliError::Usage(format!("nothing to copy from {from}")));
     }
-    let added = diary.add_entries(&new)?;
     println!("copied {} entries from {from} to {to}", added.len());
     Ok(())
 }
 
 fn meal_name(name: &str) -> Result<String, CliError> {
-    let n: String = name.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
-    if n.is_empty() || n.chars().count() > 100 {
-        return Err(CliError::Usage("a meal name needs 1 to 100 characters".into()));
-    }
-    Ok(n)
+    clean_meal_name(name).ok_or_else(|| CliError::Usage("a meal name needs 1 to 100 characters".into()))
 }

@@ -139,6 +139,17 @@ impl From<StoreError> for CliError {
     }
 }
 
+impl From<crate::service::ServiceError> for CliError {
+    fn from(e: crate::service::ServiceError) -> Self {
+        use crate::service::ServiceError as E;
+        match e {
+            E::Store(e) => e.into(),
+            E::Domain(e) => e.into(),
+            other => CliError::Usage(other.to_string()),
+        }
+    }
+}
+
 impl From<crate::catalog::CatalogError> for CliError {
     fn from(e: crate::catalog::CatalogError) -> Self {
         CliError::Failure(e.to_string())

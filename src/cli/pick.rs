@@ -5,12 +5,14 @@
 
 use serde_json::json;
 
-use super::{context::short, print_json, CliError, Context};
+use super::{context::short, print_json, CliError};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::food::trim_number;
 use crate::domain::pick::{choose, Candidate, Choice, LISTED};
-use crate::domain::{quantity, Food, Nutrient, NutrientValues};
-use crate::store::{Catalog, Diary};
+use crate::domain::search::Hit;
+use crate::domain::{Food, Nutrient, NutrientValues};
+use crate::service::{record, Foods, Lookup};
+use crate::store::Diary;
 
 /// How many search matches are weighed to find the close ones.
 const WEIGHED: usize = 8;
@@ -35,16 +37,33 @@ pub struct Request<'a> {
 }
 
 /// Resolves a diary line to a food and an amount, or lists the candidates (on stdout, as
-/// text or JSON) and refuses with exit 2.
-pub fn resolve(ctx: &Context, catalog: &Catalog, diary: &Diary, req: &Request) -> Result<Line, CliError> {
-    let (food, matched) = match ctx.food_by_words_or_id(catalog, req.food)? {
-        Found::Id(food) => (*food, false),
-        Found::Hits(hits) => (choose_food(ctx, catalog, req, hits)?, true),
+/// text or JSON) and refuses with exit 2. `foods` reads the diary `diary` is.
+pub fn resolve(foods: &Foods, diary: &Diary, req: &Request) -> Result<Line, CliError> {
+    let (food, matched) = match foods.lookup(req.food)? {
+        Lookup::Id(food) => (*food, false),
+        Lookup::Hits(hits) => (choose_food(foods, req, hits)?, true),
+        Lookup::Empty => {
+            return Err(CliError::Usage(
+                "no food given: use a food id (e.g. 12061) or words (e.g. almonds)".into(),
+            ))
+        }
+        Lookup::MissingId => {
+            return Err(CliError::Usage(format!(
+                "no food with id {:?}: try `marrow search WORDS` to find its id",
+                short(req.food.trim())
+            )))
+        }
+        Lookup::NoMatch => {
+            return Err(CliError::Usage(format!(
+                "no food matches {:?}: try other words with `marrow search`",
+                short(req.food.trim())
+            )))
+        }
     };
     let (quantity, remembered) = match req.quantity {
         Some(q) => (q.trim().to_string(), false),
-        None => match diary.last_entry_of(&food.id)? {
-            Some(e) => (e.quantity, true),
+        None => match record::last_amount(diary, &food.id)? {
+            Some(q) => (q, true),
             None => {
                 return Err(CliError::Usage(format!(
                     "no amount given, and {} has never been logged: add one, such as \"30g\" or \"1 cup\"",
@@ -56,31 +75,11 @@ pub fn resolve(ctx: &Context, catalog: &Catalog, diary: &Diary, req: &Request) -
     Ok(Line { food, quantity, matched, remembered })
 }
 
-/// A food named by id, or the search matches for words.
-pub enum Found {
-    Id(Box<Food>),
-    Hits(Vec<crate::domain::search::Hit>),
-}
-
 /// Picks among the search matches: `--pick N`, the clear first match, or a refusal that lists
 /// the candidates.
-fn choose_food(
-    ctx: &Context,
-    catalog: &Catalog,
-    req: &Request,
-    hits: Vec<crate::domain::search::Hit>,
-) -> Result<Food, CliError> {
-    let mut candidates = Vec::with_capacity(hits.len());
-    for hit in hits.into_iter().take(WEIGHED) {
-        let Some(food) = ctx.food_by_id(catalog, &hit.food.id)? else { continue };
-        // With no amount typed, compare what 100 g of each adds.
-        let amount = match req.quantity {
-            Some(q) => q.to_string(),
-            None => "100 g".to_string(),
-        };
-        let grams = quantity::resolve(&amount, &food.portions).ok().map(|r| r.grams);
-        candidates.push(Candidate { food, score: hit.score, covers: hit.covers, grams });
-    }
+fn choose_food(foods: &Foods, req: &Request, hits: Vec<Hit>) -> Result<Food, CliError> {
+    // With no amount typed, compare what 100 g of each adds.
+    let mut candidates = foods.candidates(hits, req.quantity, WEIGHED)?;
     if let Some(n) = req.pick {
         let listed = candidates.len().min(LISTED);
         if n == 0 || n > listed {

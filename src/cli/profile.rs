@@ -8,7 +8,8 @@ use crate::domain::date::parse_date;
 use crate::domain::food::trim_number;
 use crate::domain::nutrient::NUTRIENTS;
 use crate::domain::targets::SOURCE;
-use crate::domain::{Profile, Sex};
+use crate::domain::{Profile, ProfileError, Sex};
+use crate::service::{record, ServiceError};
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -58,7 +59,7 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 })?;
             }
             if let Some(a) = age {
-                p.age = a.trim().parse::<u32>().ok().filter(|a| *a <= 130).ok_or_else(|| {
+                p.age = a.trim().parse::<u32>().ok().ok_or_else(|| {
                     CliError::Usage(format!(
                         "can't read the age {:?}: use whole years from 0 to 130",
                         super::context::short(&a)
@@ -72,23 +73,17 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 if (today.month(), today.day()) < (d.month(), d.day()) {
                     age -= 1;
                 }
-                p.age = u32::try_from(age).ok().filter(|a| *a <= 130).ok_or_else(|| {
+                p.age = u32::try_from(age).ok().ok_or_else(|| {
                     CliError::Usage(format!("the birth date {b:?} gives no age from 0 to 130"))
                 })?;
             }
             if let Some(w) = weight {
-                p.weight_kg = Some(
-                    w.trim()
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|w| w.is_finite() && *w > 0.0 && *w <= 500.0)
-                        .ok_or_else(|| {
-                            CliError::Usage(format!(
-                                "can't read the weight {:?}: use kilograms, e.g. 68.5",
-                                super::context::short(&w)
-                            ))
-                        })?,
-                );
+                p.weight_kg = Some(w.trim().parse::<f64>().ok().ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "can't read the weight {:?}: use kilograms, e.g. 68.5",
+                        super::context::short(&w)
+                    ))
+                })?);
             }
             if p.sex == Sex::Male && !(pregnant || lactating) {
                 // A profile changed to male carries no pregnancy over.
@@ -99,11 +94,13 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 p.pregnant = pregnant;
                 p.lactating = lactating;
             }
-            if (p.pregnant || p.lactating) && p.sex != Sex::Female {
-                return Err(CliError::Usage("--pregnant and --lactating apply to --sex female".into()));
-            }
             p.default = false;
-            diary.set_profile(&p, &ctx.now())?;
+            record::set_profile(&mut diary, &p, &ctx.now()).map_err(|e| match e {
+                ServiceError::Profile(ProfileError::NotFemale) => {
+                    CliError::Usage("--pregnant and --lactating apply to --sex female".into())
+                }
+                other => other.into(),
+            })?;
             print_profile(&p);
             Ok(())
         }

@@ -20,7 +20,7 @@ pub struct Args {
 
 pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let catalog = ctx.catalog()?;
-    let hits = ctx.search(&catalog, &a.query.join(" "), a.limit as usize)?;
+    let hits = ctx.foods(&catalog).search(&a.query.join(" "), a.limit as usize)?;
     if a.json {
         return print_json(&serde_json::Value::Array(hits.iter().map(json::food).collect()));
     }

@@ -7,7 +7,7 @@ use super::{print_json, table, CliError, Context};
 use crate::domain::food::trim_number;
 use crate::domain::nutrient::round_for_output;
 use crate::domain::Nutrient;
-use crate::report::{day_report, gap_suggestions};
+use crate::service::suggest;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -38,10 +38,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         None => Nutrient::Magnesium,
     };
     let date = ctx.date(a.date.as_deref())?;
-    let diary = ctx.diary()?;
-    let catalog = ctx.catalog()?;
-    let report = day_report(&diary, date)?;
-    let found = gap_suggestions(&diary, &catalog, &report.summary, n, a.limit as usize, a.all)?;
+    let (report, found) = suggest::for_day(&ctx.diary()?, &ctx.catalog()?, date, n, a.limit as usize, a.all)?;
     let (target, gap, list) = (found.target, found.gap, found.list);
     if a.json {
         let items: Vec<serde_json::Value> = list

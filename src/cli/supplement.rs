@@ -6,6 +6,7 @@ use clap::Subcommand;
 use super::{json, print_json, CliError, Context};
 use crate::domain::food::trim_number;
 use crate::domain::supplement::{self, NewSupplement, Supplement};
+use crate::service::record;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -75,11 +76,7 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
                 form: form.clone(),
                 logged_at: ctx.now(),
             };
-            let mut diary = ctx.diary()?;
-            let dose = diary.add_supplement(&new)?;
-            if let Some(name) = save.filter(|n| !n.trim().is_empty()) {
-                diary.save_product(name.trim(), nutrient, elemental, form.as_deref())?;
-            }
+            let dose = record::add_supplement(&mut ctx.diary()?, new, save.as_deref(), &ctx.now())?;
             if as_json {
                 return print_json(&json::supplement(&dose));
             }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::{CliError, Context};
 use crate::domain::nutrient::{round_for_output, NUTRIENTS};
-use crate::report::summaries;
+use crate::service::{summaries, transfer as service, ServiceError};
 use crate::transfer::{self, Export};
 
 #[derive(Debug, clap::Args)]
@@ -63,12 +63,12 @@ pub fn export(a: ExportArgs, ctx: &Context) -> Result<(), CliError> {
     let out = match (a.format, a.totals) {
         (Format::Json, true) => return Err(CliError::Usage("--totals is for --format csv".into())),
         (Format::Json, false) => {
-            let x = transfer::export(&diary, from, to)?;
+            let x = service::export(&diary, from, to)?;
             serde_json::to_string_pretty(&x).map_err(|e| CliError::Failure(e.to_string()))? + "\n"
         }
-        (Format::Csv, false) => entries_csv(&transfer::export(&diary, from, to)?),
+        (Format::Csv, false) => entries_csv(&service::export(&diary, from, to)?),
         (Format::Csv, true) => {
-            let x = transfer::export(&diary, from, to)?;
+            let x = service::export(&diary, from, to)?;
             let first = x
                 .entries
                 .first()
@@ -171,14 +171,12 @@ pub fn import_diary(path: &std::path::Path, merge: bool, ctx: &Context) -> Resul
     let x: Export = serde_path_to_error::deserialize(de)
         .map_err(|e| CliError::Usage(format!("{}: {} at {}", path.display(), e.inner(), e.path())))?;
     let restore = transfer::validate(&x).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
-    let mut diary = ctx.diary()?;
-    let present = diary.entry_count()?;
-    if present > 0 && !merge {
-        return Err(CliError::Usage(format!(
+    let done = service::import(&mut ctx.diary()?, &restore, merge, &ctx.now()).map_err(|e| match e {
+        ServiceError::NotEmpty(present) => CliError::Usage(format!(
             "the diary already holds {present} entries and doses; import into an empty data directory (--data-dir) or pass --merge"
-        )));
-    }
-    let done = diary.restore(&restore, &ctx.now())?;
+        )),
+        other => other.into(),
+    })?;
     println!(
         "imported {} entries, {} supplement doses, {} custom foods and {} saved meals from {}",
         done.entries,

@@ -6,7 +6,7 @@ use super::{print_json, table, CliError, Context};
 use crate::domain::day::{ca_mg_ratio, trend_stats, BONE_NUTRIENTS};
 use crate::domain::nutrient::round_for_output;
 use crate::domain::Nutrient;
-use crate::report::summaries;
+use crate::service::day::trend;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,9 +19,7 @@ pub struct Args {
 
 pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let end = ctx.date(a.end.as_deref())?;
-    let diary = ctx.diary()?;
-    let profile = diary.profile()?;
-    let days = summaries(&diary, end, 7, &profile)?;
+    let days = trend(&ctx.diary()?, end, 7)?;
     let stats: Vec<_> = Nutrient::all().map(|n| (n, trend_stats(&days, n))).collect();
     if a.json {
         let map =

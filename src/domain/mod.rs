@@ -5,13 +5,15 @@ pub mod food;
 pub mod labels;
 pub mod nutrient;
 pub mod quantity;
+pub mod saved;
 pub mod targets;
 pub mod totals;
 pub mod units;
 
 pub use food::{Entry, Food, Meal, NewEntry, Portion};
 pub use nutrient::{Nutrient, NutrientValues};
-pub use targets::{Profile, Sex, Targets};
+pub use saved::{Product, SavedMeal};
+pub use targets::{Profile, ProfileError, Sex, Targets};
 pub use totals::Totals;
 
 /// Bad input the domain refuses. Every message is one line a user can act on.

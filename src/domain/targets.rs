@@ -65,6 +65,43 @@ impl Default for Profile {
     }
 }
 
+/// The oldest age a profile may give, in whole years.
+pub const MAX_AGE: u32 = 130;
+/// The heaviest body weight a profile may give, in kg.
+pub const MAX_WEIGHT_KG: f64 = 500.0;
+
+/// Why a profile cannot be kept: the same rules wherever one comes from (`profile set`, an
+/// imported diary, the app).
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+pub enum ProfileError {
+    #[error("the age {0} is not from 0 to 130 years")]
+    Age(u32),
+    #[error("the weight {0} kg is not a body weight: use kilograms, more than 0 and at most 500")]
+    Weight(f64),
+    #[error("pregnant and lactating apply to a female profile")]
+    NotFemale,
+}
+
+impl Profile {
+    /// Whether these facts describe a person the targets can follow: an age of 0 to
+    /// [`MAX_AGE`], a weight (when given) above 0 and at most [`MAX_WEIGHT_KG`], and
+    /// pregnancy or lactation only for a female profile.
+    pub fn validate(&self) -> Result<(), ProfileError> {
+        if self.age > MAX_AGE {
+            return Err(ProfileError::Age(self.age));
+        }
+        if let Some(w) = self.weight_kg {
+            if !(w.is_finite() && w > 0.0 && w <= MAX_WEIGHT_KG) {
+                return Err(ProfileError::Weight(w));
+            }
+        }
+        if (self.pregnant || self.lactating) && self.sex != Sex::Female {
+            return Err(ProfileError::NotFemale);
+        }
+        Ok(())
+    }
+}
+
 /// Nutrient columns of the RDA table, in order.
 const RDA_COLS: [Nutrient; 9] = [
     Nutrient::Magnesium,

@@ -78,3 +78,20 @@ fn pregnancy_ignored_for_men_and_weight_sets_protein() {
     let w = Profile { weight_kg: Some(70.0), ..person(Sex::Female, 40) };
     assert_eq!(w.targets().get(Nutrient::Protein), Some(56.0));
 }
+
+#[test]
+fn validate_refuses_what_no_person_is() {
+    assert_eq!(person(Sex::Female, 130).validate(), Ok(()));
+    assert_eq!(person(Sex::Male, 0).validate(), Ok(()));
+    assert_eq!(person(Sex::Female, 131).validate(), Err(ProfileError::Age(131)));
+    let pregnant_male = Profile { pregnant: true, ..person(Sex::Male, 30) };
+    assert_eq!(pregnant_male.validate(), Err(ProfileError::NotFemale));
+    let lactating_male = Profile { lactating: true, ..person(Sex::Male, 30) };
+    assert_eq!(lactating_male.validate(), Err(ProfileError::NotFemale));
+    assert_eq!(Profile { pregnant: true, ..person(Sex::Female, 30) }.validate(), Ok(()));
+    for w in [0.0, -3.0, 500.5, f64::NAN, f64::INFINITY] {
+        let p = Profile { weight_kg: Some(w), ..person(Sex::Female, 30) };
+        assert!(matches!(p.validate(), Err(ProfileError::Weight(_))), "{w} kg accepted");
+    }
+    assert_eq!(Profile { weight_kg: Some(500.0), ..person(Sex::Female, 30) }.validate(), Ok(()));
+}

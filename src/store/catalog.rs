@@ -17,9 +17,6 @@ use crate::domain::{Food, Portion};
 // 9: USDA's Survey flag, and servings by the one serving rule (FDA reference amounts).
 const SCHEMA: &str = "catalog-schema-9";
 
-/// A search result: the food (without portions) and its rank score.
-pub type SearchHit = Food;
-
 /// An open catalog.
 pub struct Catalog {
     pub(super) conn: Connection,

@@ -22,21 +22,12 @@ impl Catalog {
     /// Foods matching every word of `query` (any order, prefixes, common names, typos), best
     /// first. When no food has every word, foods with any of them. Results carry no portions.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Food>, StoreError> {
-        self.search_with_usage(query, limit, &HashMap::new())
+        self.search_with(query, limit, &HashMap::new(), &[])
     }
 
-    /// As `search`, with foods the user logs often (`uses`: food id -> times) ranked higher.
-    pub fn search_with_usage(
-        &self,
-        query: &str,
-        limit: usize,
-        uses: &HashMap<String, u32>,
-    ) -> Result<Vec<Food>, StoreError> {
-        self.search_with(query, limit, uses, &[])
-    }
-
-    /// As `search_with_usage`, also searching `custom` foods (the user's own, with their
-    /// figures) under the same rules.
+    /// As `search`, with foods the user logs often (`uses`: food id -> times) ranked higher,
+    /// also searching `custom` foods (the user's own, with their figures) under the same
+    /// rules.
     pub fn search_with(
         &self,
         query: &str,
@@ -273,16 +264,6 @@ impl Catalog {
             }
         }
         Ok(out)
-    }
-
-    /// Foods richest in `nutrient` per 100 g (the app's browse list).
-    pub fn top_by_nutrient(
-        &self,
-        nutrient: Nutrient,
-        group: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<Food>, StoreError> {
-        Ok(self.top_by(nutrient, Basis::Per100g, group, limit)?.into_iter().map(|r| r.food).collect())
     }
 }
 

@@ -169,7 +169,7 @@ fn load(cache: &Path, files: &Files) -> Option<Hints> {
             };
         }
         let row = super::custom_row(&food.id)?;
-        custom.push(super::custom::custom(row, food.name, values, Vec::new()));
+        custom.push(super::custom_foods::custom(row, food.name, values, Vec::new()));
     }
     Some((cached.usage, custom))
 }
@@ -242,7 +242,7 @@ mod tests {
     }
 
     fn from_diary(path: &Path) -> impl FnOnce() -> Option<Hints> + '_ {
-        || Diary::read_search_hints(path)
+        || Diary::peek(path).and_then(|d| d.read_hints())
     }
 
     fn not_read() -> Option<Hints> {

@@ -4,21 +4,25 @@
 mod catalog;
 mod catalog_build;
 mod catalog_search;
-mod custom;
+mod custom_foods;
 mod diary;
+mod entries;
 mod files;
 mod hints;
-mod history;
+mod profile;
 mod restore;
+mod saved_meals;
 mod supplements;
 
-pub use catalog::{Catalog, FdcSummary, Origin, SearchHit};
+pub use catalog::{Catalog, FdcSummary, Origin};
 pub use catalog_build::BuildProgress;
-pub use custom::{custom_row, SavedMeal, CUSTOM_GROUP};
-pub use diary::{Diary, DIARY_SCHEMA_VERSION};
+pub use custom_foods::{custom_row, CUSTOM_GROUP};
+pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
+pub use hints::Hints;
 pub use restore::{Restore, Restored};
-pub use supplements::Product;
+// The domain owns these; named here too while the app's older imports move over.
+pub use crate::domain::{Product, SavedMeal};
 
 use std::path::PathBuf;
 

@@ -4,8 +4,10 @@ use std::collections::HashMap;
 
 use rusqlite::TransactionBehavior;
 
-use super::custom::{insert_custom_food_in, insert_meal_in};
-use super::diary::{insert_entry_in, set_profile_in};
+use super::custom_foods::insert_custom_food_in;
+use super::entries::insert_entry_in;
+use super::profile::set_profile_in;
+use super::saved_meals::insert_meal_in;
 use super::supplements::{insert_product_in, insert_supplement_in};
 use super::{Diary, StoreError};
 use crate::domain::supplement::NewSupplement;

@@ -1,21 +1,12 @@
-//! Supplement doses and saved supplement products in the diary.
+//! Supplement doses (logged, removed, put back under their id) and saved supplement products
+//! in the diary.
 
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::{Diary, StoreError};
 use crate::domain::supplement::{NewSupplement, Supplement};
-use crate::domain::Nutrient;
-
-/// A supplement the user takes again and again.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Product {
-    pub id: i64,
-    pub name: String,
-    pub nutrient: Nutrient,
-    pub amount: f64,
-    pub form: Option<String>,
-}
+use crate::domain::{Nutrient, Product};
 
 impl Diary {
     /// Logs a dose in one committed transaction.
@@ -49,6 +40,20 @@ impl Diary {
         let s = self.supplement(id)?.ok_or(StoreError::NoSuchEntry(id))?;
         self.conn.execute("DELETE FROM supplements WHERE id = ?1", [id])?;
         Ok(s)
+    }
+
+    /// Puts back a removed dose under its old id (undo).
+    pub fn restore_supplement(&mut self, s: &Supplement) -> Result<Supplement, StoreError> {
+        let dose = NewSupplement {
+            date: s.date,
+            time: s.time,
+            nutrient: s.nutrient,
+            amount: s.amount,
+            form: s.form.clone(),
+            logged_at: s.logged_at.clone(),
+        };
+        insert_supplement_in(&self.conn, Some(s.id), &dose)?;
+        self.supplement(s.id)?.ok_or(StoreError::NoSuchEntry(s.id))
     }
 
     /// Saves (or replaces, by name) a supplement product.

@@ -9,7 +9,7 @@ use super::runtime::Runtime;
 use super::state::{AppState, Focus};
 use crate::domain::day::new_entry;
 use crate::domain::{Meal, Nutrient, NutrientValues, Portion};
-use crate::report::{day_report, gap_suggestions};
+use crate::service::{day_report, gap_suggestions};
 use crate::store::{Catalog, Diary};
 
 fn day(d: u32) -> NaiveDate {

@@ -1,5 +1,5 @@
-//! The user's own foods and saved meals, kept in the diary (the catalog is rebuildable, these
-//! are not). Custom food ids are "c" and a number ("c1").
+//! The user's own foods, kept in the diary (the catalog is rebuildable, these are not), with
+//! their household portions. Custom food ids are "c" and a number ("c1").
 
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
@@ -8,13 +8,6 @@ use crate::domain::{Food, NutrientValues, Portion};
 
 /// The food group shown for custom foods.
 pub const CUSTOM_GROUP: &str = "Custom foods";
-
-/// A saved meal: a name and the foods with their amounts as typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavedMeal {
-    pub name: String,
-    pub items: Vec<(String, String)>,
-}
 
 /// The row id of a custom food id ("c12" -> 12).
 pub fn custom_row(id: &str) -> Option<i64> {
@@ -98,51 +91,6 @@ impl Diary {
             stmt.query_map([], |r| Ok(custom(r.get(0)?, r.get(1)?, read_nutrients(r, 2)?, Vec::new())))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
-
-    /// Saves (or replaces) a meal under `name`.
-    pub fn save_meal(&mut self, name: &str, items: &[(String, String)], now: &str) -> Result<(), StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        insert_meal_in(&tx, name, items, now)?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Saved meals by name, with their items.
-    pub fn saved_meals(&self) -> Result<Vec<SavedMeal>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.name, i.food_id, i.quantity FROM saved_meals m \
-             LEFT JOIN saved_meal_items i ON i.meal = m.id ORDER BY m.name, i.seq",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
-        })?;
-        let mut out: Vec<SavedMeal> = Vec::new();
-        for row in rows {
-            let (name, food, quantity) = row?;
-            if out.last().is_none_or(|m| m.name != name) {
-                out.push(SavedMeal { name: name.clone(), items: Vec::new() });
-            }
-            if let (Some(f), Some(q), Some(m)) = (food, quantity, out.last_mut()) {
-                m.items.push((f, q));
-            }
-        }
-        Ok(out)
-    }
-
-    /// Adds several entries in one transaction: all land or none.
-    pub fn add_entries(
-        &mut self,
-        entries: &[crate::domain::NewEntry],
-    ) -> Result<Vec<crate::domain::Entry>, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut ids = Vec::new();
-        for e in entries {
-            super::diary::insert_entry_in(&tx, None, e)?;
-            ids.push(tx.last_insert_rowid());
-        }
-        tx.commit()?;
-        ids.into_iter().map(|id| self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))).collect()
-    }
 }
 
 /// Inserts a custom food and its portions inside the caller's transaction; returns its row.
@@ -176,25 +124,6 @@ pub(super) fn insert_portions_in(
         tx.execute(
             "INSERT INTO custom_portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![row, i as i64 + 1, p.amount, p.description, p.grams],
-        )?;
-    }
-    Ok(())
-}
-
-/// Saves (replacing by name) a meal inside the caller's transaction.
-pub(super) fn insert_meal_in(
-    tx: &rusqlite::Connection,
-    name: &str,
-    items: &[(String, String)],
-    now: &str,
-) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM saved_meals WHERE name = ?1", [name])?;
-    tx.execute("INSERT INTO saved_meals (name, created_at) VALUES (?1, ?2)", [name, now])?;
-    let meal = tx.last_insert_rowid();
-    for (i, (food_id, quantity)) in items.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO saved_meal_items (meal, seq, food_id, quantity) VALUES (?1, ?2, ?3, ?4)",
-            params![meal, i as i64 + 1, food_id, quantity],
         )?;
     }
     Ok(())

@@ -1,0 +1,277 @@
+//! Diary entries: adding (one or several at once, all or none), reading by day or range,
+//! changing, removing and putting back (undo), how often each food was logged and the
+//! amount last logged of a food.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::{nutrient_columns, nutrient_placeholders, read_nutrients, Diary, StoreError};
+use crate::domain::{Entry, Meal, NewEntry};
+
+impl Diary {
+    /// Adds an entry in one committed transaction and returns it with its id.
+    pub fn add_entry(&mut self, e: &NewEntry) -> Result<Entry, StoreError> {
+        self.insert_entry(None, e)
+    }
+
+    /// Puts back a removed entry under its old id (undo).
+    pub fn restore_entry(&mut self, e: &Entry) -> Result<Entry, StoreError> {
+        let new = NewEntry {
+            date: e.date,
+            meal: e.meal,
+            food_id: e.food_id.clone(),
+            food_name: e.food_name.clone(),
+            grams: e.grams,
+            quantity: e.quantity.clone(),
+            logged_at: e.logged_at.clone(),
+            per_100g: e.per_100g,
+        };
+        self.insert_entry(Some(e.id), &new)
+    }
+
+    fn insert_entry(&mut self, id: Option<i64>, e: &NewEntry) -> Result<Entry, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        insert_entry_in(&tx, id, e)?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))
+    }
+
+    /// One entry by id.
+    pub fn entry(&self, id: i64) -> Result<Option<Entry>, StoreError> {
+        let sql = format!("{} WHERE id = ?1", select_entries());
+        Ok(self.conn.prepare_cached(&sql)?.query_row([id], row_to_entry).optional()?)
+    }
+
+    /// The entries of one day, in meal order, then in the order they were logged.
+    pub fn day_entries(&self, date: NaiveDate) -> Result<Vec<Entry>, StoreError> {
+        self.range_entries(date, date)
+    }
+
+    /// Entries from `from` to `to` inclusive, by date, meal and logging order.
+    pub fn range_entries(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Entry>, StoreError> {
+        let sql = format!(
+            "{} WHERE date BETWEEN ?1 AND ?2 ORDER BY date, \
+             CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END, id",
+            select_entries()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([from.to_string(), to.to_string()], row_to_entry)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Removes an entry and returns what was removed.
+    pub fn remove_entry(&mut self, id: i64) -> Result<Entry, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let sql = format!("{} WHERE id = ?1", select_entries());
+        let entry = tx.query_row(&sql, [id], row_to_entry).optional()?.ok_or(StoreError::NoSuchEntry(id))?;
+        tx.execute("DELETE FROM entries WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Changes an entry's amount (grams and the quantity as typed).
+    pub fn update_amount(&mut self, id: i64, grams: f64, quantity: &str) -> Result<Entry, StoreError> {
+        if !(grams.is_finite() && grams > 0.0) {
+            return Err(StoreError::BadAmount(grams));
+        }
+        let n = self.conn.execute(
+            "UPDATE entries SET grams = ?2, quantity = ?3 WHERE id = ?1",
+            params![id, grams, quantity],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoSuchEntry(id));
+        }
+        self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))
+    }
+
+    /// Moves an entry to another meal.
+    pub fn move_entry(&mut self, id: i64, meal: Meal) -> Result<Entry, StoreError> {
+        let n =
+            self.conn.execute("UPDATE entries SET meal = ?2 WHERE id = ?1", params![id, meal.as_str()])?;
+        if n == 0 {
+            return Err(StoreError::NoSuchEntry(id));
+        }
+        self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))
+    }
+
+    /// How often each food was logged (for ranking search results).
+    pub fn food_usage(&self) -> Result<HashMap<String, u32>, StoreError> {
+        usage(&self.conn)
+    }
+    /// Adds several entries in one transaction: all land or none.
+    pub fn add_entries(&mut self, entries: &[NewEntry]) -> Result<Vec<Entry>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut ids = Vec::new();
+        for e in entries {
+            insert_entry_in(&tx, None, e)?;
+            ids.push(tx.last_insert_rowid());
+        }
+        tx.commit()?;
+        ids.into_iter().map(|id| self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))).collect()
+    }
+
+    /// The latest entry of each of the `limit` foods logged most recently, newest first.
+    pub fn recent_foods(&self, limit: usize) -> Result<Vec<Entry>, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT MAX(id) AS last FROM entries GROUP BY food_id ORDER BY last DESC LIMIT ?1",
+            )?;
+            let rows = stmt.query_map([limit.min(1000) as i64], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        // An entry removed in between is simply left out.
+        Ok(ids
+            .into_iter()
+            .map(|id| self.entry(id))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect())
+    }
+
+    /// The latest entry of this food, for the amount a person usually has of it.
+    pub fn last_entry_of(&self, food_id: &str) -> Result<Option<Entry>, StoreError> {
+        let id: Option<i64> = {
+            let mut stmt = self.conn.prepare_cached("SELECT MAX(id) FROM entries WHERE food_id = ?1")?;
+            stmt.query_row([food_id], |r| r.get(0))?
+        };
+        match id {
+            Some(id) => self.entry(id),
+            None => Ok(None),
+        }
+    }
+
+    /// Removes several entries in one transaction (all or none) and returns them.
+    pub fn remove_entries(&mut self, ids: &[i64]) -> Result<Vec<Entry>, StoreError> {
+        let mut removed = Vec::with_capacity(ids.len());
+        for id in ids {
+            removed.push(self.entry(*id)?.ok_or(StoreError::NoSuchEntry(*id))?);
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in ids {
+            // Gone since it was read (another process): nothing is removed.
+            if tx.execute("DELETE FROM entries WHERE id = ?1", [id])? != 1 {
+                return Err(StoreError::NoSuchEntry(*id));
+            }
+        }
+        tx.commit()?;
+        Ok(removed)
+    }
+}
+
+/// Inserts one entry inside the caller's transaction.
+pub(super) fn insert_entry_in(tx: &Connection, id: Option<i64>, e: &NewEntry) -> Result<(), StoreError> {
+    if !(e.grams.is_finite() && e.grams > 0.0) {
+        return Err(StoreError::BadAmount(e.grams));
+    }
+    let sql = format!(
+        "INSERT INTO entries (id, date, meal, food_id, food_name, grams, quantity, logged_at, {}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, {})",
+        nutrient_columns(),
+        nutrient_placeholders(9)
+    );
+    let mut values: Vec<rusqlite::types::Value> = vec![
+        id.into(),
+        e.date.to_string().into(),
+        e.meal.as_str().to_string().into(),
+        e.food_id.clone().into(),
+        e.food_name.clone().into(),
+        e.grams.into(),
+        e.quantity.clone().into(),
+        e.logged_at.clone().into(),
+    ];
+    values.extend(e.per_100g.0.iter().map(|v| (*v).into()));
+    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
+fn usage(conn: &Connection) -> Result<HashMap<String, u32>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT food_id, COUNT(*) FROM entries GROUP BY food_id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn select_entries() -> String {
+    format!(
+        "SELECT id, date, meal, food_id, food_name, grams, quantity, logged_at, {} FROM entries",
+        nutrient_columns()
+    )
+}
+
+fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+    let date: String = r.get(1)?;
+    let meal: String = r.get(2)?;
+    let bad = |i, what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into())
+    };
+    Ok(Entry {
+        id: r.get(0)?,
+        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(1, "bad date"))?,
+        meal: meal.parse().map_err(|_| bad(2, "bad meal"))?,
+        food_id: r.get(3)?,
+        food_name: r.get(4)?,
+        grams: r.get(5)?,
+        quantity: r.get(6)?,
+        logged_at: r.get(7)?,
+        per_100g: read_nutrients(r, 8)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::supplement::NewSupplement;
+    use crate::domain::{Meal, NewEntry, Nutrient, NutrientValues};
+
+    fn new(food: &str, date: u32) -> NewEntry {
+        NewEntry {
+            date: NaiveDate::from_ymd_opt(2026, 11, date).unwrap(),
+            meal: Meal::Lunch,
+            food_id: food.into(),
+            food_name: format!("food {food}"),
+            grams: 30.0,
+            quantity: "30g".into(),
+            logged_at: "t".into(),
+            per_100g: NutrientValues::unknown(),
+        }
+    }
+
+    #[test]
+    fn recent_foods_restored_doses_and_batch_removal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut d = Diary::open(&tmp.path().join("diary.db")).unwrap();
+        let added = d.add_entries(&[new("1", 20), new("2", 21), new("1", 22), new("3", 19)]).unwrap();
+        let recent: Vec<(String, u32)> = d
+            .recent_foods(2)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.food_id, chrono::Datelike::day(&e.date)))
+            .collect();
+        assert_eq!(recent, vec![("3".to_string(), 19), ("1".to_string(), 22)], "by logging order, once each");
+
+        let dose = d
+            .add_supplement(&NewSupplement {
+                date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                time: None,
+                nutrient: Nutrient::Magnesium,
+                amount: 200.0,
+                form: Some("glycinate".into()),
+                logged_at: "t".into(),
+            })
+            .unwrap();
+        let removed = d.remove_supplement(dose.id).unwrap();
+        assert_eq!(d.restore_supplement(&removed).unwrap(), dose, "same id, same dose");
+
+        // All or none: an id that is gone leaves every entry in place.
+        assert!(d.remove_entries(&[added[0].id, 999]).is_err());
+        assert!(d.entry(added[0].id).unwrap().is_some());
+        let gone = d.remove_entries(&[added[0].id, added[1].id]).unwrap();
+        assert_eq!(gone, added[..2].to_vec());
+        assert!(d.entry(added[1].id).unwrap().is_none());
+    }
+}
