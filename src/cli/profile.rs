@@ -5,10 +5,10 @@ use clap::Subcommand;
 
 use super::{json, print_json, CliError, Context, DISCLAIMER};
 use crate::domain::date::parse_date;
-use crate::domain::food::trim_number;
 use crate::domain::nutrient::NUTRIENTS;
 use crate::domain::targets::SOURCE;
 use crate::domain::{Profile, Sex};
+use crate::present::{self, VitaminDUnit};
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -104,7 +104,7 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
             }
             p.default = false;
             diary.set_profile(&p, &ctx.now())?;
-            print_profile(&p);
+            print_profile(&p, ctx.config.units.vitamin_d);
             Ok(())
         }
         ProfileCommand::Show { json: as_json } => {
@@ -112,13 +112,13 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
             if as_json {
                 return print_json(&json::profile(&p));
             }
-            print_profile(&p);
+            print_profile(&p, ctx.config.units.vitamin_d);
             Ok(())
         }
     }
 }
 
-fn print_profile(p: &Profile) {
+fn print_profile(p: &Profile, d: VitaminDUnit) {
     let state = if p.lactating {
         ", lactating"
     } else if p.pregnant {
@@ -135,9 +135,8 @@ fn print_profile(p: &Profile) {
         .iter()
         .filter(|i| t.get(i.nutrient).is_some())
         .map(|i| {
-            let f = |v: Option<f64>| {
-                v.map(|v| format!("{} {}", trim_number(v), i.unit)).unwrap_or_else(|| "-".into())
-            };
+            let f =
+                |v: Option<f64>| v.map(|v| present::amount(i.nutrient, v, d)).unwrap_or_else(|| "-".into());
             vec![i.name.to_string(), f(t.get(i.nutrient)), f(ear.get(i.nutrient)), f(ul.get(i.nutrient))]
         })
         .collect();

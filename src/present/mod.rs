@@ -6,6 +6,7 @@
 mod amount;
 mod day;
 mod form;
+mod warnings;
 
 pub use amount::{
     amount, column_head, convert, dose, figure, figure_short, figure_within, fixed, grams, number, percent,
@@ -13,3 +14,4 @@ pub use amount::{
 };
 pub use day::{completeness, gap_headline, unknown};
 pub use form::{form_note, mark, NOT_AS_EATEN, NOT_AS_EATEN_LEGEND, NOT_AS_EATEN_SHORT};
+pub use warnings::{headline, message, messages, source, NOT_ADVICE};
