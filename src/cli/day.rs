@@ -3,8 +3,9 @@
 use super::{json, print_json, table, CliError, Context, DISCLAIMER};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::insights::contributors;
-use crate::domain::nutrient::{display_amount, NUTRIENTS};
+use crate::domain::nutrient::NUTRIENTS;
 use crate::domain::targets::SOURCE;
+use crate::present::{self, CA_MG_NOTE};
 use crate::service::day_report;
 
 #[derive(Debug, clap::Args)]
@@ -25,6 +26,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         return print_json(&json::day(&report));
     }
     let (entries, profile, summary) = (&report.entries, &report.profile, &report.summary);
+    let d = ctx.config.units.vitamin_d;
     let stage = profile.life_stage().label;
     if profile.default {
         println!("{date}   targets for {stage} (default profile: set yours with `marrow profile set`)");
@@ -35,7 +37,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     if entries.is_empty() {
         println!("no entries yet: `marrow log add FOOD QUANTITY`");
     } else {
-        print!("{}", super::log::entries_table(entries));
+        print!("{}", super::log::entries_table(entries, d));
     }
     println!();
     let t = &summary.totals;
@@ -48,21 +50,13 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .map(|i| {
             let n = i.nutrient;
-            let iu = ctx.config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
-            let (amount, unit) = display_amount(n, t.get(n), iu);
             vec![
                 i.name.to_string(),
-                format!("{} {unit}", table::amount(n, Some(amount))),
-                summary
-                    .targets
-                    .get(n)
-                    .map(|x| {
-                        format!("{} {unit}", crate::domain::food::trim_number(display_amount(n, x, iu).0))
-                    })
-                    .unwrap_or_default(),
-                summary.percent(n).map(|p| format!("{p:.0}%")).unwrap_or_default(),
+                present::fixed(n, Some(t.get(n)), d),
+                summary.targets.get(n).map(|x| present::amount(n, x, d)).unwrap_or_default(),
+                summary.percent(n).map(present::percent).unwrap_or_default(),
                 if t.unknown(n) > 0 {
-                    format!("{} of {} items unknown", t.unknown(n), t.items)
+                    format!("{} of {} unknown", t.unknown(n), present::plural(t.items, "item", "items"))
                 } else {
                     String::new()
                 },
@@ -72,22 +66,25 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     print!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
     if !report.supplements.is_empty() {
         println!();
-        print!("{}", super::supplement::table(&report.supplements));
+        print!("{}", super::supplement::table(&report.supplements, d));
     }
     if let Some(r) = t.ca_mg_ratio() {
-        let week = report.ca_mg_ratio_week().map(|w| format!(", 7 days {w:.1}")).unwrap_or_default();
-        println!("\ncalcium:magnesium today {r:.1}{week} (research proposal 1.7-2.6, not a guideline)");
+        let week =
+            report.ca_mg_ratio_week().map(|w| format!(", 7 days {}", present::ratio(w))).unwrap_or_default();
+        println!("\ncalcium:magnesium today {}{week} ({CA_MG_NOTE})", present::ratio(r));
     }
     for n in BONE_NUTRIENTS {
         let top = contributors(entries, n, 3);
         if !top.is_empty() {
-            let list: Vec<String> =
-                top.iter().map(|c| format!("{} {:.0}%", table::fit(&c.name, 30), c.percent)).collect();
+            let list: Vec<String> = top
+                .iter()
+                .map(|c| format!("{} {}", table::fit(&c.name, 30), present::percent(c.percent)))
+                .collect();
             println!("{} from: {}", n.info().short, list.join(", "));
         }
     }
-    for w in &report.warnings {
-        println!("warning [{}]: {}", w.code, w.message);
+    for (w, message) in report.warnings.iter().zip(present::messages(&report.warnings, d)) {
+        println!("warning [{}]: {message}", w.code.as_str());
     }
     println!("\nTargets: {SOURCE}.\n{DISCLAIMER}");
     Ok(())

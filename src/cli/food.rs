@@ -4,9 +4,9 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{json, print_json, table, CliError, Context};
-use crate::domain::food::trim_number;
 use crate::domain::nutrient::NUTRIENTS;
 use crate::domain::{quantity, Nutrient, NutrientValues, Portion};
+use crate::present;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -139,13 +139,14 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
         println!("also: {}", food.common_names);
     }
     println!();
+    let d = ctx.config.units.vitamin_d;
     let rows: Vec<Vec<String>> = NUTRIENTS
         .iter()
         .map(|i| {
             vec![
                 i.name.to_string(),
-                table::amount(i.nutrient, food.per_100g.get(i.nutrient)),
-                i.unit.to_string(),
+                present::figure(i.nutrient, food.per_100g.get(i.nutrient), d),
+                present::unit(i.nutrient, d).to_string(),
             ]
         })
         .collect();
@@ -157,7 +158,7 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
             .portions
             .iter()
             .zip(food.portion_labels())
-            .map(|(p, label)| vec![label, format!("{} g", trim_number(p.grams))])
+            .map(|(p, label)| vec![label, format!("{} g", present::grams(p.grams))])
             .collect();
         // Config `units.portions = "metric"`: grams first, then USDA's household measures.
         if ctx.config.units.portions == crate::config::PortionsFirst::Metric {

@@ -7,8 +7,10 @@ use crate::domain::insights::contributors;
 use crate::domain::nutrient::round_for_output;
 use crate::domain::supplement::Supplement;
 use crate::domain::targets::SOURCE;
+use crate::domain::warnings::Warning;
 use crate::domain::Nutrient;
 use crate::domain::{Entry, Food, Profile};
+use crate::present::{self, VitaminDUnit, CA_MG_NOTE};
 use crate::report::DayReport;
 
 /// `{"id","name","group","per_100g":{key: number|null}}` (plus common names).
@@ -98,8 +100,10 @@ pub fn day(r: &DayReport) -> Value {
             (n.key().to_string(), Value::Array(list))
         })
         .collect();
-    let completeness: serde_json::Map<String, Value> =
-        BONE_NUTRIENTS.iter().map(|n| (n.key().to_string(), json!(summary.completeness(*n)))).collect();
+    let completeness: serde_json::Map<String, Value> = BONE_NUTRIENTS
+        .iter()
+        .map(|n| (n.key().to_string(), json!(present::completeness(summary, *n, VitaminDUnit::Micrograms))))
+        .collect();
     json!({
         "date": summary.date.to_string(),
         "profile": profile(&r.profile),
@@ -116,11 +120,18 @@ pub fn day(r: &DayReport) -> Value {
         "completeness": completeness,
         "ca_mg_ratio": summary.totals.ca_mg_ratio().map(|r| (r * 100.0).round() / 100.0),
         "ca_mg_ratio_7d": r.ca_mg_ratio_week().map(|r| (r * 100.0).round() / 100.0),
-        "ca_mg_ratio_note": "research proposal (1.7-2.6), not a guideline",
+        "ca_mg_ratio_note": CA_MG_NOTE,
         "top_contributors": contributors,
-        "warnings": r.warnings,
+        "warnings": warnings(&r.warnings),
         "source": SOURCE,
     })
+}
+
+/// `[{"code","message"}]`, the messages in µg as the JSON's numbers are, "educational, not
+/// medical advice" in the first.
+pub fn warnings(ws: &[Warning]) -> Value {
+    let said = present::messages(ws, VitaminDUnit::Micrograms);
+    ws.iter().zip(said).map(|(w, message)| json!({"code": w.code.as_str(), "message": message})).collect()
 }
 
 /// `{"id","date","time","nutrient","amount","unit","form"}`.

@@ -6,6 +6,7 @@ use super::pick::{self, Request};
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::{Entry, Meal, NutrientValues};
+use crate::present::{self, VitaminDUnit};
 use crate::service::{record, Foods};
 
 #[derive(Debug, Subcommand)]
@@ -62,7 +63,13 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
             };
             let catalog = ctx.catalog()?;
             let mut diary = ctx.diary()?;
-            let request = Request { food: &food, quantity: quantity.as_deref(), pick, json: as_json };
+            let request = Request {
+                food: &food,
+                quantity: quantity.as_deref(),
+                pick,
+                json: as_json,
+                vitamin_d: ctx.config.units.vitamin_d,
+            };
             let line = pick::resolve(&Foods::new(&catalog, &diary), &diary, &request)?;
             let entry = record::log_food(&mut diary, &line.food, &line.quantity, date, meal, &ctx.now())?;
             if as_json {
@@ -82,10 +89,10 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
                 entry.id,
                 entry.quantity,
                 entry.food_name,
-                crate::domain::food::trim_number(entry.grams),
+                present::grams(entry.grams),
                 entry.meal,
                 entry.date,
-                bone_line(&entry)
+                bone_values(&entry.nutrients(), ctx.config.units.vitamin_d)
             );
             Ok(())
         }
@@ -99,7 +106,7 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
                 println!("no entries on {date}");
                 return Ok(());
             }
-            print!("{}", entries_table(&entries));
+            print!("{}", entries_table(&entries, ctx.config.units.vitamin_d));
             Ok(())
         }
         LogCommand::Rm { entry_id } => {
@@ -111,22 +118,13 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
     }
 }
 
-/// "Mg 81.0 mg, Ca 80.7 mg, D 0.0 µg" for one entry ("?" when unknown).
-fn bone_line(e: &Entry) -> String {
-    bone_values(&e.nutrients())
-}
-
 /// "Mg 81.0 mg, Ca 80.7 mg, D 0.0 µg" for an amount of food ("?" when unknown).
-pub(super) fn bone_values(v: &NutrientValues) -> String {
-    BONE_NUTRIENTS
-        .iter()
-        .map(|n| format!("{} {} {}", n.info().short, table::amount(*n, v.get(*n)), n.info().unit))
-        .collect::<Vec<_>>()
-        .join(", ")
+pub(super) fn bone_values(v: &NutrientValues, d: VitaminDUnit) -> String {
+    present::short_amounts(v, &BONE_NUTRIENTS, d, ", ")
 }
 
 /// Entries as an aligned table with a meal column.
-pub fn entries_table(entries: &[Entry]) -> String {
+pub fn entries_table(entries: &[Entry], d: VitaminDUnit) -> String {
     let rows: Vec<Vec<String>> = entries
         .iter()
         .map(|e| {
@@ -136,11 +134,14 @@ pub fn entries_table(entries: &[Entry]) -> String {
                 e.meal.to_string(),
                 table::fit(&e.food_name, 50),
                 table::fit(&e.quantity, 16),
-                crate::domain::food::trim_number(e.grams),
+                present::grams(e.grams),
             ];
-            r.extend(BONE_NUTRIENTS.iter().map(|n| table::amount(*n, v.get(*n))));
+            r.extend(BONE_NUTRIENTS.iter().map(|n| present::figure(*n, v.get(*n), d)));
             r
         })
         .collect();
-    table::render(&["id", "meal", "food", "amount", "g", "Mg mg", "Ca mg", "D µg"], &rows, 4)
+    let heads = BONE_NUTRIENTS.map(|n| present::column_head(n, d));
+    let header: Vec<&str> =
+        ["id", "meal", "food", "amount", "g"].into_iter().chain(heads.iter().map(String::as_str)).collect();
+    table::render(&header, &rows, 4)
 }

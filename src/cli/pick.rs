@@ -7,10 +7,10 @@ use serde_json::json;
 
 use super::{context::short, print_json, CliError};
 use crate::domain::day::BONE_NUTRIENTS;
-use crate::domain::food::trim_number;
 use crate::domain::pick::{choose, Candidate, Choice, LISTED};
 use crate::domain::search::Hit;
 use crate::domain::{Food, Nutrient, NutrientValues};
+use crate::present::{self, VitaminDUnit};
 use crate::service::{record, Foods, Lookup};
 use crate::store::Diary;
 
@@ -34,6 +34,8 @@ pub struct Request<'a> {
     pub quantity: Option<&'a str>,
     pub pick: Option<usize>,
     pub json: bool,
+    /// The unit a listed candidate's vitamin D is shown in.
+    pub vitamin_d: VitaminDUnit,
 }
 
 /// Resolves a diary line to a food and an amount, or lists the candidates (on stdout, as
@@ -103,7 +105,7 @@ fn choose_food(foods: &Foods, req: &Request, hits: Vec<Hit>) -> Result<Food, Cli
                 }))?;
             } else {
                 for (i, c) in listed.iter().enumerate() {
-                    println!("{}", candidate_line(i + 1, c));
+                    println!("{}", candidate_line(i + 1, c, req.vitamin_d));
                 }
             }
             Err(CliError::Usage(format!(
@@ -133,16 +135,16 @@ fn candidate_json(c: &Candidate) -> serde_json::Value {
 
 /// "  2  16038  Beans, navy, mature seeds, cooked, boiled, without salt: 91 g, 127 kcal, Mg 48 mg,
 /// Ca 63 mg, D 0 µg": the full name, never cut, so that no two look alike.
-fn candidate_line(n: usize, c: &Candidate) -> String {
+fn candidate_line(n: usize, c: &Candidate, d: VitaminDUnit) -> String {
     let what = match (c.grams, c.adds()) {
-        (Some(g), Some(v)) => format!("{} g, {}", trim_number(g), adds_line(&v)),
+        (Some(g), Some(v)) => format!("{} g, {}", present::grams(g), adds_line(&v, d)),
         _ => "the amount does not fit this food".to_string(),
     };
     format!("{n:>3}  {:<7}{}{}: {what}", c.food.id, crate::present::mark(&c.food), c.food.name)
 }
 
 /// "127 kcal, Mg 48.2 mg, Ca 63.0 mg, D 0.0 µg" ("?" when unknown).
-fn adds_line(v: &NutrientValues) -> String {
-    let kcal = v.get(Nutrient::Energy).map_or("?".to_string(), |k| format!("{k:.0}"));
-    format!("{kcal} kcal, {}", super::log::bone_values(v))
+fn adds_line(v: &NutrientValues, d: VitaminDUnit) -> String {
+    let kcal = present::fixed(Nutrient::Energy, v.get(Nutrient::Energy), d);
+    format!("{kcal}, {}", super::log::bone_values(v, d))
 }

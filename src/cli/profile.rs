@@ -5,10 +5,10 @@ use clap::Subcommand;
 
 use super::{json, print_json, CliError, Context, DISCLAIMER};
 use crate::domain::date::parse_date;
-use crate::domain::food::trim_number;
 use crate::domain::nutrient::NUTRIENTS;
 use crate::domain::targets::SOURCE;
 use crate::domain::{Profile, ProfileError, Sex};
+use crate::present::{self, VitaminDUnit};
 use crate::service::{record, ServiceError};
 
 #[derive(Debug, Subcommand)]
@@ -101,7 +101,7 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 }
                 other => other.into(),
             })?;
-            print_profile(&p);
+            print_profile(&p, ctx.config.units.vitamin_d);
             Ok(())
         }
         ProfileCommand::Show { json: as_json } => {
@@ -109,13 +109,13 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
             if as_json {
                 return print_json(&json::profile(&p));
             }
-            print_profile(&p);
+            print_profile(&p, ctx.config.units.vitamin_d);
             Ok(())
         }
     }
 }
 
-fn print_profile(p: &Profile) {
+fn print_profile(p: &Profile, d: VitaminDUnit) {
     let state = if p.lactating {
         ", lactating"
     } else if p.pregnant {
@@ -132,9 +132,8 @@ fn print_profile(p: &Profile) {
         .iter()
         .filter(|i| t.get(i.nutrient).is_some())
         .map(|i| {
-            let f = |v: Option<f64>| {
-                v.map(|v| format!("{} {}", trim_number(v), i.unit)).unwrap_or_else(|| "-".into())
-            };
+            let f =
+                |v: Option<f64>| v.map(|v| present::amount(i.nutrient, v, d)).unwrap_or_else(|| "-".into());
             vec![i.name.to_string(), f(t.get(i.nutrient)), f(ear.get(i.nutrient)), f(ul.get(i.nutrient))]
         })
         .collect();

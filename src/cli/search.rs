@@ -3,7 +3,7 @@
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::search::before_eating;
-use crate::present::{mark, NOT_AS_EATEN_LEGEND};
+use crate::present::{self, mark, NOT_AS_EATEN_LEGEND};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,16 +28,20 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         eprintln!("no food matches {:?}", super::context::short(&a.query.join(" ")));
         return Ok(());
     }
+    let d = ctx.config.units.vitamin_d;
     let rows: Vec<Vec<String>> = hits
         .iter()
         .map(|f| {
             // The full name: two foods that begin alike must not look alike.
             let mut r = vec![f.id.clone(), format!("{}{}", mark(f), f.name), table::fit(&f.group, 28)];
-            r.extend(BONE_NUTRIENTS.iter().map(|n| table::amount(*n, f.per_100g.get(*n))));
+            r.extend(BONE_NUTRIENTS.iter().map(|n| present::figure(*n, f.per_100g.get(*n), d)));
             r
         })
         .collect();
-    print!("{}", table::render(&["id", "food", "group", "Mg mg", "Ca mg", "D µg"], &rows, 3));
+    let heads = BONE_NUTRIENTS.map(|n| present::column_head(n, d));
+    let header: Vec<&str> =
+        ["id", "food", "group"].into_iter().chain(heads.iter().map(String::as_str)).collect();
+    print!("{}", table::render(&header, &rows, 3));
     println!("per 100 g; ? = unknown");
     if hits.iter().any(before_eating) {
         println!("{NOT_AS_EATEN_LEGEND}");

@@ -4,9 +4,9 @@
 use serde_json::json;
 
 use super::{print_json, table, CliError, Context};
-use crate::domain::food::trim_number;
 use crate::domain::nutrient::round_for_output;
 use crate::domain::Nutrient;
+use crate::present;
 use crate::service::suggest;
 
 #[derive(Debug, clap::Args)]
@@ -38,7 +38,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         None => Nutrient::Magnesium,
     };
     let date = ctx.date(a.date.as_deref())?;
-    let (report, found) = suggest::for_day(&ctx.diary()?, &ctx.catalog()?, date, n, a.limit as usize, a.all)?;
+    let (_, found) = suggest::for_day(&ctx.diary()?, &ctx.catalog()?, date, n, a.limit as usize, a.all)?;
     let (target, gap, list) = (found.target, found.gap, found.list);
     if a.json {
         let items: Vec<serde_json::Value> = list
@@ -59,29 +59,20 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             .collect();
         return print_json(&serde_json::Value::Array(items));
     }
-    let i = n.info();
-    match target {
-        Some(t) if gap > 0.0 => println!(
-            "{} on {date}: {} of {} {} so far, {} {} to go",
-            i.name,
-            trim_number((report.summary.totals.get(n) * 10.0).round() / 10.0),
-            trim_number(t),
-            i.unit,
-            trim_number((gap * 10.0).round() / 10.0),
-            i.unit
-        ),
-        Some(_) => println!("{} on {date}: target reached; foods rich in it anyway:", i.name),
-        None => println!("{} has no target for this profile; foods rich in it:", i.name),
-    }
+    let d = ctx.config.units.vitamin_d;
+    let headline = present::gap_headline(n, &date.to_string(), found.total, target, gap, d);
+    // Reached, or no target: the list follows as foods rich in it anyway.
+    let lead_in = if target.is_some() && gap > 0.0 { "" } else { ":" };
+    println!("{headline}{lead_in}");
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|s| {
             vec![
                 s.food.id.clone(),
                 table::fit(&s.food.name, 48),
-                table::fit(&format!("{} ({} g)", s.portion, trim_number(s.grams.round())), 28),
-                format!("+{:.*} {}", i.decimals, s.adds, i.unit),
-                s.per_100kcal.map(|v| format!("{v:.0}")).unwrap_or_else(|| "-".into()),
+                table::fit(&format!("{} ({} g)", s.portion, present::grams(s.grams.round())), 28),
+                format!("+{}", present::fixed(n, Some(s.adds), d)),
+                s.per_100kcal.map(|v| present::figure_short(n, v, d)).unwrap_or_else(|| "-".into()),
                 if s.yours { "yours".into() } else { String::new() },
             ]
         })

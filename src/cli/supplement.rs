@@ -4,8 +4,8 @@ use chrono::NaiveTime;
 use clap::Subcommand;
 
 use super::{json, print_json, CliError, Context};
-use crate::domain::food::trim_number;
 use crate::domain::supplement::{self, NewSupplement, Supplement};
+use crate::present::{self, VitaminDUnit};
 use crate::service::record;
 
 #[derive(Debug, Subcommand)]
@@ -80,7 +80,7 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
             if as_json {
                 return print_json(&json::supplement(&dose));
             }
-            println!("logged #{}: {} on {}", dose.id, describe(&dose), dose.date);
+            println!("logged #{}: {} on {}", dose.id, describe(&dose, ctx.config.units.vitamin_d), dose.date);
             Ok(())
         }
         SupplementCommand::List { date, json: as_json } => {
@@ -92,29 +92,27 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
             if doses.is_empty() {
                 println!("no supplements on {date}");
             } else {
-                print!("{}", table(&doses));
+                print!("{}", table(&doses, ctx.config.units.vitamin_d));
             }
             Ok(())
         }
         SupplementCommand::Rm { id } => {
             let id = super::context::parse_id(&id, "a supplement id", "marrow supplement list")?;
             let dose = ctx.diary()?.remove_supplement(id)?;
-            println!("removed #{}: {}", dose.id, describe(&dose));
+            println!("removed #{}: {}", dose.id, describe(&dose, ctx.config.units.vitamin_d));
             Ok(())
         }
     }
 }
 
 /// "magnesium 200 mg (glycinate) at 08:30".
-fn describe(s: &Supplement) -> String {
-    let i = s.nutrient.info();
-    let form = s.form.as_ref().map(|f| format!(" ({f})")).unwrap_or_default();
+fn describe(s: &Supplement, d: VitaminDUnit) -> String {
     let time = s.time.map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
-    format!("{} {} {}{form}{time}", i.name.to_lowercase(), trim_number(s.amount), i.unit)
+    format!("{}{time}", present::dose(s.nutrient, s.amount, s.form.as_deref(), d))
 }
 
 /// Doses as an aligned table.
-pub fn table(doses: &[Supplement]) -> String {
+pub fn table(doses: &[Supplement], d: VitaminDUnit) -> String {
     let rows: Vec<Vec<String>> = doses
         .iter()
         .map(|s| {
@@ -123,7 +121,7 @@ pub fn table(doses: &[Supplement]) -> String {
                 s.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
                 s.nutrient.info().name.to_string(),
                 s.form.clone().unwrap_or_default(),
-                format!("{} {}", trim_number(s.amount), s.nutrient.info().unit),
+                present::amount(s.nutrient, s.amount, d),
             ]
         })
         .collect();

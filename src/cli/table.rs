@@ -1,16 +1,7 @@
-//! Plain-text output: aligned columns and rounded amounts for people reading a terminal.
+//! Plain-text output: aligned columns for people reading a terminal (the figures in them come
+//! from `present`).
 
 use unicode_width::UnicodeWidthStr;
-
-use crate::domain::Nutrient;
-
-/// Formats an optional amount to the nutrient's decimals, "?" when unknown.
-pub fn amount(n: Nutrient, v: Option<f64>) -> String {
-    match v {
-        Some(x) => format!("{:.*}", n.info().decimals, x),
-        None => "?".to_string(),
-    }
-}
 
 /// Cuts `s` to at most `width` columns, ending with "…" when cut.
 pub fn fit(s: &str, width: usize) -> String {

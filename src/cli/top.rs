@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::domain::search::before_eating;
-use crate::present::{mark, NOT_AS_EATEN_LEGEND};
+use crate::present::{self, mark, NOT_AS_EATEN_LEGEND};
 
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::browse::Basis;
@@ -69,6 +69,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         eprintln!("no food with a known {} value matches", info.name.to_lowercase());
         return Ok(());
     }
+    let d = ctx.config.units.vitamin_d;
     let rows: Vec<Vec<String>> = ranked
         .iter()
         .map(|r| {
@@ -80,11 +81,11 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             if basis == Basis::Serving {
                 row.push(r.serving.as_ref().map(|p| table::fit(&p.label(), 30)).unwrap_or_default());
             }
-            row.push(format!("{:.*}", info.decimals, r.value));
+            row.push(present::figure(nutrient, Some(r.value), d));
             row
         })
         .collect();
-    let value_head = format!("{} {}", info.short, info.unit);
+    let value_head = present::column_head(nutrient, d);
     let mut header = vec!["id", "food", "group"];
     if basis == Basis::Serving {
         header.push("serving");

@@ -6,6 +6,7 @@ use super::{print_json, table, CliError, Context};
 use crate::domain::day::{ca_mg_ratio, trend_stats, BONE_NUTRIENTS};
 use crate::domain::nutrient::round_for_output;
 use crate::domain::Nutrient;
+use crate::present;
 use crate::service::day::trend;
 
 #[derive(Debug, clap::Args)]
@@ -37,13 +38,14 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             "ca_mg_ratio": ca_mg_ratio(&days).map(|r| (r * 100.0).round() / 100.0),
         }));
     }
+    let d = ctx.config.units.vitamin_d;
     let mut rows: Vec<Vec<String>> = days
         .iter()
-        .map(|d| {
-            let mut r = vec![d.date.format("%a %Y-%m-%d").to_string()];
+        .map(|day| {
+            let mut r = vec![day.date.format("%a %Y-%m-%d").to_string()];
             r.extend(BONE_NUTRIENTS.iter().map(|n| {
-                if d.logged() {
-                    table::amount(*n, Some(d.totals.get(*n)))
+                if day.logged() {
+                    present::figure(*n, Some(day.totals.get(*n)), d)
                 } else {
                     "-".into()
                 }
@@ -57,12 +59,14 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let mut below = vec!["days below EAR".to_string()];
     for n in BONE_NUTRIENTS {
         let s = stat(n).expect("every nutrient has stats");
-        avg.push(table::amount(n, Some(s.average)));
+        avg.push(present::figure(n, Some(s.average), d));
         at.push(format!("{}/{}", s.days_at_target, s.days));
         below.push(format!("{}/{}", s.days_below_ear, s.logged_days));
     }
     rows.extend([avg, at, below]);
-    print!("{}", table::render(&["day", "Mg mg", "Ca mg", "D µg"], &rows, 1));
+    let heads = BONE_NUTRIENTS.map(|n| present::column_head(n, d));
+    let header: Vec<&str> = std::iter::once("day").chain(heads.iter().map(String::as_str)).collect();
+    print!("{}", table::render(&header, &rows, 1));
     println!("Averages are over days with something logged. One day is not usual intake: look at weeks.");
     Ok(())
 }

@@ -65,16 +65,6 @@ impl DaySummary {
     pub fn logged(&self) -> bool {
         self.totals.items > 0 || self.supplemental.iter().any(|x| *x > 0.0)
     }
-
-    /// "D: 4.3 µg known, 1 of 5 items unknown", or just the amount when nothing was unknown.
-    pub fn completeness(&self, n: Nutrient) -> String {
-        let info = n.info();
-        let amount = format!("{:.*} {}", info.decimals, self.totals.get(n), info.unit);
-        match self.totals.unknown(n) {
-            0 => format!("{}: {amount}", info.short),
-            u => format!("{}: {amount} known, {u} of {} items unknown", info.short, self.totals.items),
-        }
-    }
 }
 
 /// A nutrient over a run of days: the average of the days with something logged, and how

@@ -41,7 +41,7 @@ pub struct NutrientInfo {
     pub unit: &'static str,
     /// USDA SR28 nutrient number (`Nutr_No`).
     pub usda: &'static str,
-    /// Decimals used when printing an amount.
+    /// Decimals a person reads an amount in (`present` rounds to them; IU are whole).
     pub decimals: usize,
 }
 
@@ -113,22 +113,6 @@ impl Nutrient {
                 || t == i.short.to_lowercase()
                 || (t == "vit_d" && *n == Nutrient::VitaminD)
         })
-    }
-
-    /// Formats an amount with this nutrient's decimals and unit, e.g. "81.0 mg".
-    pub fn format(self, amount: f64) -> String {
-        let i = self.info();
-        format!("{:.*} {}", i.decimals, amount, i.unit)
-    }
-}
-
-/// An amount in the unit the user reads it in: vitamin D in IU when `vitamin_d_iu` (1 µg =
-/// 40 IU), everything else in its own unit.
-pub fn display_amount(n: Nutrient, value: f64, vitamin_d_iu: bool) -> (f64, &'static str) {
-    if n == Nutrient::VitaminD && vitamin_d_iu {
-        (value * IU_PER_UG_VITAMIN_D, "IU")
-    } else {
-        (value, n.info().unit)
     }
 }
 

@@ -52,12 +52,6 @@ impl Totals {
         (mg > 0.0).then(|| self.get(Nutrient::Calcium) / mg)
     }
 
-    /// "D: 2 of 6 items unknown", or None when every item had a value.
-    pub fn completeness(&self, n: Nutrient) -> Option<String> {
-        let u = self.unknown(n);
-        (u > 0).then(|| format!("{}: {} of {} items unknown", n.info().short, u, self.items))
-    }
-
     /// Serialisable view of the known sums: `{"magnesium_mg": 104.7, ...}`.
     pub fn known_map(&self) -> KnownMap<'_> {
         KnownMap(self)
@@ -113,8 +107,6 @@ mod tests {
         assert_eq!(t.unknown(Nutrient::VitaminD), 1);
         assert_eq!(t.get(Nutrient::VitaminD), 1.5);
         assert_eq!(t.unknown(Nutrient::Calcium), 0);
-        assert_eq!(t.completeness(Nutrient::VitaminD).as_deref(), Some("D: 1 of 3 items unknown"));
-        assert_eq!(t.completeness(Nutrient::Calcium), None);
     }
 
     #[test]

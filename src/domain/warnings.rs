@@ -1,66 +1,105 @@
 //! Warnings about doses and upper limits, from the nutrition reference's rules: supplemental
 //! magnesium against its own UL, total calcium, vitamin D and zinc against theirs, large
-//! single calcium doses, and vitamin D taken while magnesium runs low.
+//! single calcium doses, and vitamin D taken while magnesium runs low. Each warning is data
+//! (a code, the nutrient, the amount, the limit and who set it); `present` makes the words.
 
 use serde::Serialize;
 
 use super::day::DaySummary;
-use super::food::trim_number;
 use super::nutrient::Nutrient;
 use super::supplement::Supplement;
 
 /// Above this a single calcium dose is absorbed less well.
 pub const CALCIUM_DOSE_MG: f64 = 500.0;
 
-/// Said once with the warnings.
-pub const NOT_ADVICE: &str = "Educational, not medical advice.";
+/// What a warning is about; its `as_str` is the code scripts read in `--json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// Supplemental magnesium above the UL for supplements (food never counts).
+    MgSupplementOverUl,
+    /// The day's total calcium above its UL.
+    CaOverUl,
+    /// The day's total vitamin D above its UL.
+    VitdOverUl,
+    /// The day's total zinc above its UL.
+    ZincOverUl,
+    /// One calcium dose above `CALCIUM_DOSE_MG`.
+    CaDoseLarge,
+    /// Vitamin D supplements while the 7-day magnesium average is below its EAR.
+    VitdWithoutMg,
+}
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl Code {
+    /// "mg_supplement_over_ul", as the JSON has always said.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::MgSupplementOverUl => "mg_supplement_over_ul",
+            Code::CaOverUl => "ca_over_ul",
+            Code::VitdOverUl => "vitd_over_ul",
+            Code::ZincOverUl => "zinc_over_ul",
+            Code::CaDoseLarge => "ca_dose_large",
+            Code::VitdWithoutMg => "vitd_without_mg",
+        }
+    }
+
+    /// Over an upper limit, rather than a caution.
+    pub fn over_limit(self) -> bool {
+        matches!(self, Code::MgSupplementOverUl | Code::CaOverUl | Code::VitdOverUl | Code::ZincOverUl)
+    }
+}
+
+/// Scripts and tests name a code by its string.
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Who set a limit, named wherever the limit is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Source {
+    /// The Dietary Reference Intakes (National Academies): ULs and average requirements.
+    Dri,
+    /// The NIH Office of Dietary Supplements' fact sheets.
+    NihOds,
+}
+
+/// One warning: `amount` of `nutrient` (in its own unit) against `limit`, set by `source`.
+/// For `VitdWithoutMg` the amount is the 7-day magnesium average and the limit its EAR.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Warning {
-    pub code: &'static str,
-    pub message: String,
+    pub code: Code,
+    pub nutrient: Nutrient,
+    pub amount: f64,
+    pub limit: f64,
+    pub source: Source,
 }
 
 /// The day's warnings. `mg_week_average` is the 7-day magnesium average ending that day
 /// (food and supplements), for `vitd_without_mg`.
 pub fn warnings(day: &DaySummary, doses: &[Supplement], mg_week_average: Option<f64>) -> Vec<Warning> {
     let mut out = Vec::new();
-    let mut warn = |code: &'static str, message: String| out.push(Warning { code, message });
-    let source = "(Dietary Reference Intakes)";
     let supp_mg = day.supplemental[Nutrient::Magnesium.index()];
     if let Some(ul) = day.ul.get(Nutrient::Magnesium) {
         if supp_mg > ul {
-            warn(
-                "mg_supplement_over_ul",
-                format!(
-                    "Supplemental magnesium {} mg is above the {} mg upper limit for supplements {source}; food magnesium does not count toward it.",
-                    trim_number(supp_mg),
-                    trim_number(ul)
-                ),
-            );
+            out.push(Warning {
+                code: Code::MgSupplementOverUl,
+                nutrient: Nutrient::Magnesium,
+                amount: supp_mg,
+                limit: ul,
+                source: Source::Dri,
+            });
         }
     }
     for (code, n) in [
-        ("ca_over_ul", Nutrient::Calcium),
-        ("vitd_over_ul", Nutrient::VitaminD),
-        ("zinc_over_ul", Nutrient::Zinc),
+        (Code::CaOverUl, Nutrient::Calcium),
+        (Code::VitdOverUl, Nutrient::VitaminD),
+        (Code::ZincOverUl, Nutrient::Zinc),
     ] {
         let total = day.totals.get(n);
-        if let Some(ul) = day.ul.get(n) {
-            if total > ul {
-                let i = n.info();
-                warn(
-                    code,
-                    format!(
-                        "Total {} {} {} is above the {} {} upper limit {source}.",
-                        lower_first(i.name),
-                        trim_number((total * 10.0).round() / 10.0),
-                        i.unit,
-                        trim_number(ul),
-                        i.unit
-                    ),
-                );
-            }
+        if let Some(ul) = day.ul.get(n).filter(|ul| total > *ul) {
+            out.push(Warning { code, nutrient: n, amount: total, limit: ul, source: Source::Dri });
         }
     }
     if let Some(big) = doses
@@ -69,39 +108,27 @@ pub fn warnings(day: &DaySummary, doses: &[Supplement], mg_week_average: Option<
         .map(|d| d.amount)
         .reduce(f64::max)
     {
-        warn(
-            "ca_dose_large",
-            format!(
-                "A single calcium dose of {} mg is above {} mg; absorption falls with larger doses (NIH ODS), so splitting it helps.",
-                trim_number(big),
-                trim_number(CALCIUM_DOSE_MG)
-            ),
-        );
+        out.push(Warning {
+            code: Code::CaDoseLarge,
+            nutrient: Nutrient::Calcium,
+            amount: big,
+            limit: CALCIUM_DOSE_MG,
+            source: Source::NihOds,
+        });
     }
     let takes_d = doses.iter().any(|d| d.nutrient == Nutrient::VitaminD);
     if let (true, Some(avg), Some(ear)) = (takes_d, mg_week_average, day.ear.get(Nutrient::Magnesium)) {
         if avg < ear {
-            warn(
-                "vitd_without_mg",
-                format!(
-                    "Vitamin D supplements while the 7-day magnesium average ({} mg) is below its average requirement ({} mg): the enzymes that activate vitamin D need magnesium.",
-                    trim_number(avg.round()),
-                    trim_number(ear)
-                ),
-            );
+            out.push(Warning {
+                code: Code::VitdWithoutMg,
+                nutrient: Nutrient::Magnesium,
+                amount: avg,
+                limit: ear,
+                source: Source::Dri,
+            });
         }
     }
-    if let Some(first) = out.first_mut() {
-        first.message.push(' ');
-        first.message.push_str(NOT_ADVICE);
-    }
     out
-}
-
-/// "Vitamin D" -> "vitamin D": a name inside a sentence.
-fn lower_first(name: &str) -> String {
-    let mut c = name.chars();
-    c.next().map(|f| f.to_lowercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -143,7 +170,7 @@ mod tests {
     }
 
     fn codes(w: &[Warning]) -> Vec<&str> {
-        w.iter().map(|w| w.code).collect()
+        w.iter().map(|w| w.code.as_str()).collect()
     }
 
     #[test]
@@ -152,7 +179,7 @@ mod tests {
         let two = [dose(Nutrient::Magnesium, 200.0), dose(Nutrient::Magnesium, 200.0)];
         let w = warnings(&day(&two, 0.0), &two, Some(400.0));
         assert_eq!(codes(&w), vec!["mg_supplement_over_ul"]);
-        assert!(w[0].message.contains("350 mg") && w[0].message.contains(NOT_ADVICE));
+        assert_eq!((w[0].amount, w[0].limit, w[0].source), (400.0, 350.0, Source::Dri));
     }
 
     #[test]
@@ -160,7 +187,8 @@ mod tests {
         let d = [dose(Nutrient::VitaminD, 125.0), dose(Nutrient::Calcium, 600.0)];
         let w = warnings(&day(&d, 0.0), &d, Some(300.0));
         assert_eq!(codes(&w), vec!["vitd_over_ul", "ca_dose_large"]);
-        assert_eq!(w.iter().filter(|w| w.message.contains(NOT_ADVICE)).count(), 1, "said once");
+        assert_eq!((w[0].nutrient, w[0].amount, w[0].limit), (Nutrient::VitaminD, 125.0, 100.0));
+        assert_eq!((w[1].amount, w[1].limit, w[1].source), (600.0, 500.0, Source::NihOds));
         let low = warnings(&day(&d, 0.0), &d, Some(200.0));
         assert!(codes(&low).contains(&"vitd_without_mg"));
         let ca = [

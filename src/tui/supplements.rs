@@ -5,22 +5,14 @@ use super::action::Action;
 use super::app::{load_date, undo};
 use super::effect::Effect;
 use super::state::{AppState, DoseForm, StatusKind, SupplementOverlay, Undo};
-use crate::domain::food::trim_number;
 use crate::domain::supplement::{parse_amount, NewSupplement, Supplement, SUPPLEMENT_NUTRIENTS};
 use crate::domain::Nutrient;
+use crate::present;
 use crate::store::Product;
 
-/// "magnesium 200 mg (glycinate)", "vitamin D 25 µg".
-pub fn describe(nutrient: Nutrient, amount: f64, form: Option<&str>) -> String {
-    let i = nutrient.info();
-    let form = form.map(|f| format!(" ({f})")).unwrap_or_default();
-    let mut name = i.name.chars();
-    let name: String = name.next().map(|c| c.to_lowercase().chain(name).collect()).unwrap_or_default();
-    format!("{name} {} {}{form}", trim_number(amount), i.unit)
-}
-
-fn describe_dose(s: &Supplement) -> String {
-    describe(s.nutrient, s.amount, s.form.as_deref())
+/// "magnesium 200 mg (glycinate)", "vitamin D 25 µg" (or IU, as the config says).
+fn describe_dose(state: &AppState, s: &Supplement) -> String {
+    present::dose(s.nutrient, s.amount, s.form.as_deref(), present::vitamin_d_unit(state.vitamin_d_iu))
 }
 
 pub fn open(state: &mut AppState) -> Vec<Effect> {
@@ -164,7 +156,7 @@ pub fn form(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 pub fn added(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> {
-    let what = describe_dose(&dose);
+    let what = describe_dose(state, &dose);
     if undo {
         state.set_status(StatusKind::Success, format!("Undone: {what} is back"));
     } else {
@@ -178,7 +170,7 @@ pub fn added(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> 
 }
 
 pub fn removed(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> {
-    let what = describe_dose(&dose);
+    let what = describe_dose(state, &dose);
     if undo {
         state.set_status(StatusKind::Success, format!("Undone: removed {what}"));
     } else {

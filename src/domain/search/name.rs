@@ -104,7 +104,9 @@ impl Parsed {
             in_survey: food.in_survey,
             usual: usual(&words, &food.group),
             name: food.name.clone(),
-            generic: words.iter().any(|w| w.kind == Kind::Generic && !["raw", "whole", "fluid"].contains(&w.stem.as_str())),
+            generic: words
+                .iter()
+                .any(|w| w.kind == Kind::Generic && !["raw", "whole", "fluid"].contains(&w.stem.as_str())),
             words,
             commons,
             written,

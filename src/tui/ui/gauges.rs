@@ -11,11 +11,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
-use crate::domain::food::trim_number;
-use crate::domain::nutrient::display_amount;
 use crate::domain::warnings::Warning;
 use crate::domain::Nutrient;
-use crate::report::warning_headline;
+use crate::present::{self, VitaminDUnit, CA_MG_NOTE};
 use crate::tui::state::AppState;
 
 /// At most this many warning lines under the gauges; the supplements overlay lists them all.
@@ -46,22 +44,20 @@ pub fn gauge_lines<'a>(
     theme: &Theme,
     width: u16,
     shown: &[Nutrient],
-    iu: bool,
+    d: VitaminDUnit,
 ) -> Vec<Line<'a>> {
     let t = &summary.totals;
     let parts: Vec<(String, String, String, String)> = shown
         .iter()
         .map(|n| {
             let info = n.info();
-            let (amount, unit) = display_amount(*n, t.get(*n), iu);
+            let amount = present::figure(*n, Some(t.get(*n)), d);
             let figures = match summary.targets.get(*n) {
-                Some(tg) => {
-                    format!(" {:.1} / {} {}", amount, trim_number(display_amount(*n, tg, iu).0), unit)
-                }
-                None => format!(" {:.1} {}", amount, unit),
+                Some(tg) => format!(" {amount} / {}", present::amount(*n, tg, d)),
+                None => format!(" {amount} {}", present::unit(*n, d)),
             };
-            let pct = summary.percent(*n).map(|p| format!(" {p:>3.0}%")).unwrap_or_default();
-            let unknown = t.completeness(*n).map(|c| format!("  {c}")).unwrap_or_default();
+            let pct = summary.percent(*n).map(|p| format!(" {:>4}", present::percent(p))).unwrap_or_default();
+            let unknown = present::unknown(t, *n).map(|c| format!("  {c}")).unwrap_or_default();
             (format!("{:<10}", info.name), figures, pct, unknown)
         })
         .collect();
@@ -88,18 +84,22 @@ pub fn gauge_lines<'a>(
 }
 
 /// Short gauge lines for small terminals: "Mg 169.3/320 53%".
-pub fn compact_lines<'a>(summary: &DaySummary, theme: &Theme) -> Vec<Line<'a>> {
+pub fn compact_lines<'a>(summary: &DaySummary, theme: &Theme, d: VitaminDUnit) -> Vec<Line<'a>> {
     BONE_NUTRIENTS
         .iter()
         .map(|n| {
-            let target = summary.targets.get(*n).map(|t| format!("/{}", trim_number(t))).unwrap_or_default();
-            let pct = summary.percent(*n).map(|p| format!(" {p:.0}%")).unwrap_or_default();
+            let target = summary
+                .targets
+                .get(*n)
+                .map(|t| format!("/{}", present::number(*n, t, d)))
+                .unwrap_or_default();
+            let pct = summary.percent(*n).map(|p| format!(" {}", present::percent(p))).unwrap_or_default();
             let unknown = if summary.totals.unknown(*n) > 0 { " ?" } else { "" };
             let fraction = summary.percent(*n).unwrap_or(0.0) / 100.0;
             Line::from(vec![
                 Span::styled(format!("{:<3}", n.info().short), theme.heading),
                 Span::styled(
-                    format!("{:.1}{target}{pct}{unknown}", summary.totals.get(*n)),
+                    format!("{}{target}{pct}{unknown}", present::figure(*n, Some(summary.totals.get(*n)), d)),
                     theme.progress(fraction),
                 ),
             ])
@@ -108,14 +108,12 @@ pub fn compact_lines<'a>(summary: &DaySummary, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 /// "of which supplements: Mg 200 mg · D 25 µg", when supplements gave any of them.
-pub fn supplements_line<'a>(summary: &DaySummary, theme: &Theme) -> Option<Line<'a>> {
+pub fn supplements_line<'a>(summary: &DaySummary, theme: &Theme, d: VitaminDUnit) -> Option<Line<'a>> {
     let parts: Vec<String> = BONE_NUTRIENTS
         .iter()
         .filter_map(|n| {
             let v = summary.supplemental[n.index()];
-            (v > 0.0).then(|| {
-                format!("{} {} {}", n.info().short, trim_number((v * 10.0).round() / 10.0), n.info().unit)
-            })
+            (v > 0.0).then(|| format!("{} {}", n.info().short, present::amount(*n, v, d)))
         })
         .collect();
     (!parts.is_empty())
@@ -124,14 +122,14 @@ pub fn supplements_line<'a>(summary: &DaySummary, theme: &Theme) -> Option<Line<
 
 /// "Ca:Mg today 2.2 · 7 days 2.0 (research proposal 1.7-2.6, not a guideline)".
 pub fn info_line<'a>(summary: &DaySummary, week: Option<f64>, theme: &Theme) -> Line<'a> {
-    let today = summary.totals.ca_mg_ratio().map_or_else(|| "-".to_string(), |r| format!("{r:.1}"));
-    let week = week.map(|w| format!(" · 7 days {w:.1}")).unwrap_or_default();
-    Line::styled(format!("Ca:Mg today {today}{week} (research proposal 1.7-2.6, not a guideline)"), theme.dim)
+    let today = summary.totals.ca_mg_ratio().map_or_else(|| "-".to_string(), present::ratio);
+    let week = week.map(|w| format!(" · 7 days {}", present::ratio(w))).unwrap_or_default();
+    Line::styled(format!("Ca:Mg today {today}{week} ({CA_MG_NOTE})"), theme.dim)
 }
 
 /// Style for a warning: over an upper limit is bad, the rest a caution.
 pub fn warning_style(w: &Warning, theme: &Theme) -> Style {
-    if w.code.ends_with("over_ul") {
+    if w.code.over_limit() {
         theme.bad
     } else {
         theme.warn
@@ -139,11 +137,18 @@ pub fn warning_style(w: &Warning, theme: &Theme) -> Style {
 }
 
 /// The warnings in short, one line each of `width` columns, at most `WARNING_LINES`.
-pub fn warning_lines<'a>(warnings: &[Warning], theme: &Theme, width: usize) -> Vec<Line<'a>> {
+pub fn warning_lines<'a>(
+    warnings: &[Warning],
+    theme: &Theme,
+    width: usize,
+    d: VitaminDUnit,
+) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = warnings
         .iter()
         .take(WARNING_LINES)
-        .map(|w| Line::styled(cell(&format!("! {}", warning_headline(w)), width), warning_style(w, theme)))
+        .map(|w| {
+            Line::styled(cell(&format!("! {}", present::headline(w, d)), width), warning_style(w, theme))
+        })
         .collect();
     if warnings.len() > WARNING_LINES {
         if let Some(last) = lines.last_mut() {
@@ -169,10 +174,11 @@ impl Widget for Gauges<'_> {
         block.render(area, buf);
         let shown: Vec<Nutrient> =
             BONE_NUTRIENTS.iter().chain(&self.state.extra_nutrients).copied().collect();
-        let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, self.state.vitamin_d_iu);
-        lines.extend(supplements_line(summary, self.theme));
+        let d = super::vitamin_d(self.state);
+        let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, d);
+        lines.extend(supplements_line(summary, self.theme, d));
         lines.push(info_line(summary, self.state.ca_mg_week, self.theme));
-        lines.extend(warning_lines(&self.state.warnings, self.theme, inner.width as usize));
+        lines.extend(warning_lines(&self.state.warnings, self.theme, inner.width as usize, d));
         Paragraph::new(lines).render(inner, buf);
     }
 }

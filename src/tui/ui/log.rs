@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::frame;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
-use crate::domain::food::trim_number;
 use crate::domain::Meal;
+use crate::present;
 use crate::tui::state::AppState;
 
 pub struct LogPane<'a> {
@@ -39,22 +39,6 @@ pub fn cell(text: &str, width: usize) -> String {
     out
 }
 
-/// "81.0", or "?" for unknown, right-aligned in `width`.
-pub fn num(v: Option<f64>, width: usize) -> String {
-    match v {
-        Some(x) => format!("{x:>width$.1}"),
-        None => format!("{:>width$}", "?"),
-    }
-}
-
-/// A six-column figure that never runs into its neighbour: 81.0, 1171 (no decimal from 1000).
-fn column(v: Option<f64>) -> String {
-    match v {
-        Some(x) if x.abs() >= 999.95 => format!(" {x:>5.0}"),
-        _ => num(v, 6),
-    }
-}
-
 impl Widget for LogPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
@@ -68,11 +52,21 @@ impl Widget for LogPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let w = inner.width as usize;
+        let d = super::vitamin_d(s);
+        // A six-column figure that never runs into its neighbour: 81.0, 1171 (no decimal from 1000).
+        let column = |n, v| format!(" {}", present::figure_within(n, v, d, 5));
         let nums = 3 * 6;
         let amount_w = 9.min(w / 4);
         let name_w = w.saturating_sub(nums + amount_w + 3);
         let mut lines: Vec<Line> = vec![Line::styled(
-            format!("  {} {}{:>6}{:>6}{:>6}", cell("", name_w), cell("amount", amount_w), "Mg", "Ca", "D µg"),
+            format!(
+                "  {} {}{:>6}{:>6}{:>6}",
+                cell("", name_w),
+                cell("amount", amount_w),
+                "Mg",
+                "Ca",
+                present::column_head(crate::domain::Nutrient::VitaminD, d)
+            ),
             t.dim,
         )];
         let mut selected_line = 0;
@@ -91,7 +85,7 @@ impl Widget for LogPane<'_> {
                 let v = e.nutrients();
                 let mut text = format!("  {} {}", cell(&e.food_name, name_w), cell(&e.quantity, amount_w));
                 for n in BONE_NUTRIENTS {
-                    text.push_str(&column(v.get(n)));
+                    text.push_str(&column(n, v.get(n)));
                 }
                 let style = if i == s.selected && self.focused { t.selected } else { t.text };
                 if i == s.selected {
@@ -103,16 +97,16 @@ impl Widget for LogPane<'_> {
         if !s.supplements.is_empty() {
             lines.push(Line::styled("Supplements (p)", t.heading));
         }
-        for d in &s.supplements {
-            let i = d.nutrient.info();
-            let name = match &d.form {
+        for dose in &s.supplements {
+            let i = dose.nutrient.info();
+            let name = match &dose.form {
                 Some(f) => format!("{} ({f})", i.name),
                 None => i.name.to_string(),
             };
-            let amount = format!("{} {}", trim_number(d.amount), i.unit);
+            let amount = present::amount(dose.nutrient, dose.amount, d);
             let mut text = format!("  {} {}", cell(&name, name_w), cell(&amount, amount_w));
             for n in BONE_NUTRIENTS {
-                let v = if n == d.nutrient { column(Some(d.amount)) } else { " ".repeat(6) };
+                let v = if n == dose.nutrient { column(n, Some(dose.amount)) } else { " ".repeat(6) };
                 text.push_str(&v);
             }
             lines.push(Line::styled(text, t.text));

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::frame;
 use super::log::cell;
 use super::theme::Theme;
-use crate::tui::app::plural;
+use crate::present::plural;
 use crate::tui::state::{MealPicker, NamePrompt};
 
 pub struct NameOverlay<'a> {

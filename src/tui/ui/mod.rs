@@ -66,10 +66,11 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
         supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
     }
     if let Some(s) = &state.suggest {
-        suggest::SuggestOverlay { overlay: s, theme }.render(inset(area, 2, 1), buf);
+        suggest::SuggestOverlay { overlay: s, theme, d: vitamin_d(state) }.render(inset(area, 2, 1), buf);
     }
     if let Some(s) = &state.search {
-        search::SearchOverlay { search: s, meal: state.meal, theme }.render(inset(area, 2, 1), buf);
+        search::SearchOverlay { search: s, meal: state.meal, theme, d: vitamin_d(state) }
+            .render(inset(area, 2, 1), buf);
     }
     if let Some(g) = &state.groups {
         search::GroupOverlay { picker: g, theme }.render(centered(area, 44, 20), buf);
@@ -86,7 +87,8 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
     }
     if let Some(p) = &state.amount {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
-        prompt::PromptOverlay { prompt: p, target, theme }.render(centered(area, 70, 16), buf);
+        prompt::PromptOverlay { prompt: p, target, theme, d: vitamin_d(state) }
+            .render(centered(area, 70, 16), buf);
     }
     if state.help {
         help::Help { scroll: state.help_scroll, theme }.render(centered(area, 76, help::height()), buf);
@@ -124,7 +126,7 @@ fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
 /// What fits on a small terminal: the date, the three gauges and the status.
 fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
     let mut lines = vec![Line::styled(format!("marrow {}", state.date.format("%-d %b")), theme.title)];
-    lines.extend(gauges::compact_lines(&state.summary, theme));
+    lines.extend(gauges::compact_lines(&state.summary, theme, vitamin_d(state)));
     if !state.warnings.is_empty() {
         lines.push(Line::styled(format!("! {} warnings: p", state.warnings.len()), theme.warn));
     }
@@ -133,6 +135,11 @@ fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, them
     }
     Paragraph::new(lines).render(area, buf);
     overlays(area, buf, state, theme);
+}
+
+/// The unit vitamin D is read in, as the config set it.
+fn vitamin_d(state: &AppState) -> crate::present::VitaminDUnit {
+    crate::present::vitamin_d_unit(state.vitamin_d_iu)
 }
 
 /// `area` shrunk by a margin on each side.

@@ -10,7 +10,7 @@ use super::frame;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::labels::choice;
-use crate::domain::NutrientValues;
+use crate::present::{self, VitaminDUnit};
 use crate::tui::prompt::portion_text;
 use crate::tui::state::AmountPrompt;
 
@@ -19,18 +19,7 @@ pub struct PromptOverlay<'a> {
     /// "lunch on Wed 25 Nov".
     pub target: String,
     pub theme: &'a Theme,
-}
-
-/// "Mg 81.0 mg · Ca 80.7 mg · D ? µg".
-pub fn adds(v: &NutrientValues) -> String {
-    BONE_NUTRIENTS
-        .iter()
-        .map(|n| match v.get(*n) {
-            Some(x) => format!("{} {:.1} {}", n.info().short, x, n.info().unit),
-            None => format!("{} ? {}", n.info().short, n.info().unit),
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    pub d: VitaminDUnit,
 }
 
 impl Widget for PromptOverlay<'_> {
@@ -60,8 +49,8 @@ impl Widget for PromptOverlay<'_> {
         lines.push(match &p.preview {
             None => Line::styled(format!("{verb} to {}", self.target), t.dim),
             Some(Ok((grams, v))) => Line::from(vec![
-                Span::styled(format!("adds {} g: ", crate::domain::food::trim_number(*grams)), t.text),
-                Span::styled(adds(v), t.good),
+                Span::styled(format!("adds {} g: ", present::grams(*grams)), t.text),
+                Span::styled(present::short_amounts(v, &BONE_NUTRIENTS, self.d, " · "), t.good),
             ]),
             Some(Err(e)) => Line::styled(e.clone(), t.bad),
         });

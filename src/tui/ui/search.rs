@@ -7,18 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::frame;
-use super::log::{cell, num};
+use super::log::cell;
 use super::theme::Theme;
 use crate::domain::browse::Basis;
 use crate::domain::day::BONE_NUTRIENTS;
-use crate::domain::Meal;
-use crate::present::{form_note, mark, NOT_AS_EATEN_SHORT};
+use crate::domain::{Meal, Nutrient};
+use crate::present::{self, form_note, mark, VitaminDUnit, NOT_AS_EATEN_SHORT};
 use crate::tui::state::{GroupPicker, MovePicker, SearchState};
 
 pub struct SearchOverlay<'a> {
     pub search: &'a SearchState,
     pub meal: Meal,
     pub theme: &'a Theme,
+    pub d: VitaminDUnit,
 }
 
 impl Widget for SearchOverlay<'_> {
@@ -64,9 +65,9 @@ impl Widget for SearchOverlay<'_> {
                 cell("Food", name_w),
                 // Per serving, the serving each row is measured on stands where the group was.
                 cell(if basis == Basis::Serving { "One serving" } else { "Group" }, group_w),
-                "Mg mg",
-                "Ca mg",
-                "D µg"
+                present::column_head(Nutrient::Magnesium, self.d),
+                present::column_head(Nutrient::Calcium, self.d),
+                present::column_head(Nutrient::VitaminD, self.d)
             ),
             t.dim,
         ));
@@ -94,7 +95,7 @@ impl Widget for SearchOverlay<'_> {
                 cell(&group, group_w)
             );
             for n in BONE_NUTRIENTS {
-                text.push_str(&num(basis.value(f, n), 7));
+                text.push_str(&present::figure_within(n, basis.value(f, n), self.d, 7));
             }
             let style = match (i == s.selected, recent, not_yet) {
                 (true, _, _) => t.selected,

@@ -10,38 +10,25 @@ use super::frame;
 use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
-use crate::domain::food::trim_number;
+use crate::present::{self, VitaminDUnit};
 use crate::report::GapSuggestions;
 use crate::tui::state::SuggestOverlay as State;
 
 pub struct SuggestOverlay<'a> {
     pub overlay: &'a State,
     pub theme: &'a Theme,
+    pub d: VitaminDUnit,
 }
 
 /// "Magnesium on Wed 25 Nov: 169.3 of 320 mg so far, 150.7 mg to go", as `marrow suggest`.
-pub fn headline(g: &GapSuggestions) -> String {
-    let i = g.nutrient.info();
-    let day = g.date.format("%a %-d %b");
-    let one = |x: f64| trim_number((x * 10.0).round() / 10.0);
-    match g.target {
-        Some(t) if g.gap > 0.0 => format!(
-            "{} on {day}: {} of {} {} so far, {} {} to go",
-            i.name,
-            one(g.total),
-            trim_number(t),
-            i.unit,
-            one(g.gap),
-            i.unit
-        ),
-        Some(_) => format!("{} on {day}: target reached; foods rich in it anyway", i.name),
-        None => format!("{} has no target for this profile; foods rich in it", i.name),
-    }
+pub fn headline(g: &GapSuggestions, d: VitaminDUnit) -> String {
+    let day = g.date.format("%a %-d %b").to_string();
+    present::gap_headline(g.nutrient, &day, g.total, g.target, g.gap, d)
 }
 
 impl Widget for SuggestOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (o, t) = (self.overlay, self.theme);
+        let (o, t, d) = (self.overlay, self.theme, self.d);
         let mut tabs = vec![Span::styled(" Close the gap: ", t.title)];
         for n in BONE_NUTRIENTS {
             let style = if n == o.nutrient { t.selected } else { t.dim };
@@ -59,12 +46,11 @@ impl Widget for SuggestOverlay<'_> {
             Paragraph::new(Line::styled("Weighing foods…", t.dim)).render(inner, buf);
             return;
         };
-        let i = g.nutrient.info();
         let w = inner.width as usize;
         let (portion_w, adds_w, kcal_w, yours_w) = (18, 12, 9, 6);
         let name_w = w.saturating_sub(2 + portion_w + adds_w + kcal_w + yours_w + 3);
         let mut lines = vec![
-            Line::styled(headline(g), t.heading),
+            Line::styled(headline(g, d), t.heading),
             Line::styled(
                 format!(
                     "  {} {} {:>adds_w$} {:>kcal_w$}",
@@ -80,8 +66,9 @@ impl Widget for SuggestOverlay<'_> {
             lines.push(Line::styled("  No food in the catalog adds any.", t.dim));
         }
         for (k, s) in g.list.iter().enumerate() {
-            let adds = format!("+{:.*} {}", i.decimals, s.adds, i.unit);
-            let kcal = s.per_100kcal.map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
+            let adds = format!("+{}", present::fixed(g.nutrient, Some(s.adds), d));
+            let kcal =
+                s.per_100kcal.map_or_else(|| "-".to_string(), |v| present::figure_short(g.nutrient, v, d));
             let text = format!(
                 "{}{} {} {:>adds_w$} {:>kcal_w$} {}",
                 if k == o.selected { "▶ " } else { "  " },

@@ -10,11 +10,9 @@ use super::frame;
 use super::gauges::warning_style;
 use super::log::cell;
 use super::theme::Theme;
-use crate::domain::food::trim_number;
-use crate::domain::warnings::NOT_ADVICE;
 use crate::domain::Nutrient;
+use crate::present::{self, VitaminDUnit, NOT_ADVICE};
 use crate::tui::state::{AppState, DoseForm, SupplementOverlay};
-use crate::tui::supplements::describe;
 
 pub struct SupplementsOverlay<'a> {
     pub overlay: &'a SupplementOverlay,
@@ -23,7 +21,7 @@ pub struct SupplementsOverlay<'a> {
 }
 
 /// The add form's lines: the nutrient and amount fields, then what the amount reads as.
-fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme) -> Vec<Line<'a>> {
+fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme, d: VitaminDUnit) -> Vec<Line<'a>> {
     let i = f.nutrient.info();
     let mut field = vec![
         Span::styled("  Nutrient: ", t.heading),
@@ -41,9 +39,10 @@ fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme) -> Vec<Line<'a>> {
         Line::from(field),
         match &f.preview {
             None => Line::styled("  elemental amount, as the label gives it", t.dim),
-            Some(Ok(v)) => {
-                Line::styled(format!("  = {} {} {}", trim_number(*v), i.unit, i.name.to_lowercase()), t.good)
-            }
+            Some(Ok(v)) => Line::styled(
+                format!("  = {} {}", present::amount(f.nutrient, *v, d), i.name.to_lowercase()),
+                t.good,
+            ),
             Some(Err(e)) => Line::styled(format!("  {e}"), t.bad),
         },
     ]
@@ -52,6 +51,7 @@ fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme) -> Vec<Line<'a>> {
 impl Widget for SupplementsOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (o, s, t) = (self.overlay, self.state, self.theme);
+        let d = super::vitamin_d(s);
         let day = s.date.format("%a %-d %b").to_string();
         let keys = if o.form.is_some() {
             " Tab nutrient · type the amount · Enter log · Esc cancel "
@@ -83,40 +83,47 @@ impl Widget for SupplementsOverlay<'_> {
             }
             lines.push(row(
                 i,
-                format!("{} {}", cell(&p.name, name_w), describe(p.nutrient, p.amount, p.form.as_deref())),
+                format!(
+                    "{} {}",
+                    cell(&p.name, name_w),
+                    present::dose(p.nutrient, p.amount, p.form.as_deref(), d)
+                ),
             ));
         }
         lines.push(Line::styled(format!("Doses on {day} · d removes one"), t.heading));
         if s.supplements.is_empty() {
             lines.push(Line::styled("  none yet: a adds one", t.dim));
         }
-        for (j, d) in s.supplements.iter().enumerate() {
+        for (j, dose) in s.supplements.iter().enumerate() {
             let i = o.products.len() + j;
             if i == o.selected {
                 selected_line = lines.len();
             }
-            let time = d.time.map_or_else(|| "     ".to_string(), |x| x.format("%H:%M").to_string());
-            lines.push(row(i, format!("{time}  {}", describe(d.nutrient, d.amount, d.form.as_deref()))));
+            let time = dose.time.map_or_else(|| "     ".to_string(), |x| x.format("%H:%M").to_string());
+            lines.push(row(
+                i,
+                format!("{time}  {}", present::dose(dose.nutrient, dose.amount, dose.form.as_deref(), d)),
+            ));
         }
         let summary = &s.summary;
         let mg = summary.supplemental[Nutrient::Magnesium.index()];
         if let Some(ul) = summary.ul.get(Nutrient::Magnesium).filter(|_| mg > 0.0) {
             lines.push(Line::styled(
                 format!(
-                    "Supplemental magnesium {} mg; its own upper limit is {} mg (food does not count)",
-                    trim_number((mg * 10.0).round() / 10.0),
-                    trim_number(ul)
+                    "Supplemental magnesium {}; its own upper limit is {} (food does not count)",
+                    present::amount(Nutrient::Magnesium, mg, d),
+                    present::amount(Nutrient::Magnesium, ul, d)
                 ),
                 t.dim,
             ));
         }
         if let Some(f) = &o.form {
-            lines.extend(form_lines(f, &day, t));
+            lines.extend(form_lines(f, &day, t, d));
         }
         if !s.warnings.is_empty() {
             lines.push(Line::styled("Warnings", t.heading));
             for warning in &s.warnings {
-                let text = warning.message.replace(NOT_ADVICE, "").trim().to_string();
+                let text = present::message(warning, d);
                 lines.push(Line::styled(format!("! {text}"), warning_style(warning, t)));
             }
             lines.push(Line::styled(NOT_ADVICE, t.dim));

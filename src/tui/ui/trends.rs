@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::domain::day::{trend_stats, BONE_NUTRIENTS};
-use crate::domain::food::trim_number;
+use crate::domain::Nutrient;
+use crate::present;
 use crate::tui::state::{AppState, TrendRange};
 
 const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -45,6 +46,7 @@ impl Widget for TrendsPane<'_> {
         block.render(area, buf);
         let mut lines = Vec::new();
         let wide = inner.height as usize > 3 * 3;
+        let d = super::vitamin_d(s);
         for n in BONE_NUTRIENTS {
             let stats = trend_stats(&s.trend, n);
             let target = stats.target.unwrap_or(0.0);
@@ -56,12 +58,11 @@ impl Widget for TrendsPane<'_> {
                     if !d.logged() { t.dim } else { t.progress(if target > 0.0 { v / target } else { 0.0 }) };
                 spans.push(Span::styled(c.to_string(), style));
             }
-            let unit = n.info().unit;
             let summary = format!(
-                " avg {:.1}{} {}",
-                stats.average,
-                stats.target.map(|x| format!("/{}", trim_number(x))).unwrap_or_default(),
-                unit
+                " avg {}{} {}",
+                present::figure(n, Some(stats.average), d),
+                stats.target.map(|x| format!("/{}", present::number(n, x, d))).unwrap_or_default(),
+                present::unit(n, d)
             );
             spans.push(Span::styled(summary, t.text));
             lines.push(Line::from(spans));
@@ -75,16 +76,23 @@ impl Widget for TrendsPane<'_> {
         // Daily values, newest last, when there is room.
         let room = (inner.height as usize).saturating_sub(lines.len() + 1);
         if room >= 2 && s.trend_range == TrendRange::Week {
-            lines.push(Line::styled("day        Mg mg   Ca mg  D µg", t.dim));
-            for d in s.trend.iter().rev().take(room - 1).rev() {
-                let g = |n| d.totals.get(n);
-                let [mg, ca, dd] = BONE_NUTRIENTS.map(g);
-                let text = if !d.logged() {
-                    format!("{}      -       -     -", d.date.format("%a %d"))
+            let head = |n| present::column_head(n, d);
+            let heads = [Nutrient::Magnesium, Nutrient::Calcium, Nutrient::VitaminD].map(head);
+            lines.push(Line::styled(format!("day        {}   {}  {}", heads[0], heads[1], heads[2]), t.dim));
+            for day in s.trend.iter().rev().take(room - 1).rev() {
+                let g = |n, width| present::figure_within(n, Some(day.totals.get(n)), d, width);
+                let text = if !day.logged() {
+                    format!("{}      -       -     -", day.date.format("%a %d"))
                 } else {
-                    format!("{}  {:>6.1}  {:>6.1}  {:>4.1}", d.date.format("%a %d"), mg, ca, dd)
+                    format!(
+                        "{}  {}  {}  {}",
+                        day.date.format("%a %d"),
+                        g(Nutrient::Magnesium, 6),
+                        g(Nutrient::Calcium, 6),
+                        g(Nutrient::VitaminD, 4)
+                    )
                 };
-                lines.push(Line::styled(text, if d.date == s.date { t.accent } else { t.text }));
+                lines.push(Line::styled(text, if day.date == s.date { t.accent } else { t.text }));
             }
         }
         Paragraph::new(lines).render(inner, buf);

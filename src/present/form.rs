@@ -1,6 +1,5 @@
-//! What both faces (the app and the command line) show a person about a food's form: the mark
-//! on foods eaten cooked or drunk that are listed in a form not yet so (raw, dry, a mix), and
-//! the words that explain it. One place, so the screen and scripts say the same.
+//! The mark on foods eaten cooked or drunk that are listed in a form not yet so (raw, dry, a
+//! mix), and the words that explain it. One place, so the screen and scripts say the same.
 
 use crate::domain::search::before_eating;
 use crate::domain::Food;
