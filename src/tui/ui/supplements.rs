@@ -29,9 +29,8 @@ fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme) -> Vec<Line<'a>> {
         Span::styled("  Nutrient: ", t.heading),
         Span::styled(format!(" {} ", i.name), t.selected),
         Span::styled(" (Tab)  Amount: ", t.heading),
-        Span::styled(f.input.clone(), t.text),
-        Span::styled("█", t.accent),
     ];
+    field.extend(super::field::spans(&f.input, t));
     if f.input.is_empty() {
         let iu = if f.nutrient == Nutrient::VitaminD { ", 1000 IU" } else { "" };
         field.push(Span::styled(format!("  e.g. 200 mg, 25 µg{iu}"), t.dim));
