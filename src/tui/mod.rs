@@ -8,6 +8,8 @@ pub mod effect;
 mod features_tests;
 mod history;
 pub mod keymap;
+#[cfg(test)]
+mod keys_tests;
 mod meals;
 mod prompt;
 pub mod runtime;
