@@ -212,7 +212,7 @@ fn raw_percentiles() {
             typing.push(d);
         }
         if by_step.len() <= step {
-            let query = b.state.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+            let query = b.state.search.as_ref().map(|s| s.query.to_string()).unwrap_or_default();
             let key = match &b.keys[step] {
                 Action::Type(c) => format!("type {c}"),
                 _ => "backspace".to_string(),

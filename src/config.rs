@@ -1,5 +1,6 @@
 //! marrow's configuration: a TOML file in the platform config directory (or `$MARROW_CONFIG`),
 //! every setting with a default in code. A bad file is refused whole with its line named.
+//! Key bindings (`[keys]`) are the app's keymap's to read and check (tui::keymap).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,11 +9,12 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 
 use crate::domain::{Meal, Nutrient};
+use crate::tui::keymap::{KeySetting, Keymap};
 
 /// Environment variable naming the config file to read instead of the default.
 pub const CONFIG_ENV: &str = "MARROW_CONFIG";
 
-/// The default config, commented: what `marrow config default` prints.
+/// The default settings, commented; `default_toml` adds the key bindings.
 pub const DEFAULT_TOML: &str = r#"# marrow configuration. Every setting is optional; these are the defaults.
 # Read from `marrow config path`; $MARROW_CONFIG names another file.
 
@@ -113,6 +115,27 @@ pub struct Config {
     pub meals: Meals,
     pub targets: BTreeMap<String, f64>,
     pub app: App,
+    /// Key rebindings: `remove = "x"`, or per context `[keys.search] sort = "ctrl-o"`.
+    pub keys: BTreeMap<String, KeySetting>,
+}
+
+/// The default config with the default key bindings, all commented: what
+/// `marrow config default` prints.
+pub fn default_toml() -> String {
+    format!("{DEFAULT_TOML}{}", Keymap::default().default_toml())
+}
+
+/// The line of `name = ...` in the table `[table]` of `text`, if it is written there.
+fn line_in_table(text: &str, table: &str, name: &str) -> Option<usize> {
+    let header = format!("[{table}]");
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| l.trim() == header)?;
+    lines.iter().enumerate().skip(start + 1).take_while(|(_, l)| !l.trim_start().starts_with('[')).find_map(
+        |(i, l)| {
+            let rest = l.trim_start().strip_prefix(name)?.trim_start();
+            rest.starts_with('=').then_some(i + 1)
+        },
+    )
 }
 
 /// A config file that could not be used, with where.
@@ -185,7 +208,18 @@ impl Config {
                 "meal times must run breakfast < lunch < snack < dinner < late_snack".into(),
             ));
         }
+        if let Err(e) = Keymap::with_overrides(&config.keys) {
+            let line = line_in_table(text, &e.table, &e.name)
+                .or_else(|| line_in_table(text, "keys", &e.name))
+                .unwrap_or_else(|| find(&e.name));
+            return Err((line, e.what));
+        }
         Ok(config)
+    }
+
+    /// The app's keymap: the defaults with `[keys]` applied (checked when the file was read).
+    pub fn keymap(&self) -> Keymap {
+        Keymap::with_overrides(&self.keys).unwrap_or_default()
     }
 
     /// Target overrides, by nutrient.

@@ -328,3 +328,29 @@ fn resizing_while_the_amount_prompt_is_open_keeps_it_working() {
     assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
     assert_eq!(list[0]["grams"], 30.0);
 }
+
+#[test]
+fn a_key_rebound_in_the_config_works_in_the_app() {
+    let (tmp, data) = data_dir_with_profile();
+    let config = tmp.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nremove = \"x\"\nsuggest = \"z\"\n").expect("write the config");
+    marrow_ok(&data, &["log", "add", "12061", "30g"]);
+    let home = tmp.path().to_string_lossy().into_owned();
+    let mut app = App::spawn_with(
+        &data,
+        &[("MARROW_CONFIG", &config.to_string_lossy()), ("HOME", &home), ("XDG_CONFIG_HOME", &home)],
+    );
+    app.wait_until("the entry and the rebound hint", LONG, |s| {
+        s.contains("Nuts, almonds") && s.contains("x del")
+    });
+    app.send("d");
+    thread::sleep(Duration::from_millis(600));
+    assert!(!app.screen().contains("Removed"), "d no longer removes:\n{}", app.screen());
+    app.send("x");
+    app.wait_for("Removed", LONG);
+    app.send("q");
+    let status = app.wait_exit(Duration::from_secs(5));
+    assert!(status.success(), "the app exited with {status:?}; the screen:\n{}", app.screen());
+    let entries = marrow_json(&data, &["log", "list", "--json"]);
+    assert_eq!(entries.as_array().map(Vec::len), Some(0), "x removed the entry: {entries:#?}");
+}

@@ -10,6 +10,7 @@ use marrow::report::{DayReport, GapSuggestions};
 use marrow::store::{Product, SavedMeal};
 use marrow::tui::action::Action;
 use marrow::tui::app::update;
+use marrow::tui::keymap;
 use marrow::tui::state::{AppState, MealChoice};
 use marrow::tui::ui::{draw, theme::Theme};
 use ratatui::backend::TestBackend;
@@ -114,6 +115,13 @@ fn screen(state: &AppState, w: u16, h: u16) -> String {
     t.backend().to_string()
 }
 
+/// Presses a key (by its config name) through the state's keymap, as the app does.
+fn press(s: &mut AppState, key: &str) {
+    if let Some(action) = s.keys.resolve(s, keymap::event(key).unwrap()) {
+        update(s, action);
+    }
+}
+
 fn with_search(query: &str) -> AppState {
     let mut s = seeded();
     update(&mut s, Action::OpenSearch);
@@ -154,7 +162,7 @@ fn search_overlay() {
 #[test]
 fn browse_overlay_sorted_by_calcium() {
     let mut s = with_search("");
-    update(&mut s, Action::Type('s'));
+    press(&mut s, "s");
     insta::assert_snapshot!(screen(&s, 80, 24));
 }
 
@@ -165,7 +173,7 @@ fn group_picker() {
         &mut s,
         Action::GroupsLoaded(vec!["Fats and Oils".into(), "Nut and Seed Products".into(), "Sweets".into()]),
     );
-    update(&mut s, Action::Type('g'));
+    press(&mut s, "g");
     update(&mut s, Action::ListDown);
     insta::assert_snapshot!(screen(&s, 80, 24));
 }
@@ -237,7 +245,7 @@ fn every_size_draws_without_panicking() {
     let mut pills = with_doses();
     update(&mut pills, Action::OpenSupplements);
     update(&mut pills, Action::ProductsLoaded(products()));
-    update(&mut pills, Action::Type('a'));
+    press(&mut pills, "a");
     let mut ideas = seeded();
     update(&mut ideas, Action::OpenSuggestions);
     let mut naming = seeded();
@@ -317,7 +325,7 @@ fn supplement_add_form() {
     let mut s = seeded();
     update(&mut s, Action::OpenSupplements);
     update(&mut s, Action::ProductsLoaded(products()));
-    update(&mut s, Action::Type('a'));
+    press(&mut s, "a");
     update(&mut s, Action::NextNutrient);
     for c in "500 mg".chars() {
         update(&mut s, Action::Type(c));

@@ -4,7 +4,7 @@
 use clap::{CommandFactory, Subcommand};
 
 use super::{Cli, CliError, Context};
-use crate::config::{self, DEFAULT_TOML};
+use crate::config::{self, default_toml};
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -24,7 +24,7 @@ pub enum Shell {
 
 pub fn config(c: ConfigCommand, _ctx: &Context) -> Result<(), CliError> {
     match c {
-        ConfigCommand::Default => print!("{DEFAULT_TOML}"),
+        ConfigCommand::Default => print!("{}", default_toml()),
         ConfigCommand::Path => match config::path() {
             Some(p) => println!("{}", p.display()),
             None => return Err(CliError::Failure("no home directory: set MARROW_CONFIG".into())),

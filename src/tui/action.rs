@@ -1,5 +1,5 @@
-//! What the user (or the world) wants: every key becomes an Action before state changes, and
-//! every store result comes back as one.
+//! What the user (or the world) wants: every key becomes an Action (the keymap) before state
+//! changes, every store result comes back as one, and so does the clock.
 
 use chrono::NaiveDate;
 
@@ -19,6 +19,25 @@ pub enum Batch {
     Copied { from: NaiveDate, meal: Meal },
 }
 
+/// Readline's moves and kills in a text field (the keymap binds them; text.rs applies them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    Left,
+    Right,
+    Home,
+    End,
+    WordLeft,
+    WordRight,
+    /// The character under the cursor.
+    Delete,
+    /// Everything before the cursor.
+    KillStart,
+    /// Everything from the cursor on.
+    KillEnd,
+    /// The word before the cursor, back to a space.
+    KillWord,
+}
+
 /// A user intent or a result fed back by the runtime. Results carry whole entries and foods;
 /// actions are few per key press, so their size does not matter.
 #[allow(clippy::large_enum_variant)]
@@ -34,6 +53,8 @@ pub enum Action {
     MoveEntry,
     DeleteEntry,
     Undo,
+    /// Re-applies what the last undo took back.
+    Redo,
     ToggleTrendRange,
     /// Save the selected entry's meal under a name.
     SaveMeal,
@@ -55,9 +76,29 @@ pub enum Action {
     /// Up/Down inside an overlay list.
     ListUp,
     ListDown,
+    /// A page down / up in a list.
+    PageDown,
+    PageUp,
+    /// The first / last row of a list.
+    ListTop,
+    ListBottom,
     /// A character typed into the focused text field.
     Type(char),
+    /// Delete the character before the cursor.
     Backspace,
+    /// Move the cursor or kill text in the focused text field.
+    Edit(TextEdit),
+    /// A letter bound to a command where a text field would otherwise take it (s and g on an
+    /// empty search): the command runs, and the letter is typed after all if the next key
+    /// shows that it began a word ("salmon").
+    Letter {
+        letter: char,
+        action: Box<Action>,
+    },
+    /// Open the form to add a supplement dose by hand.
+    AddDose,
+    /// Send the entry being moved to this meal.
+    PickMeal(Meal),
     /// Cycle browse sorting (Mg, Ca, D per 100 g).
     CycleSort,
     /// Cycle what browse values are measured per (100 g, serving, 100 kcal).
@@ -128,7 +169,8 @@ pub enum Action {
     /// Another process changed the diary.
     ExternalChange,
     Failed(String),
-    /// The clock passed midnight or the meal time changed.
+    /// The clock: sent when the date or the meal of the time of day changes (the config's
+    /// meal times). New entries follow the meal until the user picks one with Tab.
     Tick {
         today: NaiveDate,
         meal: Meal,

@@ -1,16 +1,40 @@
 //! `update`: applies an Action to the state and returns the effects the runtime must run.
 //! No terminal, no SQL: state tests feed Actions and check state and effects. The overlays'
-//! own keys live beside it (search.rs, supplements.rs, suggest.rs, meals.rs, prompt.rs).
+//! own actions live beside it (search.rs, supplements.rs, suggest.rs, meals.rs, prompt.rs);
+//! no key is read here, only Actions (the keymap turns keys into them).
 
 use chrono::Days;
 
 use super::action::Action;
 use super::effect::Effect;
-use super::keymap::HELP;
 use super::state::{AppState, Focus, MovePicker, StatusKind, TrendRange, Undo as UndoStep};
-use super::{meals, prompt, search, suggest, supplements};
+use super::{history, meals, prompt, search, suggest, supplements};
 use crate::domain::Meal;
 use crate::report::DayReport;
+
+/// Rows a page key moves in a list.
+pub const PAGE: usize = 10;
+
+/// Where a list movement takes the selection in a list of `len` rows; None for any other
+/// action.
+pub fn moved(selected: usize, len: usize, action: &Action) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    Some(match action {
+        Action::ListDown | Action::SelectNext => (selected + 1).min(last),
+        Action::ListUp | Action::SelectPrev => selected.saturating_sub(1),
+        Action::PageDown => (selected + PAGE).min(last),
+        Action::PageUp => selected.saturating_sub(PAGE),
+        Action::ListTop => 0,
+        Action::ListBottom => last,
+        _ => return None,
+    })
+}
+
+/// Tab: the user picks the meal new entries go to; the clock no longer changes it today.
+pub fn next_meal(state: &mut AppState) {
+    state.meal = state.meal.next();
+    state.meal_picked = true;
+}
 
 /// Effects to load what the shown date needs.
 pub fn load_date(state: &AppState) -> Vec<Effect> {
@@ -49,12 +73,17 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Tick { today, meal } => {
             let follow = state.date == state.today;
             if today != state.today {
+                // A new day: the meal follows the clock again.
                 state.today = today;
+                state.meal_picked = false;
                 state.meal = meal;
                 if follow {
                     state.date = today;
                     return load_date(state);
                 }
+            }
+            if !state.meal_picked {
+                state.meal = meal;
             }
             vec![]
         }
@@ -66,14 +95,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.set_status(
                 StatusKind::Success,
                 if undo {
-                    format!("Undone: {} is back", entry.food_name)
+                    format!("{}: {} is back", history::word(state), entry.food_name)
                 } else {
                     format!("Logged {} {} to {} (u undoes)", entry.quantity, entry.food_name, entry.meal)
                 },
             );
-            if !undo {
-                state.undo.push(UndoStep::Remove(entry.id));
-            }
+            history::record(state, UndoStep::Remove(entry.id), undo);
             state.select_id = Some(entry.id);
             if entry.date != state.date {
                 state.date = entry.date;
@@ -84,22 +111,22 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.set_status(
                 StatusKind::Success,
                 if undo {
-                    format!("Undone: removed {}", entry.food_name)
+                    format!("{}: removed {}", history::word(state), entry.food_name)
                 } else {
                     format!("Removed {} {} (u undoes)", entry.quantity, entry.food_name)
                 },
             );
-            if !undo {
-                state.undo.push(UndoStep::Restore(entry));
-            }
+            history::record(state, UndoStep::Restore(entry), undo);
             load_date(state)
         }
         EntriesRemoved { entries, undo } => {
             let n = plural(entries.len(), "entry", "entries");
+            let word = history::word(state);
             state.set_status(
                 StatusKind::Success,
-                if undo { format!("Undone: removed {n}") } else { format!("Removed {n}") },
+                if undo { format!("{word}: removed {n}") } else { format!("Removed {n}") },
             );
+            history::record(state, UndoStep::RestoreMany(entries), undo);
             load_date(state)
         }
         EntryChanged { before, after, undo } => {
@@ -108,10 +135,9 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             } else {
                 format!("{}: {} now", after.food_name, after.quantity)
             };
-            state.set_status(StatusKind::Success, if undo { format!("Undone: {what}") } else { what });
-            if !undo {
-                state.undo.push(UndoStep::Revert(before));
-            }
+            let text = if undo { format!("{}: {what}", history::word(state)) } else { what };
+            state.set_status(StatusKind::Success, text);
+            history::record(state, UndoStep::Revert(before), undo);
             state.select_id = Some(after.id);
             load_date(state)
         }
@@ -125,6 +151,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         SavedMealsLoaded(choices) => meals::loaded(state, choices),
         MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
         EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
+        // Only the search takes a letter back as typed; elsewhere it is its command.
+        Letter { action, .. } if state.focus() != Focus::Search => update(state, *action),
         other => match state.focus() {
             Focus::Help => help(state, other),
             Focus::Amount => prompt::update(state, other),
@@ -169,14 +197,12 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn help(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
-    match action {
-        ListDown | SelectNext | Type('j') => state.help_scroll = (state.help_scroll + 1).min(HELP.len()),
-        ListUp | SelectPrev | Type('k') => state.help_scroll = state.help_scroll.saturating_sub(1),
-        Close | OpenHelp | Confirm | Type('?') | Type('q') => {
-            state.help = false;
-            state.help_scroll = 0;
-        }
-        _ => {}
+    let lines = state.keys.help().len();
+    if let Some(to) = moved(state.help_scroll, lines, &action) {
+        state.help_scroll = to;
+    } else if matches!(action, Close | OpenHelp | Confirm) {
+        state.help = false;
+        state.help_scroll = 0;
     }
     vec![]
 }
@@ -184,14 +210,8 @@ fn help(state: &mut AppState, action: Action) -> Vec<Effect> {
 fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     match action {
-        SelectNext => {
-            if state.selected + 1 < state.entries.len() {
-                state.selected += 1;
-            }
-            vec![]
-        }
-        SelectPrev => {
-            state.selected = state.selected.saturating_sub(1);
+        SelectNext | SelectPrev | ListDown | ListUp | PageDown | PageUp | ListTop | ListBottom => {
+            state.selected = moved(state.selected, state.entries.len(), &action).unwrap_or(state.selected);
             vec![]
         }
         PrevDay | NextDay | Today => {
@@ -211,7 +231,7 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             vec![Effect::LoadTrend { end: state.date, days: state.trend_range.days() }]
         }
         CycleMeal => {
-            state.meal = state.meal.next();
+            next_meal(state);
             state.set_status(StatusKind::Hint, format!("New entries go to {}", state.meal));
             vec![]
         }
@@ -245,33 +265,9 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             Some(e) => vec![Effect::RemoveEntry { id: e.id, undo: false }],
             None => nothing_selected(state),
         },
-        Undo => undo(state),
-        Type('q') => update(state, Action::Quit),
+        Undo => history::undo(state),
+        Redo => history::redo(state),
         _ => vec![],
-    }
-}
-
-/// Takes back the last change: entries, batches of entries and supplement doses alike.
-pub fn undo(state: &mut AppState) -> Vec<Effect> {
-    match state.undo.pop() {
-        Some(UndoStep::Remove(id)) => vec![Effect::RemoveEntry { id, undo: true }],
-        Some(UndoStep::Restore(e)) => vec![Effect::RestoreEntry(e)],
-        Some(UndoStep::Revert(before)) => vec![
-            Effect::UpdateAmount {
-                id: before.id,
-                grams: before.grams,
-                quantity: before.quantity.clone(),
-                undo: true,
-            },
-            Effect::MoveEntry { id: before.id, meal: before.meal, undo: true },
-        ],
-        Some(UndoStep::RemoveMany(ids)) => vec![Effect::RemoveEntries { ids, undo: true }],
-        Some(UndoStep::RemoveDose(id)) => vec![Effect::RemoveSupplement { id, undo: true }],
-        Some(UndoStep::RestoreDose(dose)) => vec![Effect::RestoreSupplement(dose)],
-        None => {
-            state.set_status(StatusKind::Hint, "Nothing to undo");
-            vec![]
-        }
     }
 }
 
@@ -283,22 +279,28 @@ pub fn nothing_selected(state: &mut AppState) -> Vec<Effect> {
 fn moving(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     let Some(p) = state.moving.as_mut() else { return vec![] };
-    let pick = |c: char| Meal::ALL.into_iter().find(|m| m.as_str().starts_with(c));
+    let at = Meal::ALL.iter().position(|m| *m == p.selected).unwrap_or(0);
     match action {
         Close => {
             state.moving = None;
             vec![]
         }
-        ListDown | SelectNext | Type('j') => {
+        // The four meals wrap around, as Tab does.
+        ListDown | SelectNext => {
             p.selected = p.selected.next();
             vec![]
         }
-        ListUp | SelectPrev | Type('k') => {
+        ListUp | SelectPrev => {
             p.selected = p.selected.next().next().next();
             vec![]
         }
-        Type(c) if pick(c).is_some() => {
-            p.selected = pick(c).unwrap_or(p.selected);
+        PageDown | PageUp | ListTop | ListBottom => {
+            let to = moved(at, Meal::ALL.len(), &action).unwrap_or(at);
+            p.selected = Meal::ALL[to.min(Meal::ALL.len() - 1)];
+            vec![]
+        }
+        PickMeal(meal) => {
+            p.selected = meal;
             update(state, Confirm)
         }
         Confirm => {

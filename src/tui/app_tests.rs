@@ -7,6 +7,7 @@ use crate::domain::browse::Basis;
 use crate::domain::nutrient::NutrientValues;
 use crate::domain::{Entry, Food, Meal, Nutrient, Portion, Profile};
 use crate::report::DayReport;
+use crate::tui::keymap;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -60,6 +61,15 @@ fn loaded(entries: Vec<Entry>) -> AppState {
     let mut s = state();
     update(&mut s, Action::DayLoaded(report(day(25), entries)));
     s
+}
+
+/// Presses a key (by its config name) through the state's keymap, as the app does.
+fn press(s: &mut AppState, key: &str) -> Vec<Effect> {
+    let event = keymap::event(key).expect("a key name");
+    match s.keys.resolve(s, event) {
+        Some(action) => update(s, action),
+        None => vec![],
+    }
 }
 
 fn type_text(s: &mut AppState, text: &str) -> Vec<Effect> {
@@ -256,19 +266,19 @@ fn browse_keys_on_empty_query_and_words_starting_with_them() {
     let mut s = state();
     update(&mut s, Action::OpenSearch);
     update(&mut s, Action::GroupsLoaded(vec!["Fats and Oils".into(), "Nut and Seed Products".into()]));
-    let fx = update(&mut s, Action::Type('s'));
+    let fx = press(&mut s, "s");
     assert_eq!(fx, vec![Effect::Browse { sort: Nutrient::Calcium, basis: Basis::Per100g, group: None }]);
-    update(&mut s, Action::Type('s'));
+    press(&mut s, "s");
     assert_eq!(s.search.as_ref().unwrap().sort, Nutrient::VitaminD);
     // "salmon": the s began a word after all, and browsing is back as it was.
     let mut s2 = state();
     update(&mut s2, Action::OpenSearch);
-    update(&mut s2, Action::Type('s'));
-    let fx = update(&mut s2, Action::Type('a'));
+    press(&mut s2, "s");
+    let fx = press(&mut s2, "a");
     assert_eq!(fx, vec![Effect::Search("sa".into())]);
     assert_eq!(s2.search.as_ref().unwrap().sort, Nutrient::Magnesium);
     // g picks a group; "greek" still types.
-    update(&mut s, Action::Type('g'));
+    press(&mut s, "g");
     assert_eq!(s.focus(), Focus::Groups);
     update(&mut s, Action::ListDown);
     update(&mut s, Action::ListDown);
@@ -283,8 +293,8 @@ fn browse_keys_on_empty_query_and_words_starting_with_them() {
     );
     let mut s3 = state();
     update(&mut s3, Action::OpenSearch);
-    update(&mut s3, Action::Type('g'));
-    assert_eq!(update(&mut s3, Action::Type('r')), vec![Effect::Search("gr".into())]);
+    press(&mut s3, "g");
+    assert_eq!(press(&mut s3, "r"), vec![Effect::Search("gr".into())]);
     assert_eq!(s3.focus(), Focus::Search);
 }
 
@@ -311,7 +321,7 @@ fn edit_move_delete_and_undo() {
     // Move.
     update(&mut s, Action::MoveEntry);
     assert_eq!(s.focus(), Focus::Move);
-    let fx = update(&mut s, Action::Type('d'));
+    let fx = press(&mut s, "d");
     assert_eq!(fx, vec![Effect::MoveEntry { id: 1, meal: Meal::Dinner, undo: false }]);
     update(
         &mut s,

@@ -13,6 +13,7 @@ use crate::domain::supplement::{NewSupplement, Supplement};
 use crate::domain::{Entry, Food, Meal, Nutrient, Portion, Profile};
 use crate::report::{DayReport, GapSuggestions};
 use crate::store::{Product, SavedMeal};
+use crate::tui::keymap;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -72,6 +73,15 @@ fn state_with(entries: Vec<Entry>, doses: Vec<Supplement>) -> AppState {
     s
 }
 
+/// Presses a key (by its config name) through the state's keymap, as the app does.
+fn press(s: &mut AppState, key: &str) -> Vec<Effect> {
+    let event = keymap::event(key).expect("a key name");
+    match s.keys.resolve(s, event) {
+        Some(action) => update(s, action),
+        None => vec![],
+    }
+}
+
 fn type_text(s: &mut AppState, text: &str) {
     for c in text.chars() {
         update(s, Action::Type(c));
@@ -125,7 +135,7 @@ fn a_saved_product_is_logged_again_with_one_key_and_undone() {
     assert!(status.text.starts_with("Logged magnesium 200 mg on Wed 25 Nov"), "{}", status.text);
     assert_eq!(s.undo, vec![Undo::RemoveDose(7)]);
     assert_eq!(s.focus(), Focus::Supplements, "the overlay stays to show the dose");
-    assert_eq!(update(&mut s, Action::Type('u')), vec![Effect::RemoveSupplement { id: 7, undo: true }]);
+    assert_eq!(press(&mut s, "u"), vec![Effect::RemoveSupplement { id: 7, undo: true }]);
     update(&mut s, Action::SupplementRemoved { dose: dose(7, Nutrient::Magnesium, 200.0), undo: true });
     assert!(s.undo.is_empty(), "an undo is not itself undone");
     assert!(s.status.unwrap().text.starts_with("Undone"));
@@ -138,7 +148,7 @@ fn a_dose_is_removed_with_d_and_comes_back_with_undo() {
     update(&mut s, Action::OpenSupplements);
     update(&mut s, Action::ProductsLoaded(vec![product("Mg glycinate", Nutrient::Magnesium, 200.0)]));
     // d on a product only hints.
-    assert!(update(&mut s, Action::Type('d')).is_empty());
+    assert!(press(&mut s, "d").is_empty());
     assert_eq!(s.status.as_ref().unwrap().kind, StatusKind::Hint);
     update(&mut s, Action::ListDown);
     update(&mut s, Action::ListDown);
@@ -157,7 +167,7 @@ fn a_dose_is_removed_with_d_and_comes_back_with_undo() {
 fn the_add_form_reads_the_amount_with_the_domains_parser() {
     let mut s = state_with(vec![], vec![]);
     update(&mut s, Action::OpenSupplements);
-    update(&mut s, Action::Type('a'));
+    press(&mut s, "a");
     assert_eq!(s.focus(), Focus::Dose);
     assert!(s.typing());
     update(&mut s, Action::NextNutrient);
@@ -173,7 +183,7 @@ fn the_add_form_reads_the_amount_with_the_domains_parser() {
     assert_eq!((new.nutrient, new.amount, new.date), (Nutrient::Calcium, 500.0, day(25)));
     assert_eq!(s.focus(), Focus::Supplements);
     // Vitamin D takes IU; Esc leaves the form, then the overlay.
-    update(&mut s, Action::Type('a'));
+    press(&mut s, "a");
     update(&mut s, Action::PrevNutrient);
     update(&mut s, Action::PrevNutrient);
     update(&mut s, Action::PrevNutrient);
@@ -355,10 +365,10 @@ fn recent_foods_head_the_empty_search_and_can_be_chosen() {
 fn help_scrolls_and_closes() {
     let mut s = state_with(vec![], vec![]);
     update(&mut s, Action::OpenHelp);
-    update(&mut s, Action::Type('j'));
+    press(&mut s, "j");
     update(&mut s, Action::ListDown);
     assert_eq!(s.help_scroll, 2);
-    update(&mut s, Action::Type('k'));
+    press(&mut s, "k");
     assert_eq!(s.help_scroll, 1);
     update(&mut s, Action::Close);
     assert_eq!((s.focus(), s.help_scroll), (Focus::Log, 0));

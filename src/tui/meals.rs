@@ -5,9 +5,11 @@
 use chrono::Days;
 
 use super::action::{Action, Batch};
-use super::app::{load_date, nothing_selected, plural};
+use super::app::{load_date, moved, next_meal, nothing_selected, plural};
 use super::effect::Effect;
+use super::history;
 use super::state::{AppState, MealChoice, MealPicker, NamePrompt, StatusKind, Undo};
+use super::text::TextField;
 use crate::domain::Entry;
 
 /// The longest meal name, as the CLI allows.
@@ -22,7 +24,7 @@ pub fn open_name(state: &mut AppState) -> Vec<Effect> {
         .filter(|e| e.meal == meal)
         .map(|e| (e.food_id.clone(), e.quantity.clone()))
         .collect();
-    state.naming = Some(NamePrompt { input: String::new(), meal, date: state.date, items });
+    state.naming = Some(NamePrompt { input: TextField::new(NAME_MAX), meal, date: state.date, items });
     vec![]
 }
 
@@ -31,9 +33,8 @@ pub fn name_prompt(state: &mut AppState, action: Action) -> Vec<Effect> {
     let Some(p) = state.naming.as_mut() else { return vec![] };
     match action {
         Close => state.naming = None,
-        Type(c) if !c.is_control() && p.input.chars().count() < NAME_MAX => p.input.push(c),
-        Backspace => {
-            p.input.pop();
+        Type(_) | Backspace | Edit(_) => {
+            p.input.apply(&action);
         }
         Confirm => {
             let name = p.input.trim().to_string();
@@ -77,11 +78,13 @@ pub fn picker(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     let Some(p) = state.meals.as_mut() else { return vec![] };
     let count = p.choices.as_ref().map_or(0, Vec::len);
+    if let Some(to) = moved(p.selected, count, &action) {
+        p.selected = to;
+        return vec![];
+    }
     match action {
-        Close | Type('r') => state.meals = None,
-        ListDown | SelectNext | Type('j') if p.selected + 1 < count => p.selected += 1,
-        ListUp | SelectPrev | Type('k') => p.selected = p.selected.saturating_sub(1),
-        CycleMeal => state.meal = state.meal.next(),
+        Close => state.meals = None,
+        CycleMeal => next_meal(state),
         Confirm => {
             let chosen = p.choices.as_ref().and_then(|c| c.get(p.selected)).map(|c| c.meal.clone());
             match chosen {
@@ -121,7 +124,7 @@ pub fn entries_added(state: &mut AppState, entries: Vec<Entry>, batch: &Batch) -
     };
     state.set_status(StatusKind::Success, text);
     state.select_id = Some(first.id);
-    state.undo.push(Undo::RemoveMany(entries.iter().map(|e| e.id).collect()));
+    history::record(state, Undo::RemoveMany(entries.iter().map(|e| e.id).collect()), false);
     if first.date != state.date {
         state.date = first.date;
     }

@@ -6,7 +6,10 @@ pub mod app;
 pub mod effect;
 #[cfg(test)]
 mod features_tests;
+mod history;
 pub mod keymap;
+#[cfg(test)]
+mod keys_tests;
 mod meals;
 mod prompt;
 pub mod runtime;
@@ -16,6 +19,7 @@ mod search;
 pub mod state;
 mod suggest;
 mod supplements;
+pub mod text;
 pub mod ui;
 
 use std::collections::VecDeque;
@@ -63,6 +67,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
     state.extra_nutrients = config.extra_nutrients();
     state.vitamin_d_iu = config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
     state.metric_portions = config.units.portions == crate::config::PortionsFirst::Metric;
+    state.keys = config.keymap();
     let theme = match config.app.theme {
         ConfigTheme::Mono => Theme::new(true),
         ConfigTheme::Default => Theme::from_env(),
@@ -79,6 +84,9 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> std::io::Result<()> {
         let mut last_check = Instant::now();
+        // The clock as last told to the state: a Tick goes out when the day or the meal of the
+        // time of day changes.
+        let mut told = (state.today, state.meal);
         loop {
             terminal.draw(|f| ui::draw(f, &state, &theme))?;
             // Fault injection for the test that proves a panic restores the terminal; debug
@@ -93,7 +101,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
             if event::poll(POLL)? {
                 match event::read()? {
                     Event::Key(key) => {
-                        if let Some(a) = keymap::action(state.focus(), key) {
+                        if let Some(a) = state.keys.resolve(&state, key) {
                             dispatch(&mut state, &mut runtime, a);
                         }
                     }
@@ -107,12 +115,10 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
                     dispatch(&mut state, &mut runtime, Action::ExternalChange);
                 }
                 let now = Local::now();
-                if now.date_naive() != state.today {
-                    dispatch(
-                        &mut state,
-                        &mut runtime,
-                        Action::Tick { today: now.date_naive(), meal: config.meal_at(now.time()) },
-                    );
+                let clock = (now.date_naive(), config.meal_at(now.time()));
+                if clock != told {
+                    told = clock;
+                    dispatch(&mut state, &mut runtime, Action::Tick { today: clock.0, meal: clock.1 });
                 }
             }
         }

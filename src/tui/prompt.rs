@@ -2,12 +2,17 @@
 //! food or an entry being edited, with a live preview from the domain's own quantity rules.
 
 use super::action::Action;
+use super::app::{moved, next_meal};
 use super::effect::Effect;
 use super::state::{AmountPrompt, AppState, Preview, StatusKind};
+use super::text::TextField;
 use crate::domain::day::entry_of_grams;
 use crate::domain::labels::labels;
 use crate::domain::quantity::{self, Resolved};
 use crate::domain::{DomainError, Entry, Food, Portion};
+
+/// The longest amount the field takes.
+const INPUT_MAX: usize = 100;
 
 /// The prompt for editing an existing entry: its amount as typed, ready to change.
 pub fn for_edit(e: Entry) -> AmountPrompt {
@@ -17,7 +22,7 @@ pub fn for_edit(e: Entry) -> AmountPrompt {
         per_100g: e.per_100g,
         portions: Vec::new(),
         labels: Vec::new(),
-        input: e.quantity.clone(),
+        input: TextField::with(&e.quantity, INPUT_MAX),
         portion: None,
         preview: None,
         editing: Some(e),
@@ -57,7 +62,7 @@ pub fn for_food(food: &Food, input: &str) -> AmountPrompt {
         per_100g: food.per_100g,
         portions: food.portions.clone(),
         labels: labels(&food.portions),
-        input: input.to_string(),
+        input: TextField::with(input, INPUT_MAX),
         portion: None,
         preview: None,
         editing: None,
@@ -105,34 +110,30 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.amount = None;
             vec![]
         }
-        Type(c) => {
-            if !c.is_control() && p.input.chars().count() < 100 {
-                p.input.push(c);
-            }
-            refresh(p);
-            vec![]
-        }
-        Backspace => {
-            p.input.pop();
-            refresh(p);
-            vec![]
-        }
-        ListDown | SelectNext => {
-            if !p.portions.is_empty() {
-                p.portion = Some(p.portion.map_or(0, |i| (i + 1).min(p.portions.len() - 1)));
-                pick(p);
+        Type(_) | Backspace | Edit(_) => {
+            if p.input.apply(&action) {
+                refresh(p);
             }
             vec![]
         }
-        ListUp | SelectPrev => {
-            if let Some(i) = p.portion {
-                p.portion = Some(i.saturating_sub(1));
+        ListDown | SelectNext | PageDown | ListBottom | ListUp | SelectPrev | PageUp | ListTop => {
+            // Down enters the portion list at its first row; up from outside it stays out.
+            let n = p.portions.len();
+            let to = match p.portion {
+                _ if n == 0 => None,
+                None if matches!(action, ListDown | SelectNext | PageDown) => Some(0),
+                None if action == ListBottom => Some(n - 1),
+                None => None,
+                Some(i) => moved(i, n, &action),
+            };
+            if to.is_some() {
+                p.portion = to;
                 pick(p);
             }
             vec![]
         }
         CycleMeal => {
-            state.meal = state.meal.next();
+            next_meal(state);
             vec![]
         }
         Confirm => confirm(state),
@@ -142,8 +143,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
 
 /// Puts the highlighted portion into the field, where its number can still be changed.
 fn pick(p: &mut AmountPrompt) {
-    if let Some(label) = p.portion.and_then(|i| portion_text(p, i)) {
-        p.input = label.to_string();
+    if let Some(label) = p.portion.and_then(|i| portion_text(p, i)).map(str::to_string) {
+        p.input.set(&label);
         refresh(p);
     }
 }

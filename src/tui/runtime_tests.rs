@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::action::Action;
 use super::dispatch;
+use super::keymap;
 use super::runtime::Runtime;
 use super::state::{AppState, Focus};
 use crate::domain::day::new_entry;
@@ -40,11 +41,13 @@ fn supplements_suggestions_meals_and_search_run_against_the_stores() {
     assert_eq!(rt.diary.supplements(day(25), day(25)).unwrap().len(), 1);
     assert_eq!(s.summary.supplemental[Nutrient::Magnesium.index()], 200.0);
     assert_eq!(s.summary, day_report(&rt.diary, day(25)).unwrap().summary, "the report's numbers");
-    dispatch(&mut s, &mut rt, Action::Type('d'));
-    dispatch(&mut s, &mut rt, Action::Type('j'));
-    dispatch(&mut s, &mut rt, Action::Type('d'));
+    for key in ["d", "j", "d"] {
+        let action = s.keys.resolve(&s, keymap::event(key).unwrap()).unwrap();
+        dispatch(&mut s, &mut rt, action);
+    }
     assert!(rt.diary.supplements(day(25), day(25)).unwrap().is_empty());
-    dispatch(&mut s, &mut rt, Action::Type('u'));
+    let undo = s.keys.resolve(&s, keymap::event("u").unwrap()).unwrap();
+    dispatch(&mut s, &mut rt, undo);
     let back = rt.diary.supplements(day(25), day(25)).unwrap();
     assert_eq!(back.len(), 1, "undo puts the dose back");
     dispatch(&mut s, &mut rt, Action::Undo);

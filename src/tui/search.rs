@@ -1,7 +1,9 @@
 //! The search overlay's state changes: live search as you type, the recent foods and the
-//! browse list on an empty query (sort, basis, group picker), and choosing a food.
+//! browse list on an empty query (sort, basis, group picker), and choosing a food. The query
+//! is a readline-like text field (text.rs); which keys sort or pick a group is the keymap's.
 
 use super::action::Action;
+use super::app::{moved, next_meal};
 use super::effect::Effect;
 use super::state::{AppState, GroupPicker, SearchState};
 use crate::domain::{Food, Nutrient};
@@ -12,7 +14,7 @@ const SORTS: [Nutrient; 3] = [Nutrient::Magnesium, Nutrient::Calcium, Nutrient::
 /// Results for the current query (stale ones, for an older query, are dropped).
 pub fn results(state: &mut AppState, query: &str, foods: Vec<Food>) -> Vec<Effect> {
     if let Some(s) = state.search.as_mut() {
-        if s.query.trim() == query.trim() {
+        if s.query.as_str().trim() == query.trim() {
             s.results = foods;
             s.selected = 0;
         }
@@ -43,39 +45,31 @@ fn browse_effect(s: &SearchState) -> Effect {
     if s.browsing() {
         Effect::Browse { sort: s.sort, basis: s.basis, group: s.group.clone() }
     } else {
-        Effect::Search(s.query.clone())
+        Effect::Search(s.query.to_string())
     }
 }
 
 pub fn search(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     let Some(s) = state.search.as_mut() else { return vec![] };
-    // A pending s/g followed by another letter was the start of a word after all.
-    if let Some((letter, sort)) = s.pending {
-        if let Type(c) = action {
-            // No word starts "ss", "sg" or "gs": those stay browse keys.
-            if c.is_alphanumeric() && c != 's' && c != 'g' {
-                s.pending = None;
-                s.sort = sort;
-                state.groups = None;
-                s.query = format!("{letter}{c}");
-                return vec![Effect::Search(s.query.clone())];
-            }
+    // A pending browse letter followed by a typed one was the start of a word after all.
+    if let (Some((letter, sort)), Type(c)) = (s.pending, &action) {
+        if c.is_alphanumeric() {
+            s.pending = None;
+            s.sort = sort;
+            state.groups = None;
+            s.query.set(&format!("{letter}{c}"));
+            return vec![Effect::Search(s.query.to_string())];
         }
     }
+    let len = s.len();
     match action {
         Close => {
             state.search = None;
             vec![]
         }
-        ListDown | SelectNext => {
-            if s.selected + 1 < s.len() {
-                s.selected += 1;
-            }
-            vec![]
-        }
-        ListUp | SelectPrev => {
-            s.selected = s.selected.saturating_sub(1);
+        ListDown | ListUp | PageDown | PageUp | ListTop | ListBottom | SelectNext | SelectPrev => {
+            s.selected = moved(s.selected, len, &action).unwrap_or(s.selected);
             vec![]
         }
         CycleSort => cycle_sort(s),
@@ -90,29 +84,27 @@ pub fn search(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         PickGroup => open_groups(state),
         CycleMeal => {
-            state.meal = state.meal.next();
+            next_meal(state);
             vec![]
         }
-        Type(c) if s.browsing() && (c == 's' || c == 'g') => {
+        // A browse key on an empty query (s, g): it acts, and stays pending in case the next
+        // letter shows it began a word.
+        Letter { letter, action } => {
             let before = s.pending.map_or(s.sort, |(_, sort)| sort);
-            s.pending = Some((c, before));
-            if c == 's' {
-                cycle_sort(s)
+            s.pending = Some((letter, before));
+            match *action {
+                CycleSort => cycle_sort(s),
+                PickGroup => open_groups(state),
+                other => search(state, other),
+            }
+        }
+        Type(_) | Backspace | Edit(_) => {
+            s.pending = None;
+            if s.query.apply(&action) {
+                vec![browse_effect(s)]
             } else {
-                open_groups(state)
+                vec![]
             }
-        }
-        Type(c) => {
-            s.pending = None;
-            if !c.is_control() && s.query.chars().count() < 200 {
-                s.query.push(c);
-            }
-            vec![browse_effect(s)]
-        }
-        Backspace => {
-            s.pending = None;
-            s.query.pop();
-            vec![browse_effect(s)]
         }
         Confirm => match s.selected_food() {
             Some(f) => vec![Effect::LoadFood(f.id.clone())],
@@ -141,33 +133,30 @@ fn open_groups(state: &mut AppState) -> Vec<Effect> {
 
 pub fn groups(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
-    // A pending g followed by a letter other than j/k began a word ("greek").
+    // A pending letter followed by one the picker does not take began a word ("greek").
     if let (Some(s), Type(c)) = (state.search.as_mut(), &action) {
-        if let Some(('g', sort)) = s.pending {
-            if c.is_alphanumeric() && !matches!(c, 'j' | 'k' | 'g' | 's') {
+        if let Some((letter, sort)) = s.pending {
+            if c.is_alphanumeric() {
                 s.pending = None;
                 s.sort = sort;
-                s.query = format!("g{c}");
+                s.query.set(&format!("{letter}{c}"));
                 state.groups = None;
-                return vec![Effect::Search(s.query.clone())];
+                return vec![Effect::Search(s.query.to_string())];
             }
         }
     }
     let Some(p) = state.groups.as_mut() else { return vec![] };
+    // Row 0 is "all groups", then one row per group.
+    if let Some(to) = moved(p.selected, p.groups.len() + 1, &action) {
+        p.selected = to;
+        return vec![];
+    }
     match action {
         Close => {
             state.groups = None;
             if let Some(s) = state.search.as_mut() {
                 s.pending = None;
             }
-            vec![]
-        }
-        ListDown | SelectNext | Type('j') => {
-            p.selected = (p.selected + 1).min(p.groups.len());
-            vec![]
-        }
-        ListUp | SelectPrev | Type('k') => {
-            p.selected = p.selected.saturating_sub(1);
             vec![]
         }
         Confirm => {

@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use super::keymap::Keymap;
+use super::text::TextField;
 use crate::domain::browse::Basis;
 use crate::domain::day::DaySummary;
 use crate::domain::supplement::Supplement;
@@ -44,7 +46,7 @@ pub struct Status {
 /// The food search and browse overlay.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchState {
-    pub query: String,
+    pub query: TextField,
     pub results: Vec<Food>,
     pub selected: usize,
     /// Browse order when the query is empty.
@@ -65,7 +67,7 @@ pub struct SearchState {
 impl SearchState {
     pub fn new() -> SearchState {
         SearchState {
-            query: String::new(),
+            query: TextField::new(200),
             results: Vec::new(),
             selected: 0,
             sort: Nutrient::Magnesium,
@@ -123,7 +125,7 @@ pub struct AmountPrompt {
     pub portions: Vec<Portion>,
     /// The text that logs each portion, in the same order (domain::labels).
     pub labels: Vec<String>,
-    pub input: String,
+    pub input: TextField,
     /// Highlighted household portion in the list. It stays picked through edits of the
     /// input: whenever the input names its label's unit ("2 cup" for "1 cup"), that row is
     /// what gets logged, scaled by the number.
@@ -162,7 +164,7 @@ pub struct SupplementOverlay {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DoseForm {
     pub nutrient: Nutrient,
-    pub input: String,
+    pub input: TextField,
     /// The amount in the nutrient's unit, or why it cannot be read (None while empty).
     pub preview: Option<Result<f64, String>>,
 }
@@ -179,7 +181,7 @@ pub struct SuggestOverlay {
 /// Naming the selected entry's meal to save it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamePrompt {
-    pub input: String,
+    pub input: TextField,
     pub meal: Meal,
     pub date: NaiveDate,
     /// (food id, quantity as typed) of the meal's entries.
@@ -212,6 +214,18 @@ pub enum Undo {
     RemoveMany(Vec<i64>),
     RemoveDose(i64),
     RestoreDose(Supplement),
+    /// Entries removed together, to add back (redoing a batch that undo removed).
+    RestoreMany(Vec<Entry>),
+}
+
+/// A redo on its way: the results it brings are pushed on the undo stack, not the redo stack.
+/// A batch comes back as one entry at a time; they are gathered into one undo step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redoing {
+    /// Results still to come.
+    pub left: usize,
+    /// Entry ids restored so far (for a batch).
+    pub ids: Vec<i64>,
 }
 
 /// Everything the app shows.
@@ -225,8 +239,10 @@ pub struct AppState {
     pub metric_portions: bool,
     pub today: NaiveDate,
     pub date: NaiveDate,
-    /// The meal new entries go to.
+    /// The meal new entries go to: the clock's (Tick), until the user picks one with Tab.
     pub meal: Meal,
+    /// Whether the user picked the meal (Tab): then the clock no longer changes it that day.
+    pub meal_picked: bool,
     pub profile: Profile,
     pub entries: Vec<Entry>,
     /// The shown day's supplement doses.
@@ -258,6 +274,12 @@ pub struct AppState {
     pub help_scroll: usize,
     pub status: Option<Status>,
     pub undo: Vec<Undo>,
+    /// What undo took back, to redo (Ctrl-R); a new change clears it.
+    pub redo: Vec<Undo>,
+    /// A redo whose results are still coming.
+    pub redoing: Option<Redoing>,
+    /// Which key does what (the config's `[keys]` applied); the help is drawn from it.
+    pub keys: Keymap,
     /// Food groups, loaded once for the picker.
     pub group_names: Vec<String>,
     /// Entry to select once the day reloads (a new or restored entry).
@@ -292,6 +314,7 @@ impl AppState {
             today,
             date: today,
             meal,
+            meal_picked: false,
             summary: DaySummary::new(today, &[], &profile),
             profile,
             entries: Vec::new(),
@@ -313,6 +336,9 @@ impl AppState {
             help_scroll: 0,
             status: None,
             undo: Vec::new(),
+            redo: Vec::new(),
+            redoing: None,
+            keys: Keymap::default(),
             group_names: Vec::new(),
             select_id: None,
             quit: false,

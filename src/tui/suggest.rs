@@ -3,6 +3,7 @@
 //! prompt for one, prefilled with its portion.
 
 use super::action::Action;
+use super::app::moved;
 use super::effect::Effect;
 use super::prompt;
 use super::state::{AppState, StatusKind, SuggestOverlay};
@@ -37,8 +38,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     let Some(s) = state.suggest.as_mut() else { return vec![] };
     let count = s.found.as_ref().map_or(0, |f| f.list.len());
+    if let Some(to) = moved(s.selected, count, &action) {
+        s.selected = to;
+        return vec![];
+    }
     match action {
-        Close | Type('x') => {
+        Close => {
             state.suggest = None;
             vec![]
         }
@@ -47,16 +52,6 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             let i = BONE_NUTRIENTS.iter().position(|x| *x == s.nutrient).unwrap_or(0);
             let step = if action == NextNutrient { 1 } else { n - 1 };
             show(state, BONE_NUTRIENTS[(i + step) % n])
-        }
-        ListDown | SelectNext | Type('j') => {
-            if s.selected + 1 < count {
-                s.selected += 1;
-            }
-            vec![]
-        }
-        ListUp | SelectPrev | Type('k') => {
-            s.selected = s.selected.saturating_sub(1);
-            vec![]
         }
         Confirm => {
             let chosen = s.found.as_ref().and_then(|f| f.list.get(s.selected)).cloned();

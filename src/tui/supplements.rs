@@ -2,13 +2,18 @@
 //! doses to remove, a small form to add a dose, and what the runtime says about each change.
 
 use super::action::Action;
-use super::app::{load_date, undo};
+use super::app::{load_date, moved};
 use super::effect::Effect;
+use super::history;
 use super::state::{AppState, DoseForm, StatusKind, SupplementOverlay, Undo};
+use super::text::TextField;
 use crate::domain::supplement::{parse_amount, NewSupplement, Supplement, SUPPLEMENT_NUTRIENTS};
 use crate::domain::Nutrient;
 use crate::present;
 use crate::store::Product;
+
+/// The longest dose amount the form takes.
+const INPUT_MAX: usize = 40;
 
 /// "magnesium 200 mg (glycinate)", "vitamin D 25 µg" (or IU, as the config says).
 fn describe_dose(state: &AppState, s: &Supplement) -> String {
@@ -58,23 +63,21 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     let doses = state.supplements.len();
     let Some(p) = state.pills.as_mut() else { return vec![] };
+    if let Some(to) = moved(p.selected, p.products.len() + doses, &action) {
+        p.selected = to;
+        return vec![];
+    }
     match action {
-        Close | Type('p') => {
+        Close => {
             state.pills = None;
             vec![]
         }
-        ListDown | SelectNext | Type('j') => {
-            if p.selected + 1 < p.products.len() + doses {
-                p.selected += 1;
-            }
-            vec![]
-        }
-        ListUp | SelectPrev | Type('k') => {
-            p.selected = p.selected.saturating_sub(1);
-            vec![]
-        }
-        Type('a') => {
-            p.form = Some(DoseForm { nutrient: Nutrient::Magnesium, input: String::new(), preview: None });
+        AddDose => {
+            p.form = Some(DoseForm {
+                nutrient: Nutrient::Magnesium,
+                input: TextField::new(INPUT_MAX),
+                preview: None,
+            });
             vec![]
         }
         Confirm => match picked(state) {
@@ -89,11 +92,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Picked::Dose(_) => hint(state, "Enter logs a saved product; d removes this dose"),
             Picked::Nothing => hint(state, "No saved products yet: a adds a dose"),
         },
-        DeleteEntry | Type('d') => match picked(state) {
+        DeleteEntry => match picked(state) {
             Picked::Dose(dose) => vec![Effect::RemoveSupplement { id: dose.id, undo: false }],
             _ => hint(state, "d removes a dose: pick one in the day's doses"),
         },
-        Undo | Type('u') => undo(state),
+        Undo => history::undo(state),
+        Redo => history::redo(state),
         _ => vec![],
     }
 }
@@ -120,13 +124,10 @@ pub fn form(state: &mut AppState, action: Action) -> Vec<Effect> {
             let step = if action == NextNutrient { 1 } else { n - 1 };
             f.nutrient = SUPPLEMENT_NUTRIENTS[(i + step) % n];
         }
-        Type(c) => {
-            if !c.is_control() && f.input.chars().count() < 40 {
-                f.input.push(c);
+        Type(_) | Backspace | Edit(_) => {
+            if !f.input.apply(&action) {
+                return vec![];
             }
-        }
-        Backspace => {
-            f.input.pop();
         }
         Confirm => {
             return match parse_amount(f.nutrient, &f.input) {
@@ -158,24 +159,24 @@ pub fn form(state: &mut AppState, action: Action) -> Vec<Effect> {
 pub fn added(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> {
     let what = describe_dose(state, &dose);
     if undo {
-        state.set_status(StatusKind::Success, format!("Undone: {what} is back"));
+        state.set_status(StatusKind::Success, format!("{}: {what} is back", history::word(state)));
     } else {
         state.set_status(
             StatusKind::Success,
             format!("Logged {what} on {} (u undoes)", dose.date.format("%a %-d %b")),
         );
-        state.undo.push(Undo::RemoveDose(dose.id));
     }
+    history::record(state, Undo::RemoveDose(dose.id), undo);
     load_date(state)
 }
 
 pub fn removed(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> {
     let what = describe_dose(state, &dose);
     if undo {
-        state.set_status(StatusKind::Success, format!("Undone: removed {what}"));
+        state.set_status(StatusKind::Success, format!("{}: removed {what}", history::word(state)));
     } else {
         state.set_status(StatusKind::Success, format!("Removed {what} (u undoes)"));
-        state.undo.push(Undo::RestoreDose(dose));
     }
+    history::record(state, Undo::RestoreDose(dose), undo);
     load_date(state)
 }

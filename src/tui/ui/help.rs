@@ -1,4 +1,5 @@
-//! The help overlay: every key, the quit key included, and where the figures come from.
+//! The help overlay: every binding of the keymap (the config's changes included), by context,
+//! and where the figures come from. Nothing here is typed by hand but the sources.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,33 +8,43 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::frame;
 use super::theme::Theme;
-use crate::tui::keymap::HELP;
+use crate::tui::keymap::{HelpLine, Keymap};
 
-/// Rows the help needs: every key, two lines of sources and the border.
-pub fn height() -> u16 {
-    (HELP.len() + 4).min(usize::from(u16::MAX)) as u16
+/// Rows the help needs: every line, two lines of sources and the border.
+pub fn height(keys: &Keymap) -> u16 {
+    (keys.help().len() + 4).min(usize::from(u16::MAX)) as u16
 }
 
 pub struct Help<'a> {
     /// The first line shown; clamped so the last line stays at the bottom.
     pub scroll: usize,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
 }
 
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let inner = frame::overlay(
-            area,
-            buf,
-            t,
-            Span::styled(" Keys ", t.title),
-            " j k scroll · Esc or ? closes · q quits from the log ",
-        );
-        let mut lines: Vec<Line> = HELP
+        let hint = format!(" {} ", self.keys.help_hint());
+        let inner = frame::overlay(area, buf, t, Span::styled(" Keys ", t.title), hint);
+        let help = self.keys.help();
+        let width = help
             .iter()
-            .map(|(k, what)| {
-                Line::from(vec![Span::styled(format!(" {k:<11}"), t.heading), Span::styled(*what, t.text)])
+            .filter_map(|l| match l {
+                HelpLine::Keys(k, _) => Some(k.chars().count()),
+                HelpLine::Heading(_) => None,
+            })
+            .max()
+            .unwrap_or(0)
+            .min(12);
+        let mut lines: Vec<Line> = help
+            .into_iter()
+            .map(|l| match l {
+                HelpLine::Heading(h) => Line::styled(format!(" {h}"), t.title),
+                HelpLine::Keys(k, what) => Line::from(vec![
+                    Span::styled(format!("   {k:<width$}  "), t.heading),
+                    Span::styled(what, t.text),
+                ]),
             })
             .collect();
         lines.push(Line::styled(

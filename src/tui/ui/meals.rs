@@ -31,11 +31,8 @@ impl Widget for NameOverlay<'_> {
             ),
             " Enter save · Esc cancel ",
         );
-        let mut field = vec![
-            Span::styled("Name: ", t.heading),
-            Span::styled(p.input.clone(), t.text),
-            Span::styled("█", t.accent),
-        ];
+        let mut field = vec![Span::styled("Name: ", t.heading)];
+        field.extend(super::field::spans(&p.input, t));
         if p.input.is_empty() {
             field.push(Span::styled("  e.g. usual breakfast", t.dim));
         }

@@ -1,5 +1,6 @@
 //! Drawing: the root layout and overlays, each pane rendered from `&AppState` alone.
 
+mod field;
 mod frame;
 mod gauges;
 mod help;
@@ -91,7 +92,8 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
             .render(centered(area, 70, 16), buf);
     }
     if state.help {
-        help::Help { scroll: state.help_scroll, theme }.render(centered(area, 76, help::height()), buf);
+        let h = help::height(&state.keys);
+        help::Help { scroll: state.help_scroll, keys: &state.keys, theme }.render(centered(area, 76, h), buf);
     }
 }
 
@@ -116,10 +118,8 @@ fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
             };
             Line::styled(format!(" {}", s.text), style)
         }
-        None => Line::styled(
-            " / add · e edit · d del · u undo · p supplements · x suggest · ? help · q quit",
-            theme.dim,
-        ),
+        // The log's keys, from the keymap (the config's changes included).
+        None => Line::styled(format!(" {}", state.keys.log_hints()), theme.dim),
     }
 }
 

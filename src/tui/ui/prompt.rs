@@ -37,11 +37,8 @@ impl Widget for PromptOverlay<'_> {
             Some(first) => format!("e.g. 30g or {first}"),
             None => "e.g. 30g, 1.5 oz".to_string(),
         };
-        let mut field = vec![
-            Span::styled("Amount: ", t.heading),
-            Span::styled(p.input.clone(), t.text),
-            Span::styled("█", t.accent),
-        ];
+        let mut field = vec![Span::styled("Amount: ", t.heading)];
+        field.extend(super::field::spans(&p.input, t));
         if p.input.is_empty() {
             field.push(Span::styled(format!("  {hint}"), t.dim));
         }

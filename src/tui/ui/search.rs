@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::frame;
 use super::log::cell;
 use super::theme::Theme;
+use super::{field, frame};
 use crate::domain::browse::Basis;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::{Meal, Nutrient};
@@ -33,11 +33,9 @@ impl Widget for SearchOverlay<'_> {
             " ↑↓ pick · Enter choose · Esc close · empty query: s sort, g group ",
         );
         let w = inner.width as usize;
-        let mut lines = vec![Line::from(vec![
-            Span::styled("Search: ", t.heading),
-            Span::styled(s.query.clone(), t.text),
-            Span::styled("█", t.accent),
-        ])];
+        let mut search = vec![Span::styled("Search: ", t.heading)];
+        search.extend(field::spans(&s.query, t));
+        let mut lines = vec![Line::from(search)];
         // Browse values follow the chosen basis; search results are always per 100 g.
         let basis = if s.browsing() { s.basis } else { Basis::Per100g };
         if s.browsing() {

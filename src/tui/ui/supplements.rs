@@ -27,9 +27,8 @@ fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme, d: VitaminDUnit) -> Vec<Li
         Span::styled("  Nutrient: ", t.heading),
         Span::styled(format!(" {} ", i.name), t.selected),
         Span::styled(" (Tab)  Amount: ", t.heading),
-        Span::styled(f.input.clone(), t.text),
-        Span::styled("█", t.accent),
     ];
+    field.extend(super::field::spans(&f.input, t));
     if f.input.is_empty() {
         let iu = if f.nutrient == Nutrient::VitaminD { ", 1000 IU" } else { "" };
         field.push(Span::styled(format!("  e.g. 200 mg, 25 µg{iu}"), t.dim));

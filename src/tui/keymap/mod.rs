@@ -1,0 +1,227 @@
+//! Keys as data: (context, keys, condition) -> Action. The only place in marrow that reads a
+//! key; `update` and every handler see Actions. The help overlay and the status line are
+//! generated from these bindings (help.rs), and the config's `[keys]` table rebinds them
+//! (overrides.rs). The defaults are in defaults.rs.
+
+mod defaults;
+mod help;
+mod key;
+mod overrides;
+#[cfg(test)]
+mod tests;
+
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+pub use self::help::HelpLine;
+pub use self::key::Key;
+pub use self::overrides::{KeyList, KeySetting, KeysError};
+use super::action::Action;
+use super::state::{AppState, Focus};
+
+/// Where a binding applies. A focus reads several, most specific first (`chain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    /// The day log, with no overlay open.
+    Log,
+    /// Everywhere, text fields included.
+    Global,
+    /// The search box and its list.
+    Search,
+    /// Every text field: search, amount, meal name, dose amount.
+    Text,
+    /// Every list in an overlay, text field or not.
+    List,
+    /// Lists with no text field, where letters are free to move (j k g G).
+    Browse,
+    /// The amount prompt.
+    Amount,
+    /// The supplement dose form.
+    Dose,
+    /// The supplements overlay.
+    Supplements,
+    /// "Close the gap" suggestions.
+    Suggest,
+    /// The saved meal picker.
+    Meals,
+    /// Moving an entry to another meal.
+    Move,
+    /// This help.
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 13] = [
+        Context::Log,
+        Context::Global,
+        Context::Search,
+        Context::Text,
+        Context::List,
+        Context::Browse,
+        Context::Amount,
+        Context::Dose,
+        Context::Supplements,
+        Context::Suggest,
+        Context::Meals,
+        Context::Move,
+        Context::Help,
+    ];
+
+    /// Its name in the config: `[keys.search]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Log => "log",
+            Context::Global => "global",
+            Context::Search => "search",
+            Context::Text => "text",
+            Context::List => "list",
+            Context::Browse => "browse",
+            Context::Amount => "amount",
+            Context::Dose => "dose",
+            Context::Supplements => "supplements",
+            Context::Suggest => "suggest",
+            Context::Meals => "meals",
+            Context::Move => "move",
+            Context::Help => "help",
+        }
+    }
+
+    /// Its heading in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Log => "The day log",
+            Context::Global => "Everywhere",
+            Context::Search => "Search (s g ← → act on an empty query)",
+            Context::Text => "Text fields (letters always type there)",
+            Context::List => "Lists",
+            Context::Browse => "Lists without a text field",
+            Context::Amount => "The amount prompt",
+            Context::Dose => "The supplement dose form",
+            Context::Supplements => "Supplements",
+            Context::Suggest => "Suggestions",
+            Context::Meals => "Saved meals",
+            Context::Move => "Moving an entry",
+            Context::Help => "This help",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Contexts whose keys reach a text field: a plain letter there must type, so it can only
+    /// be bound under a condition that says the field does not want it.
+    pub fn has_text(self) -> bool {
+        matches!(self, Context::Text | Context::Search | Context::Amount | Context::Dose)
+    }
+}
+
+/// When a binding holds, beyond its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cond {
+    Always,
+    /// The search query is empty (browsing): s, g and ← → act on the list.
+    EmptyQuery,
+}
+
+impl Cond {
+    fn holds(self, state: &AppState) -> bool {
+        match self {
+            Cond::Always => true,
+            Cond::EmptyQuery => state.search.as_ref().is_some_and(|s| s.browsing()),
+        }
+    }
+}
+
+/// One action's keys in one context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub context: Context,
+    /// The action's name in the config (`remove`, `kill_word`).
+    pub name: &'static str,
+    pub keys: Vec<Key>,
+    pub cond: Cond,
+    pub action: Action,
+    /// What it does, for the help.
+    pub help: &'static str,
+}
+
+/// Every binding. `Keymap::default()` is marrow's; the config's `[keys]` changes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap { bindings: defaults::bindings() }
+    }
+}
+
+/// The contexts a focus reads, most specific first.
+pub fn chain(focus: Focus) -> &'static [Context] {
+    use Context::*;
+    match focus {
+        Focus::Log => &[Log, Global],
+        Focus::Help => &[Help, Global],
+        Focus::Search => &[Search, Text, List, Global],
+        Focus::Amount => &[Amount, Text, List, Global],
+        Focus::Name => &[Text, Global],
+        Focus::Dose => &[Dose, Text, Global],
+        Focus::Supplements => &[Supplements, Browse, List, Global],
+        Focus::Suggest => &[Suggest, Browse, List, Global],
+        Focus::Meals => &[Meals, Browse, List, Global],
+        Focus::Move => &[Move, Browse, List, Global],
+        Focus::Groups => &[Browse, List, Global],
+    }
+}
+
+/// Whether the focus has a text field, where letters type.
+fn text_field(focus: Focus) -> bool {
+    matches!(focus, Focus::Search | Focus::Amount | Focus::Name | Focus::Dose)
+}
+
+/// The key press a config name stands for ("d", "ctrl-r", "PgDn"): scripted input and tests.
+pub fn event(name: &str) -> Option<KeyEvent> {
+    Key::parse(name).ok().map(|k| KeyEvent::new(k.code, k.mods))
+}
+
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action for a key in the state's focus, if any. In a text field a letter types,
+    /// unless the focus's own context binds it under a condition that holds.
+    pub fn resolve(&self, state: &AppState, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key::from_event(event);
+        let focus = state.focus();
+        let letter = key.plain_char().filter(|_| text_field(focus));
+        let own = chain(focus).first().copied();
+        for ctx in chain(focus) {
+            let found = self.bindings.iter().find(|b| {
+                b.context == *ctx
+                    && b.keys.contains(&key)
+                    && b.cond.holds(state)
+                    && (letter.is_none() || (Some(*ctx) == own && b.cond != Cond::Always))
+            });
+            if let Some(b) = found {
+                return Some(match letter {
+                    Some(letter) => Action::Letter { letter, action: Box::new(b.action.clone()) },
+                    None => b.action.clone(),
+                });
+            }
+        }
+        // Unbound letters reach the group picker too: after a tentative `g` they show it began
+        // a word ("greek").
+        let typed = if focus == Focus::Groups { key.plain_char() } else { letter };
+        typed.map(Action::Type)
+    }
+
+    /// The keys of a named action in a context (empty if unbound).
+    pub fn keys_of(&self, context: Context, name: &str) -> &[Key] {
+        self.bindings.iter().find(|b| b.context == context && b.name == name).map_or(&[], |b| &b.keys)
+    }
+}
