@@ -50,9 +50,22 @@ impl Diary {
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let corrupt = |detail: String| StoreError::Corrupt { path: path.to_path_buf(), detail };
-        // Read-only checks first, so a refused file is never written to.
-        let version: i64 =
-            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(e, path))?;
+        // Read-only checks first, so a refused file is never written to. The version and the
+        // tables are read in one transaction: another marrow creating the same new diary may
+        // commit its first migration between two separate reads, and tables seen without the
+        // version that came with them would look like another program's database.
+        let (version, tables) = {
+            let read = conn.unchecked_transaction().map_err(|e| classify(e, path))?;
+            let version: i64 =
+                read.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(e, path))?;
+            let tables: i64 = read
+                .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| {
+                    r.get(0)
+                })
+                .map_err(|e| classify(e, path))?;
+            read.commit().map_err(|e| classify(e, path))?;
+            (version, tables)
+        };
         if version > DIARY_SCHEMA_VERSION {
             return Err(StoreError::TooNew {
                 path: path.to_path_buf(),
@@ -60,16 +73,9 @@ impl Diary {
                 known: DIARY_SCHEMA_VERSION,
             });
         }
-        if existed && version == 0 {
+        if existed && version == 0 && tables > 0 {
             // Another program's SQLite database: not ours to convert.
-            let tables: i64 = conn
-                .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| {
-                    r.get(0)
-                })
-                .map_err(|e| classify(e, path))?;
-            if tables > 0 {
-                return Err(StoreError::NotADatabase { path: path.to_path_buf() });
-            }
+            return Err(StoreError::NotADatabase { path: path.to_path_buf() });
         }
         if existed {
             let check: String =
