@@ -3,7 +3,6 @@
 //! The library holds everything the binary runs: the pure [`domain`], the SQLite [`store`],
 //! the USDA [`catalog`] importer, the command line ([`cli`]) and the full-screen app ([`tui`]).
 
-pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod domain;
@@ -11,6 +10,7 @@ pub mod paths;
 pub mod present;
 pub mod report;
 pub mod service;
+pub mod sources;
 pub mod store;
 pub mod transfer;
 pub mod tui;

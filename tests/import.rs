@@ -9,8 +9,8 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use marrow::catalog::{asset, sr28, CatalogError};
 use marrow::domain::{Food, Nutrient, Portion};
+use marrow::sources::{asset, sr28, SourceError};
 
 use common::{assert_near, assert_refused, sr28_dir, Env};
 
@@ -149,7 +149,7 @@ fn asset_round_trips_the_fixture_and_refuses_garbage() {
         enc.finish().unwrap()
     };
     for bad in [b"hello".to_vec(), gz(""), gz("marrow-catalog\t999\tx\n"), gz("something-else\t1\tx\n")] {
-        assert!(matches!(asset::decode(&bad), Err(CatalogError::Asset { .. })));
+        assert!(matches!(asset::decode(&bad), Err(SourceError::Asset { .. })));
     }
     let mut truncated = bytes.clone();
     truncated.truncate(bytes.len() / 2);

@@ -11,8 +11,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use common::{assert_near, assert_refused, Env};
-use marrow::catalog::fdc::{self, DataType};
 use marrow::domain::Nutrient;
+use marrow::sources::fdc::{self, DataType};
 
 const BAR: &str = "fdc:2345678";
 const KALE: &str = "fdc:323505";

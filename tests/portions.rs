@@ -5,9 +5,9 @@
 mod common;
 
 use common::{assert_no_panic, Env};
-use marrow::catalog::asset;
 use marrow::domain::food::trim_number;
 use marrow::domain::quantity;
+use marrow::sources::asset;
 use serde_json::Value;
 
 const DAY: &str = "2026-01-05";

@@ -11,9 +11,9 @@ use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CliError, Context};
-use crate::catalog::fdc::{self, DataType};
-use crate::catalog::sr28;
 use crate::paths;
+use crate::sources::fdc::{self, DataType};
+use crate::sources::sr28;
 use crate::store::{secure_dir, BuildProgress, Catalog};
 
 #[derive(Debug, Subcommand)]

@@ -150,8 +150,8 @@ impl From<crate::service::ServiceError> for CliError {
     }
 }
 
-impl From<crate::catalog::CatalogError> for CliError {
-    fn from(e: crate::catalog::CatalogError) -> Self {
+impl From<crate::sources::SourceError> for CliError {
+    fn from(e: crate::sources::SourceError) -> Self {
         CliError::Failure(e.to_string())
     }
 }

@@ -8,10 +8,10 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::catalog_build::{self, BuildProgress};
 use super::{read_nutrients, StoreError};
-use crate::catalog::asset;
-use crate::catalog::fdc::{DataType, FdcImport};
 use crate::domain::nutrient::Nutrient;
 use crate::domain::{Food, Portion};
+use crate::sources::asset;
+use crate::sources::fdc::{DataType, FdcImport};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
 // 9: USDA's Survey flag, and servings by the one serving rule (FDA reference amounts).

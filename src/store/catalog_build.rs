@@ -9,9 +9,9 @@ use rusqlite::Connection;
 
 use super::files::replace_private;
 use super::StoreError;
-use crate::catalog::fdc::{DataType, FdcFood};
 use crate::domain::nutrient::{Nutrient, NutrientValues, COUNT};
 use crate::domain::{search, Food, Portion};
+use crate::sources::fdc::{DataType, FdcFood};
 
 const SCHEMA_SQL: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

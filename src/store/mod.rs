@@ -48,7 +48,7 @@ pub enum StoreError {
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
     #[error(transparent)]
-    Catalog(#[from] crate::catalog::CatalogError),
+    Source(#[from] crate::sources::SourceError),
 }
 
 /// The nutrient columns shared by entries and foods, in canonical order: "energy_kcal, ...".

@@ -1,4 +1,4 @@
-//! The food catalog's sources: the USDA SR28 and FoodData Central importers and marrow's own
+//! Where the food catalog comes from: the USDA SR28 and FoodData Central importers and marrow's own
 //! embedded asset.
 
 pub mod asset;
@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 /// Why a catalog source could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum CatalogError {
+pub enum SourceError {
     #[error("can't read {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{}:{line}: {what}", path.display())]

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use crate::domain::nutrient::{Nutrient, NutrientValues, IU_PER_UG_VITAMIN_D, NUTRIENTS, VITAMIN_D_IU_USDA};
 use crate::domain::{Food, Portion};
 
-use super::CatalogError;
+use super::SourceError;
 
 /// Reads FOOD_DES, FD_GROUP, NUT_DATA and WEIGHT from an SR28 directory. Foods come out in
 /// NDB order, portions in USDA `Seq` order.
-pub fn read_dir(dir: &Path) -> Result<Vec<Food>, CatalogError> {
+pub fn read_dir(dir: &Path) -> Result<Vec<Food>, SourceError> {
     let groups: HashMap<String, String> = records(dir, "FD_GROUP.txt", 2)?
         .into_iter()
         .map(|r| (r.fields[0].clone(), r.fields[1].clone()))
@@ -74,7 +74,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Food>, CatalogError> {
         let Some(&i) = index.get(&f[0]) else {
             return Err(r.error(format!("portion for unknown food {:?}", f[0])));
         };
-        let num = |s: &str, what: &str| -> Result<f64, CatalogError> {
+        let num = |s: &str, what: &str| -> Result<f64, SourceError> {
             s.parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite() && *v >= 0.0)
@@ -107,8 +107,8 @@ pub struct Record {
 }
 
 impl Record {
-    fn error(&self, what: String) -> CatalogError {
-        CatalogError::Format { path: self.path.clone(), line: self.line, what }
+    fn error(&self, what: String) -> SourceError {
+        SourceError::Format { path: self.path.clone(), line: self.line, what }
     }
 }
 
@@ -118,9 +118,9 @@ pub fn latin1(bytes: &[u8]) -> String {
 }
 
 /// Reads all records of `file`, requiring at least `min_fields` fields on each line.
-pub fn records(dir: &Path, file: &str, min_fields: usize) -> Result<Vec<Record>, CatalogError> {
+pub fn records(dir: &Path, file: &str, min_fields: usize) -> Result<Vec<Record>, SourceError> {
     let path = dir.join(file);
-    let bytes = std::fs::read(&path).map_err(|source| CatalogError::Io { path: path.clone(), source })?;
+    let bytes = std::fs::read(&path).map_err(|source| SourceError::Io { path: path.clone(), source })?;
     let text = latin1(&bytes);
     let mut out = Vec::new();
     for (n, line) in text.split('\n').enumerate() {

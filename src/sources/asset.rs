@@ -21,7 +21,7 @@ use flate2::Compression;
 use crate::domain::nutrient::{NutrientValues, COUNT, NUTRIENTS};
 use crate::domain::{Food, Portion};
 
-use super::CatalogError;
+use super::SourceError;
 
 /// Format version written in the header; bump it when the layout changes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -114,7 +114,7 @@ fn clean(s: &str) -> String {
 }
 
 /// Reads a compressed asset back into foods, refusing anything malformed.
-pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Food>), CatalogError> {
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Food>), SourceError> {
     let mut text = String::new();
     GzDecoder::new(bytes)
         .read_to_string(&mut text)
@@ -176,15 +176,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Food>), CatalogError> {
     Ok((source, foods))
 }
 
-fn number(line: usize, text: &str) -> Result<f64, CatalogError> {
+fn number(line: usize, text: &str) -> Result<f64, SourceError> {
     text.parse::<f64>()
         .ok()
         .filter(|v| v.is_finite() && *v >= 0.0)
         .ok_or_else(|| bad(line, format!("bad number {text:?}")))
 }
 
-fn bad(line: usize, what: String) -> CatalogError {
-    CatalogError::Asset { line, what }
+fn bad(line: usize, what: String) -> SourceError {
+    SourceError::Asset { line, what }
 }
 
 #[cfg(test)]

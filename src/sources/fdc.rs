@@ -13,7 +13,7 @@ use std::path::Path;
 use csv::ByteRecord;
 
 use super::fdc_csv::{field, int, read_names, text, text_opt, Table};
-use super::CatalogError;
+use super::SourceError;
 use crate::domain::nutrient::{Nutrient, NutrientValues, IU_PER_UG_VITAMIN_D, NUTRIENTS, VITAMIN_D_IU_USDA};
 use crate::domain::Food;
 
@@ -105,7 +105,7 @@ pub fn input_bytes(dir: &Path) -> u64 {
 
 /// Reads an FDC download. `progress` gets the bytes read as the files are read. Nothing is
 /// kept from a directory with any bad record: the error names the file and line.
-pub fn read_dir(dir: &Path, progress: &mut dyn FnMut(u64)) -> Result<FdcImport, CatalogError> {
+pub fn read_dir(dir: &Path, progress: &mut dyn FnMut(u64)) -> Result<FdcImport, SourceError> {
     let categories = read_names(dir, "food_category.csv", "description", "category id", progress)?;
     let mut import = read_foods(dir, &categories, progress)?;
     let index: HashMap<i64, usize> = import.foods.iter().enumerate().map(|(i, f)| (f.fdc_id, i)).collect();
@@ -120,7 +120,7 @@ fn read_foods(
     dir: &Path,
     categories: &HashMap<i64, String>,
     progress: &mut dyn FnMut(u64),
-) -> Result<FdcImport, CatalogError> {
+) -> Result<FdcImport, SourceError> {
     let mut t = Table::require(dir, "food.csv")?;
     let (id_col, type_col, desc_col) =
         (t.column("fdc_id")?, t.column("data_type")?, t.column("description")?);
@@ -188,7 +188,7 @@ enum Slot {
 fn read_nutrient_ids(
     t: &mut Table,
     progress: &mut dyn FnMut(u64),
-) -> Result<HashMap<i64, Slot>, CatalogError> {
+) -> Result<HashMap<i64, Slot>, SourceError> {
     let (id, nbr) = (t.column("id")?, t.column("nutrient_nbr")?);
     let unit = t.optional("unit_name");
     let mut out = HashMap::new();
@@ -233,10 +233,10 @@ fn read_nutrients(
     foods: &mut [FdcFood],
     index: &HashMap<i64, usize>,
     progress: &mut dyn FnMut(u64),
-) -> Result<(), CatalogError> {
+) -> Result<(), SourceError> {
     let Some(mut values) = Table::open(dir, "food_nutrient.csv")? else { return Ok(()) };
     let Some(mut names) = Table::open(dir, "nutrient.csv")? else {
-        return Err(CatalogError::Io {
+        return Err(SourceError::Io {
             path: dir.join("nutrient.csv"),
             source: std::io::Error::new(
                 std::io::ErrorKind::NotFound,

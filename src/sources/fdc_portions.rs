@@ -10,7 +10,7 @@ use csv::ByteRecord;
 
 use super::fdc::FdcFood;
 use super::fdc_csv::{field, int, read_names, text_opt, Table};
-use super::CatalogError;
+use super::SourceError;
 use crate::domain::{quantity, Portion};
 
 /// measure_unit.csv's name for "no unit": the description is in the modifier instead.
@@ -22,7 +22,7 @@ pub(super) fn read_branded(
     foods: &mut [FdcFood],
     index: &HashMap<i64, usize>,
     progress: &mut dyn FnMut(u64),
-) -> Result<(), CatalogError> {
+) -> Result<(), SourceError> {
     let Some(mut t) = Table::open(dir, "branded_food.csv")? else { return Ok(()) };
     let id = t.column("fdc_id")?;
     let owner = t.optional("brand_owner");
@@ -88,7 +88,7 @@ pub(super) fn read_portions(
     foods: &mut [FdcFood],
     index: &HashMap<i64, usize>,
     progress: &mut dyn FnMut(u64),
-) -> Result<(), CatalogError> {
+) -> Result<(), SourceError> {
     let Some(mut t) = Table::open(dir, "food_portion.csv")? else { return Ok(()) };
     let units = read_names(dir, "measure_unit.csv", "name", "measure unit id", progress)?;
     let id = t.column("fdc_id")?;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use csv::ByteRecord;
 
-use super::CatalogError;
+use super::SourceError;
 
 /// How many records pass between two progress reports.
 const REPORT_EVERY: u64 = 16_384;
@@ -26,12 +26,12 @@ pub(super) struct Table {
 
 impl Table {
     /// Opens `dir/name`; `Ok(None)` when the file is absent.
-    pub fn open(dir: &Path, name: &str) -> Result<Option<Table>, CatalogError> {
+    pub fn open(dir: &Path, name: &str) -> Result<Option<Table>, SourceError> {
         let path = dir.join(name);
         let file = match File::open(&path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => return Err(CatalogError::Io { path, source }),
+            Err(source) => return Err(SourceError::Io { path, source }),
         };
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
@@ -44,22 +44,22 @@ impl Table {
             columns.entry(name).or_insert(i);
         }
         if columns.keys().all(String::is_empty) {
-            return Err(CatalogError::Format { path, line: 1, what: "no header row".into() });
+            return Err(SourceError::Format { path, line: 1, what: "no header row".into() });
         }
         Ok(Some(Table { path, reader, columns, reported: 0, records: 0 }))
     }
 
     /// Opens `dir/name`, which must exist.
-    pub fn require(dir: &Path, name: &str) -> Result<Table, CatalogError> {
-        Table::open(dir, name)?.ok_or_else(|| CatalogError::Io {
+    pub fn require(dir: &Path, name: &str) -> Result<Table, SourceError> {
+        Table::open(dir, name)?.ok_or_else(|| SourceError::Io {
             path: dir.join(name),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         })
     }
 
     /// The position of a column the file must have.
-    pub fn column(&self, name: &str) -> Result<usize, CatalogError> {
-        self.optional(name).ok_or_else(|| CatalogError::Format {
+    pub fn column(&self, name: &str) -> Result<usize, SourceError> {
+        self.optional(name).ok_or_else(|| SourceError::Format {
             path: self.path.clone(),
             line: 1,
             what: format!("no column {name:?} in the header"),
@@ -73,11 +73,7 @@ impl Table {
 
     /// Reads the next record into `rec`; `false` at the end. Every few thousand records,
     /// `progress` gets the bytes read since its last call.
-    pub fn next(
-        &mut self,
-        rec: &mut ByteRecord,
-        progress: &mut dyn FnMut(u64),
-    ) -> Result<bool, CatalogError> {
+    pub fn next(&mut self, rec: &mut ByteRecord, progress: &mut dyn FnMut(u64)) -> Result<bool, SourceError> {
         let line = self.reader.position().line();
         let more = self.reader.read_byte_record(rec).map_err(|e| csv_error(&self.path, line, e))?;
         self.records += 1;
@@ -90,14 +86,14 @@ impl Table {
     }
 
     /// An error about `rec`, naming this file and the record's line.
-    pub fn error(&self, rec: &ByteRecord, what: String) -> CatalogError {
+    pub fn error(&self, rec: &ByteRecord, what: String) -> SourceError {
         let line = rec.position().map_or(0, csv::Position::line) as usize;
-        CatalogError::Format { path: self.path.clone(), line, what }
+        SourceError::Format { path: self.path.clone(), line, what }
     }
 
     /// A number in column `col` of `rec`: `None` when empty, an error when not a number of 0
     /// or more.
-    pub fn number(&self, rec: &ByteRecord, col: usize, what: &str) -> Result<Option<f64>, CatalogError> {
+    pub fn number(&self, rec: &ByteRecord, col: usize, what: &str) -> Result<Option<f64>, SourceError> {
         let t = field(rec, col);
         if t.is_empty() {
             return Ok(None);
@@ -111,7 +107,7 @@ impl Table {
     }
 
     /// A whole number in column `col` (an id): an error when empty or not a whole number.
-    pub fn id(&self, rec: &ByteRecord, col: usize, what: &str) -> Result<i64, CatalogError> {
+    pub fn id(&self, rec: &ByteRecord, col: usize, what: &str) -> Result<i64, SourceError> {
         int(field(rec, col)).ok_or_else(|| self.error(rec, format!("bad {what} {:?}", text(rec, col))))
     }
 }
@@ -124,7 +120,7 @@ pub(super) fn read_names(
     value: &str,
     what: &str,
     progress: &mut dyn FnMut(u64),
-) -> Result<HashMap<i64, String>, CatalogError> {
+) -> Result<HashMap<i64, String>, SourceError> {
     let mut out = HashMap::new();
     let Some(mut t) = Table::open(dir, file)? else { return Ok(out) };
     let (id, name) = (t.column("id")?, t.column(value)?);
@@ -170,14 +166,14 @@ pub(super) fn int(bytes: &[u8]) -> Option<i64> {
     Some(n)
 }
 
-fn csv_error(path: &Path, line: u64, e: csv::Error) -> CatalogError {
+fn csv_error(path: &Path, line: u64, e: csv::Error) -> SourceError {
     let line = match e.position() {
         Some(p) => p.line(),
         None => line,
     } as usize;
     match e.into_kind() {
-        csv::ErrorKind::Io(source) => CatalogError::Io { path: path.to_path_buf(), source },
-        other => CatalogError::Format { path: path.to_path_buf(), line, what: format!("{other:?}") },
+        csv::ErrorKind::Io(source) => SourceError::Io { path: path.to_path_buf(), source },
+        other => SourceError::Format { path: path.to_path_buf(), line, what: format!("{other:?}") },
     }
 }
 
