@@ -8,7 +8,6 @@ pub mod config;
 pub mod domain;
 pub mod paths;
 pub mod present;
-pub mod report;
 pub mod service;
 pub mod sources;
 pub mod store;

@@ -11,7 +11,7 @@ use crate::domain::warnings::Warning;
 use crate::domain::Nutrient;
 use crate::domain::{Entry, Food, Profile};
 use crate::present::{self, VitaminDUnit, CA_MG_NOTE};
-use crate::report::DayReport;
+use crate::service::DayReport;
 
 /// `{"id","name","group","per_100g":{key: number|null}}` (plus common names).
 pub fn food(f: &Food) -> Value {

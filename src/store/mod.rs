@@ -21,8 +21,6 @@ pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
 pub use hints::Hints;
 pub use restore::{Restore, Restored};
-// The domain owns these; named here too while the app's older imports move over.
-pub use crate::domain::{Product, SavedMeal};
 
 use std::path::PathBuf;
 

@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use super::state::MealChoice;
 use crate::domain::day::DaySummary;
 use crate::domain::supplement::Supplement;
+use crate::domain::Product;
 use crate::domain::{Entry, Food, Meal};
-use crate::report::{DayReport, GapSuggestions};
-use crate::store::Product;
+use crate::service::{DayReport, GapSuggestions};
 
 /// Where entries added together came from.
 #[derive(Debug, Clone, PartialEq)]

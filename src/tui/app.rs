@@ -10,7 +10,7 @@ use super::effect::Effect;
 use super::state::{AppState, Focus, MovePicker, StatusKind, TrendRange, Undo as UndoStep};
 use super::{history, meals, prompt, search, suggest, supplements};
 use crate::domain::Meal;
-use crate::report::DayReport;
+use crate::service::DayReport;
 
 /// Rows a page key moves in a list.
 pub const PAGE: usize = 10;

@@ -6,7 +6,7 @@ use super::*;
 use crate::domain::browse::Basis;
 use crate::domain::nutrient::NutrientValues;
 use crate::domain::{Entry, Food, Meal, Nutrient, Portion, Profile};
-use crate::report::DayReport;
+use crate::service::DayReport;
 use crate::tui::keymap;
 
 fn day(d: u32) -> NaiveDate {

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::domain::browse::Basis;
 use crate::domain::supplement::{NewSupplement, Supplement};
+use crate::domain::SavedMeal;
 use crate::domain::{Entry, Meal, NewEntry, Nutrient};
-use crate::store::SavedMeal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {

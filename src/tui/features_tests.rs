@@ -11,8 +11,8 @@ use crate::domain::insights::suggest;
 use crate::domain::nutrient::NutrientValues;
 use crate::domain::supplement::{NewSupplement, Supplement};
 use crate::domain::{Entry, Food, Meal, Nutrient, Portion, Profile};
-use crate::report::{DayReport, GapSuggestions};
-use crate::store::{Product, SavedMeal};
+use crate::domain::{Product, SavedMeal};
+use crate::service::{DayReport, GapSuggestions};
 use crate::tui::keymap;
 
 fn day(d: u32) -> NaiveDate {

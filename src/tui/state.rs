@@ -11,8 +11,8 @@ use crate::domain::day::DaySummary;
 use crate::domain::supplement::Supplement;
 use crate::domain::warnings::Warning;
 use crate::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Profile};
-use crate::report::GapSuggestions;
-use crate::store::{Product, SavedMeal};
+use crate::domain::{Product, SavedMeal};
+use crate::service::GapSuggestions;
 
 /// How far back the trends pane looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

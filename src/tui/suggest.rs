@@ -9,7 +9,7 @@ use super::prompt;
 use super::state::{AppState, StatusKind, SuggestOverlay};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::Nutrient;
-use crate::report::GapSuggestions;
+use crate::service::GapSuggestions;
 
 /// How many suggestions the overlay lists.
 pub const LIMIT: usize = 8;

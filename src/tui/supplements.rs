@@ -9,8 +9,8 @@ use super::state::{AppState, DoseForm, StatusKind, SupplementOverlay, Undo};
 use super::text::TextField;
 use crate::domain::supplement::{parse_amount, NewSupplement, Supplement, SUPPLEMENT_NUTRIENTS};
 use crate::domain::Nutrient;
+use crate::domain::Product;
 use crate::present;
-use crate::store::Product;
 
 /// The longest dose amount the form takes.
 const INPUT_MAX: usize = 40;

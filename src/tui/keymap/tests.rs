@@ -129,7 +129,7 @@ fn rebinding_remove_to_x_removes_with_x_in_the_log() {
     update(&mut s, Action::EntryAdded { entry: entry(4), undo: false });
     update(
         &mut s,
-        Action::DayLoaded(crate::report::DayReport::new(
+        Action::DayLoaded(crate::service::DayReport::new(
             day(),
             Profile::default(),
             vec![entry(4)],

@@ -11,7 +11,7 @@ use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::present::{self, VitaminDUnit};
-use crate::report::GapSuggestions;
+use crate::service::GapSuggestions;
 use crate::tui::state::SuggestOverlay as State;
 
 pub struct SuggestOverlay<'a> {
