@@ -90,6 +90,17 @@ pub fn receive(state: &mut AppState, runtime: &mut Runtime, worker: &mut Worker,
     }
 }
 
+/// Fault injection for the tests that prove a slow query neither freezes the screen nor
+/// keeps the app from quitting: MARROW_TEST_SLOW_WORKER=<ms> delays each of the worker's
+/// jobs. Debug builds only, never in a release.
+fn slow_worker() -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("MARROW_TEST_SLOW_WORKER").ok().and_then(|v| v.parse().ok()) {
+        return Duration::from_millis(ms);
+    }
+    Duration::ZERO
+}
+
 /// Runs the app until the user quits or a SIGTERM/SIGHUP/SIGINT arrives. The terminal is
 /// restored on every path, panics included (ratatui's hook).
 pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
@@ -119,9 +130,17 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
 
     // Slow reads run on a thread of their own, over its own read-only connections. It ends
     // when `worker` is dropped on the way out, whichever way that is.
-    let mut worker = runtime
-        .reader()
-        .and_then(|open| Worker::spawn(move || open().map(|mut reader| move |fx| reader.run(fx, ""))));
+    let delay = slow_worker();
+    let mut worker = runtime.reader().and_then(|open| {
+        Worker::spawn(move || {
+            open().map(|mut reader| {
+                move |fx| {
+                    std::thread::sleep(delay);
+                    reader.run(fx, "")
+                }
+            })
+        })
+    });
 
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> std::io::Result<()> {
