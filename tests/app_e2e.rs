@@ -282,6 +282,33 @@ fn signal_restores_the_terminal(signal: &str) {
 }
 
 #[test]
+fn a_slow_query_shows_pending_keeps_keys_working_and_does_not_hold_up_quitting() {
+    let (_tmp, data) = data_dir_with_profile();
+    // Each of the worker's jobs takes 30 s, as on a huge catalog on a busy machine.
+    let mut app = App::spawn_with(&data, &[("MARROW_TEST_SLOW_WORKER", "30000")]);
+    app.wait_for("Magnesium", LONG);
+    app.send("x");
+    app.wait_until("the suggestions pending", LONG, |s| {
+        s.contains("Weighing foods…") && s.contains("weighing suggestions…")
+    });
+    // The frame is not frozen: x closes the overlay while its query is still running.
+    app.send("x");
+    app.wait_until("the overlay closed, the query still pending", LONG, |s| {
+        !s.contains("Close the gap") && s.contains("weighing suggestions…")
+    });
+    let before = app.written();
+    let started = Instant::now();
+    app.send("q");
+    let status = app.wait_exit(Duration::from_secs(3));
+    eprintln!("exited {:?} after q with a query running", started.elapsed());
+    assert!(status.success(), "the app exited with {status:?}; the screen:\n{}", app.screen());
+    assert!(
+        app.output_after_contains(before, LEAVE_ALT_SCREEN, Duration::from_secs(3)),
+        "the alternate screen was not left"
+    );
+}
+
+#[test]
 fn a_panic_restores_the_terminal_and_says_one_line() {
     let (_tmp, data) = data_dir_with_profile();
     let mut app = App::spawn_with(&data, &[("MARROW_TEST_PANIC", "1")]);

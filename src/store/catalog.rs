@@ -105,6 +105,23 @@ impl Catalog {
         (stored == key).then(|| Catalog { conn, parsed: Default::default() })
     }
 
+    /// The file this catalog was opened from, to open it again on another thread (a catalog
+    /// keeps parsed names that stay on the thread that made them).
+    pub fn path(&self) -> Option<std::path::PathBuf> {
+        self.conn.path().filter(|p| !p.is_empty()).map(std::path::PathBuf::from)
+    }
+
+    /// The catalog at `path` opened read-only as it is, never built: for a thread of its own
+    /// (the app's worker) beside the connection that opened it first.
+    pub fn reader(path: &Path) -> Result<Catalog, StoreError> {
+        let conn = super::files::open_immutable(path).ok_or_else(|| StoreError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("the catalog could not be opened a second time"),
+        })?;
+        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+        Ok(Catalog { conn, parsed: Default::default() })
+    }
+
     /// One food by id (an NDB number, or "fdc:<fdc_id>" in any case), with its household
     /// portions.
     pub fn food(&self, id: &str) -> Result<Option<Food>, StoreError> {

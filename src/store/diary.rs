@@ -164,6 +164,14 @@ impl Diary {
         Some((self.food_usage().ok()?, self.custom_foods().ok()?))
     }
 
+    /// A second, read-only connection to this diary with the same target overrides, for a
+    /// thread that only reads (the app's worker). None when the file cannot be opened.
+    pub fn reader(&self) -> Option<Diary> {
+        let mut diary = Self::open_unchecked(&self.path)?;
+        diary.overrides = self.overrides.clone();
+        Some(diary)
+    }
+
     fn open_unchecked(path: &Path) -> Option<Diary> {
         count_open();
         let conn = super::files::open_read_only(path)?;

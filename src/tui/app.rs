@@ -6,8 +6,8 @@
 use chrono::Days;
 
 use super::action::Action;
-use super::effect::Effect;
-use super::state::{AppState, Focus, MovePicker, StatusKind, TrendRange, Undo as UndoStep};
+use super::effect::{Effect, Work};
+use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, TrendRange, Undo as UndoStep};
 use super::{history, meals, prompt, search, suggest, supplements};
 use crate::domain::Meal;
 use crate::service::DayReport;
@@ -39,6 +39,23 @@ pub fn next_meal(state: &mut AppState) {
 /// Effects to load what the shown date needs.
 pub fn load_date(state: &AppState) -> Vec<Effect> {
     vec![Effect::LoadDay(state.date), Effect::LoadTrend { end: state.date, days: state.trend_range.days() }]
+}
+
+/// Slow work went to the worker thread under `ticket`: it is the one whose results are wanted
+/// now, and the status line says it is under way until they are back.
+pub fn sent(state: &mut AppState, work: Work, ticket: u64) {
+    state.pending.retain(|p| p.work != work);
+    state.pending.push(Pending { work, ticket });
+}
+
+/// The worker finished `ticket`: whether its results are still wanted (the newest of its
+/// kind). An older ticket's results are stale and must be dropped.
+pub fn settled(state: &mut AppState, work: Work, ticket: u64) -> bool {
+    let wanted = state.pending.contains(&Pending { work, ticket });
+    if wanted {
+        state.pending.retain(|p| p.work != work);
+    }
+    wanted
 }
 
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {

@@ -81,3 +81,25 @@ pub enum Effect {
     },
     Quit,
 }
+
+/// Work slow enough on a big catalog (hundreds of thousands of foods: tens of milliseconds to
+/// seconds) to run on the worker thread, so the screen never freezes while it runs. Search as
+/// you type stays on the main thread: under 10 ms at p99 on 400,000 foods (docs/benchmarks.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// A browse list (the search overlay on an empty query).
+    Foods,
+    /// "Close the gap" suggestions.
+    Suggestions,
+}
+
+impl Effect {
+    /// Which slow work this effect is, if it is slow.
+    pub fn slow(&self) -> Option<Work> {
+        match self {
+            Effect::Browse { .. } => Some(Work::Foods),
+            Effect::Suggest { .. } => Some(Work::Suggestions),
+            _ => None,
+        }
+    }
+}

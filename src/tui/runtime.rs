@@ -37,6 +37,17 @@ impl Runtime {
         Ok(Runtime { diary, catalog, seen_version, hints: None, week: None })
     }
 
+    /// How to open a runtime over second, read-only connections to the same diary and
+    /// catalog, on the worker thread (connections are not shared between threads, and the
+    /// catalog is opened on the thread that uses it). It is only sent slow reads; a write
+    /// would fail on its read-only diary. None when the files cannot be opened again: the app
+    /// then runs everything on the main thread, as before.
+    pub fn reader(&self) -> Option<impl FnOnce() -> Option<Runtime> + Send + 'static> {
+        let diary = self.diary.reader()?;
+        let path = self.catalog.path()?;
+        Some(move || Runtime::new(diary, Catalog::reader(&path).ok()?).ok())
+    }
+
     /// Whether another process committed to the diary since the last call.
     pub fn changed_elsewhere(&mut self) -> bool {
         match self.diary.data_version() {

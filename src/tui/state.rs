@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::effect::Work;
 use super::keymap::Keymap;
 use super::text::TextField;
 use crate::domain::browse::Basis;
@@ -228,6 +229,14 @@ pub struct Redoing {
     pub ids: Vec<i64>,
 }
 
+/// Slow work on the worker thread: the newest job of its kind, by ticket. Results of older
+/// tickets are no longer wanted and are dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending {
+    pub work: Work,
+    pub ticket: u64,
+}
+
 /// Everything the app shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -273,6 +282,8 @@ pub struct AppState {
     /// First help line shown (the help scrolls on small terminals).
     pub help_scroll: usize,
     pub status: Option<Status>,
+    /// Slow work sent to the worker and not back yet, one per kind (the status line says so).
+    pub pending: Vec<Pending>,
     pub undo: Vec<Undo>,
     /// What undo took back, to redo (Ctrl-R); a new change clears it.
     pub redo: Vec<Undo>,
@@ -335,6 +346,7 @@ impl AppState {
             help: false,
             help_scroll: 0,
             status: None,
+            pending: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             redoing: None,

@@ -109,6 +109,14 @@ fn header_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
 }
 
 fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
+    // Slow work on the worker thread says so until its results are in.
+    if let Some(p) = state.pending.last() {
+        let what = match p.work {
+            super::effect::Work::Foods => "finding foods…",
+            super::effect::Work::Suggestions => "weighing suggestions…",
+        };
+        return Line::styled(format!(" {what}"), theme.dim);
+    }
     match &state.status {
         Some(s) => {
             let style = match s.kind {
