@@ -97,7 +97,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 if undo {
                     format!("{}: {} is back", history::word(state), entry.food_name)
                 } else {
-                    format!("Logged {} {} to {} (u undoes)", entry.quantity, entry.food_name, entry.meal)
+                    format!(
+                        "Logged {} {} to {}{}",
+                        entry.quantity,
+                        entry.food_name,
+                        entry.meal,
+                        state.keys.undo_note(Focus::Log)
+                    )
                 },
             );
             history::record(state, UndoStep::Remove(entry.id), undo);
@@ -113,7 +119,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 if undo {
                     format!("{}: removed {}", history::word(state), entry.food_name)
                 } else {
-                    format!("Removed {} {} (u undoes)", entry.quantity, entry.food_name)
+                    format!(
+                        "Removed {} {}{}",
+                        entry.quantity,
+                        entry.food_name,
+                        state.keys.undo_note(Focus::Log)
+                    )
                 },
             );
             history::record(state, UndoStep::Restore(entry), undo);
@@ -272,7 +283,11 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 pub fn nothing_selected(state: &mut AppState) -> Vec<Effect> {
-    state.set_status(StatusKind::Hint, "No entry selected: / adds food");
+    let text = match state.keys.say(Focus::Log, "search", " adds food") {
+        Some(adds) => format!("No entry selected: {adds}"),
+        None => "No entry selected".to_string(),
+    };
+    state.set_status(StatusKind::Hint, text);
     vec![]
 }
 

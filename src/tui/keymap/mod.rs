@@ -1,10 +1,12 @@
 //! Keys as data: (context, keys, condition) -> Action. The only place in marrow that reads a
 //! key; `update` and every handler see Actions. The help overlay and the status line are
-//! generated from these bindings (help.rs), and the config's `[keys]` table rebinds them
+//! generated from these bindings (help.rs), so are the overlays' hints and the keys status
+//! messages name (hints.rs), and the config's `[keys]` table rebinds them
 //! (overrides.rs). The defaults are in defaults.rs.
 
 mod defaults;
 mod help;
+mod hints;
 mod key;
 mod overrides;
 #[cfg(test)]

@@ -67,28 +67,30 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
         supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
     }
     if let Some(s) = &state.suggest {
-        suggest::SuggestOverlay { overlay: s, theme, d: vitamin_d(state) }.render(inset(area, 2, 1), buf);
+        suggest::SuggestOverlay { overlay: s, keys: &state.keys, theme, d: vitamin_d(state) }
+            .render(inset(area, 2, 1), buf);
     }
     if let Some(s) = &state.search {
-        search::SearchOverlay { search: s, meal: state.meal, theme, d: vitamin_d(state) }
+        search::SearchOverlay { search: s, meal: state.meal, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(inset(area, 2, 1), buf);
     }
     if let Some(g) = &state.groups {
-        search::GroupOverlay { picker: g, theme }.render(centered(area, 44, 20), buf);
+        search::GroupOverlay { picker: g, keys: &state.keys, theme }.render(centered(area, 44, 20), buf);
     }
     if let Some(m) = &state.moving {
-        search::MoveOverlay { picker: m, theme }.render(centered(area, 44, 6), buf);
+        search::MoveOverlay { picker: m, keys: &state.keys, theme }.render(centered(area, 44, 6), buf);
     }
     if let Some(m) = &state.meals {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
-        meals::MealOverlay { picker: m, target, theme }.render(centered(area, 70, 14), buf);
+        meals::MealOverlay { picker: m, target, keys: &state.keys, theme }
+            .render(centered(area, 70, 14), buf);
     }
     if let Some(n) = &state.naming {
-        meals::NameOverlay { prompt: n, theme }.render(centered(area, 60, 6), buf);
+        meals::NameOverlay { prompt: n, keys: &state.keys, theme }.render(centered(area, 60, 6), buf);
     }
     if let Some(p) = &state.amount {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
-        prompt::PromptOverlay { prompt: p, target, theme, d: vitamin_d(state) }
+        prompt::PromptOverlay { prompt: p, target, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(centered(area, 70, 16), buf);
     }
     if state.help {
@@ -128,7 +130,8 @@ fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, them
     let mut lines = vec![Line::styled(format!("marrow {}", state.date.format("%-d %b")), theme.title)];
     lines.extend(gauges::compact_lines(&state.summary, theme, vitamin_d(state)));
     if !state.warnings.is_empty() {
-        lines.push(Line::styled(format!("! {} warnings: p", state.warnings.len()), theme.warn));
+        let key = state.keys.key_in(Focus::Log, "supplements").map_or_else(String::new, |k| format!(": {k}"));
+        lines.push(Line::styled(format!("! {} warnings{key}", state.warnings.len()), theme.warn));
     }
     if let Some(s) = &state.status {
         lines.push(Line::styled(s.text.clone(), theme.dim));
