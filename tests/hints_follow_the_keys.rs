@@ -1,6 +1,6 @@
 //! Every hint a person reads about keys follows the config: with undo rebound, no overlay's
 //! bottom line, pane note or status message says `u` for undo, and the search overlay names
-//! the sort key as bound.
+//! the sort key as bound. A waiting first key of a sequence shows on the status line.
 
 use chrono::NaiveDate;
 use marrow::config::Config;
@@ -129,4 +129,17 @@ fn the_search_overlays_hint_shows_a_rebound_sort_key() {
     assert!(ctrl.contains("empty query: Ctrl-O sort, g group"), "{ctrl}");
     let closes = bottom("[keys]\nclose = \"ctrl-q\"\n");
     assert!(closes.contains("Ctrl-Q close") && !closes.contains("Esc"), "{closes}");
+}
+
+#[test]
+fn a_waiting_first_key_shows_on_the_status_line() {
+    let mut s = state("");
+    let g = s.keys.resolve(&s, marrow::tui::keymap::event("g").unwrap()).unwrap();
+    update(&mut s, g);
+    let text = screen(&s);
+    assert!(text.contains(" g… g first entry"), "{text}");
+    let esc = s.keys.resolve(&s, marrow::tui::keymap::event("Esc").unwrap()).unwrap();
+    update(&mut s, esc);
+    assert!(!screen(&s).contains("g…"), "another key ends the wait");
+    assert!(screen(&s).contains("/ add · e edit"));
 }

@@ -7,6 +7,7 @@ use chrono::Days;
 
 use super::action::Action;
 use super::effect::Effect;
+use super::keymap::Pending;
 use super::state::{AppState, Focus, MovePicker, StatusKind, TrendRange, Undo as UndoStep};
 use super::{history, meals, prompt, search, suggest, supplements};
 use crate::domain::Meal;
@@ -162,6 +163,14 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         SavedMealsLoaded(choices) => meals::loaded(state, choices),
         MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
         EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
+        KeyPrefix(key) => {
+            state.prefix = Some(Pending::new(key));
+            vec![]
+        }
+        Sequence(then) => {
+            state.prefix = None;
+            then.map_or_else(Vec::new, |a| update(state, *a))
+        }
         // Only the search takes a letter back as typed; elsewhere it is its command.
         Letter { action, .. } if state.focus() != Focus::Search => update(state, *action),
         other => match state.focus() {

@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{chain, text_field, Cond, Key, Keymap};
+use super::{chain, text_field, Cond, Key, Keymap, Seq};
 use crate::tui::state::Focus;
 
 /// " a · b · c ": an overlay's bottom line from its clauses, the missing ones left out.
@@ -14,7 +14,7 @@ fn line(parts: impl IntoIterator<Item = Option<String>>) -> String {
 }
 
 /// Keys that sit side by side ("↑↓") when each is one character, else "PgUp/PgDn".
-fn side_by_side(keys: &[Key]) -> Option<String> {
+fn side_by_side(keys: &[Seq]) -> Option<String> {
     let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
     if labels.is_empty() {
         return None;
@@ -23,21 +23,24 @@ fn side_by_side(keys: &[Key]) -> Option<String> {
     Some(labels.join(if short { "" } else { "/" }))
 }
 
-fn arrow(k: &Key) -> bool {
-    k.mods.is_empty() && matches!(k.code, KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right)
+fn arrow(k: &Seq) -> bool {
+    k.then.is_none()
+        && k.first.mods.is_empty()
+        && matches!(k.first.code, KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right)
 }
 
 impl Keymap {
     /// The keys that run the action called `name` in a focus, in order: from every context the
     /// focus reads, leaving out a key an earlier context takes or a text field types.
-    pub fn keys_in(&self, focus: Focus, name: &str) -> Vec<Key> {
+    pub fn keys_in(&self, focus: Focus, name: &str) -> Vec<Seq> {
         let contexts = chain(focus);
-        let mut out: Vec<Key> = Vec::new();
+        let mut out: Vec<Seq> = Vec::new();
         for (i, ctx) in contexts.iter().enumerate() {
             for b in self.bindings.iter().filter(|b| b.context == *ctx && b.name == name) {
                 for k in &b.keys {
-                    let types =
-                        text_field(focus) && k.plain_char().is_some() && (i > 0 || b.cond == Cond::Always);
+                    let types = text_field(focus)
+                        && k.first.plain_char().is_some()
+                        && (i > 0 || b.cond == Cond::Always);
                     let taken = contexts[..i].iter().any(|c| {
                         self.bindings.iter().any(|o| o.context == *c && o.name != name && o.keys.contains(k))
                     });
@@ -77,6 +80,18 @@ impl Keymap {
     /// "←→": every key of one action, side by side.
     pub fn all_keys(&self, focus: Focus, name: &str) -> Option<String> {
         side_by_side(&self.keys_in(focus, name))
+    }
+
+    /// "g… g first entry": what a waiting first key can still become, for the status line.
+    pub fn prefix_hint(&self, focus: Focus, first: Key) -> String {
+        let mut next = Vec::new();
+        for ctx in chain(focus) {
+            for b in self.bindings.iter().filter(|b| b.context == *ctx) {
+                let then = b.keys.iter().filter(|s| s.first == first).filter_map(|s| s.then);
+                next.extend(then.map(|t| format!("{} {}", t.label(), b.help)));
+            }
+        }
+        format!("{}… {}", first.label(), next.join(" · "))
     }
 
     fn pick_hint(&self, focus: Focus) -> Option<String> {

@@ -111,6 +111,10 @@ fn header_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
 }
 
 fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
+    // A first key waiting for the second of a sequence says so until it is done or lapses.
+    if let Some(p) = state.prefix.filter(|p| p.live()) {
+        return Line::styled(format!(" {}", state.keys.prefix_hint(state.focus(), p.key)), theme.accent);
+    }
     match &state.status {
         Some(s) => {
             let style = match s.kind {
