@@ -34,11 +34,9 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
 /// Renders the whole screen into `buf` (also used by snapshot tests).
 pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
     if area.width < TINY.0 || area.height < TINY.1 {
-        Paragraph::new(vec![
-            Line::styled("terminal too small", theme.bad),
-            Line::styled("q quits", theme.dim),
-        ])
-        .render(area, buf);
+        let mut lines = vec![Line::styled("terminal too small", theme.bad)];
+        lines.extend(state.keys.say(state.focus(), "quit", " quits").map(|q| Line::styled(q, theme.dim)));
+        Paragraph::new(lines).render(area, buf);
         return;
     }
     if area.width < FULL_MIN.0 || area.height < FULL_MIN.1 {
