@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::keymap::Key;
 use super::state::MealChoice;
 use crate::domain::day::DaySummary;
 use crate::domain::supplement::Supplement;
@@ -95,6 +96,11 @@ pub enum Action {
         letter: char,
         action: Box<Action>,
     },
+    /// The first key of a sequence ("g" of "g g"): it waits in the state for the second.
+    KeyPrefix(Key),
+    /// The key after a waiting first key: the wait ends, then the sequence's action runs, or
+    /// the key's own when it completed none (None: it does nothing here).
+    Sequence(Option<Box<Action>>),
     /// Open the form to add a supplement dose by hand.
     AddDose,
     /// Send the entry being moved to this meal.

@@ -7,6 +7,7 @@ use chrono::Days;
 
 use super::action::Action;
 use super::effect::{Effect, Work};
+use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, TrendRange, Undo as UndoStep};
 use super::{history, meals, prompt, search, suggest, supplements};
 use crate::domain::Meal;
@@ -114,7 +115,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 if undo {
                     format!("{}: {} is back", history::word(state), entry.food_name)
                 } else {
-                    format!("Logged {} {} to {} (u undoes)", entry.quantity, entry.food_name, entry.meal)
+                    format!(
+                        "Logged {} {} to {}{}",
+                        entry.quantity,
+                        entry.food_name,
+                        entry.meal,
+                        state.keys.undo_note(Focus::Log)
+                    )
                 },
             );
             history::record(state, UndoStep::Remove(entry.id), undo);
@@ -130,7 +137,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 if undo {
                     format!("{}: removed {}", history::word(state), entry.food_name)
                 } else {
-                    format!("Removed {} {} (u undoes)", entry.quantity, entry.food_name)
+                    format!(
+                        "Removed {} {}{}",
+                        entry.quantity,
+                        entry.food_name,
+                        state.keys.undo_note(Focus::Log)
+                    )
                 },
             );
             history::record(state, UndoStep::Restore(entry), undo);
@@ -168,6 +180,14 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         SavedMealsLoaded(choices) => meals::loaded(state, choices),
         MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
         EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
+        KeyPrefix(key) => {
+            state.prefix = Some(Prefix::new(key));
+            vec![]
+        }
+        Sequence(then) => {
+            state.prefix = None;
+            then.map_or_else(Vec::new, |a| update(state, *a))
+        }
         // Only the search takes a letter back as typed; elsewhere it is its command.
         Letter { action, .. } if state.focus() != Focus::Search => update(state, *action),
         other => match state.focus() {
@@ -289,7 +309,11 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 pub fn nothing_selected(state: &mut AppState) -> Vec<Effect> {
-    state.set_status(StatusKind::Hint, "No entry selected: / adds food");
+    let text = match state.keys.say(Focus::Log, "search", " adds food") {
+        Some(adds) => format!("No entry selected: {adds}"),
+        None => "No entry selected".to_string(),
+    };
+    state.set_status(StatusKind::Hint, text);
     vec![]
 }
 

@@ -8,7 +8,7 @@ use super::action::{Action, Batch};
 use super::app::{load_date, moved, next_meal, nothing_selected, plural};
 use super::effect::Effect;
 use super::history;
-use super::state::{AppState, MealChoice, MealPicker, NamePrompt, StatusKind, Undo};
+use super::state::{AppState, Focus, MealChoice, MealPicker, NamePrompt, StatusKind, Undo};
 use super::text::TextField;
 use crate::domain::Entry;
 
@@ -55,7 +55,14 @@ pub fn saved(state: &mut AppState, name: &str, items: usize, replaced: bool) -> 
     let verb = if replaced { "Replaced" } else { "Saved" };
     state.set_status(
         StatusKind::Success,
-        format!("{verb} meal {name:?}: {} (r logs it)", plural(items, "food", "foods")),
+        format!(
+            "{verb} meal {name:?}: {}{}",
+            plural(items, "food", "foods"),
+            state
+                .keys
+                .say(Focus::Log, "saved_meals", " logs it")
+                .map_or_else(String::new, |s| format!(" ({s})"))
+        ),
     );
     vec![]
 }
@@ -93,7 +100,12 @@ pub fn picker(state: &mut AppState, action: Action) -> Vec<Effect> {
                     return vec![Effect::LogSavedMeal { meal, date: state.date, to: state.meal }];
                 }
                 None => {
-                    state.set_status(StatusKind::Hint, "No saved meal: s saves the selected entry's meal")
+                    let text =
+                        match state.keys.say(Focus::Log, "save_meal", " saves the selected entry's meal") {
+                            Some(saves) => format!("No saved meal: {saves}"),
+                            None => "No saved meal".to_string(),
+                        };
+                    state.set_status(StatusKind::Hint, text)
                 }
             }
         }
@@ -116,10 +128,11 @@ pub fn entries_added(state: &mut AppState, entries: Vec<Entry>, batch: &Batch) -
     let Some(first) = entries.first() else { return vec![] };
     let count = plural(entries.len(), "entry", "entries");
     let day = first.date.format("%a %-d %b");
+    let undo = state.keys.undo_note(Focus::Log);
     let text = match batch {
-        Batch::SavedMeal(name) => format!("Logged {name:?} to {} on {day}: {count} (u undoes)", first.meal),
+        Batch::SavedMeal(name) => format!("Logged {name:?} to {} on {day}: {count}{undo}", first.meal),
         Batch::Copied { from, meal } => {
-            format!("Copied {meal} from {} to {day}: {count} (u undoes)", from.format("%a %-d %b"))
+            format!("Copied {meal} from {} to {day}: {count}{undo}", from.format("%a %-d %b"))
         }
     };
     state.set_status(StatusKind::Success, text);

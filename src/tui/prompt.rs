@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::{moved, next_meal};
 use super::effect::Effect;
-use super::state::{AmountPrompt, AppState, Preview, StatusKind};
+use super::state::{AmountPrompt, AppState, Focus, Preview, StatusKind};
 use super::text::TextField;
 use crate::domain::day::entry_of_grams;
 use crate::domain::labels::labels;
@@ -152,7 +152,11 @@ fn pick(p: &mut AmountPrompt) {
 fn confirm(state: &mut AppState) -> Vec<Effect> {
     let Some(p) = state.amount.as_ref() else { return vec![] };
     if p.input.trim().is_empty() {
-        state.set_status(StatusKind::Error, "Type an amount (30g, 1 cup...) or pick a portion with ↓");
+        let text = match state.keys.key_in(Focus::Amount, "down") {
+            Some(down) => format!("Type an amount (30g, 1 cup...) or pick a portion with {down}"),
+            None => "Type an amount (30g, 1 cup...)".to_string(),
+        };
+        state.set_status(StatusKind::Error, text);
         return vec![];
     }
     if let Some(e) = &p.editing {

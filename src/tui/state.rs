@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::effect::Work;
-use super::keymap::Keymap;
+use super::keymap::{Keymap, Prefix};
 use super::text::TextField;
 use crate::domain::browse::Basis;
 use crate::domain::day::DaySummary;
@@ -291,6 +291,9 @@ pub struct AppState {
     pub redoing: Option<Redoing>,
     /// Which key does what (the config's `[keys]` applied); the help is drawn from it.
     pub keys: Keymap,
+    /// The first key of a sequence ("g" of "g g"), waiting for the second; the status line
+    /// shows it.
+    pub prefix: Option<Prefix>,
     /// Food groups, loaded once for the picker.
     pub group_names: Vec<String>,
     /// Entry to select once the day reloads (a new or restored entry).
@@ -351,6 +354,7 @@ impl AppState {
             redo: Vec::new(),
             redoing: None,
             keys: Keymap::default(),
+            prefix: None,
             group_names: Vec::new(),
             select_id: None,
             quit: false,

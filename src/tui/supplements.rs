@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::{load_date, moved};
 use super::effect::Effect;
 use super::history;
-use super::state::{AppState, DoseForm, StatusKind, SupplementOverlay, Undo};
+use super::state::{AppState, DoseForm, Focus, StatusKind, SupplementOverlay, Undo};
 use super::text::TextField;
 use crate::domain::supplement::{parse_amount, NewSupplement, Supplement, SUPPLEMENT_NUTRIENTS};
 use crate::domain::Nutrient;
@@ -89,12 +89,33 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 form: product.form,
                 logged_at: String::new(),
             })],
-            Picked::Dose(_) => hint(state, "Enter logs a saved product; d removes this dose"),
-            Picked::Nothing => hint(state, "No saved products yet: a adds a dose"),
+            Picked::Dose(_) => {
+                let logs = state.keys.say(Focus::Supplements, "confirm", " logs a saved product");
+                let removes = state.keys.say(Focus::Supplements, "remove", " removes this dose");
+                let text = [logs, removes].into_iter().flatten().collect::<Vec<_>>().join("; ");
+                hint(state, &text)
+            }
+            Picked::Nothing => {
+                let adds = state.keys.say(Focus::Supplements, "add", " adds a dose");
+                hint(
+                    state,
+                    &["No saved products yet".to_string()]
+                        .into_iter()
+                        .chain(adds)
+                        .collect::<Vec<_>>()
+                        .join(": "),
+                )
+            }
         },
         DeleteEntry => match picked(state) {
             Picked::Dose(dose) => vec![Effect::RemoveSupplement { id: dose.id, undo: false }],
-            _ => hint(state, "d removes a dose: pick one in the day's doses"),
+            _ => {
+                let text = match state.keys.say(Focus::Supplements, "remove", " removes a dose") {
+                    Some(removes) => format!("{removes}: pick one in the day's doses"),
+                    None => "Pick a dose in the day's doses to remove it".to_string(),
+                };
+                hint(state, &text)
+            }
         },
         Undo => history::undo(state),
         Redo => history::redo(state),
@@ -163,7 +184,11 @@ pub fn added(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect> 
     } else {
         state.set_status(
             StatusKind::Success,
-            format!("Logged {what} on {} (u undoes)", dose.date.format("%a %-d %b")),
+            format!(
+                "Logged {what} on {}{}",
+                dose.date.format("%a %-d %b"),
+                state.keys.undo_note(Focus::Supplements)
+            ),
         );
     }
     history::record(state, Undo::RemoveDose(dose.id), undo);
@@ -175,7 +200,10 @@ pub fn removed(state: &mut AppState, dose: Supplement, undo: bool) -> Vec<Effect
     if undo {
         state.set_status(StatusKind::Success, format!("{}: removed {what}", history::word(state)));
     } else {
-        state.set_status(StatusKind::Success, format!("Removed {what} (u undoes)"));
+        state.set_status(
+            StatusKind::Success,
+            format!("Removed {what}{}", state.keys.undo_note(Focus::Supplements)),
+        );
     }
     history::record(state, Undo::RestoreDose(dose), undo);
     load_date(state)

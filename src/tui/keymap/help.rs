@@ -1,7 +1,7 @@
 //! What the keymap tells the user: the help overlay's lines and the status line's hints, both
 //! generated from the bindings so they never disagree with what the keys do.
 
-use super::{Context, Key, Keymap};
+use super::{Context, Keymap, Seq};
 
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +42,7 @@ const LOG_HINTS: [(&str, &str); 8] = [
 ];
 
 /// "j ↓": a binding's keys as the help shows them.
-pub fn labels(keys: &[Key]) -> String {
+pub fn labels(keys: &[Seq]) -> String {
     if keys.is_empty() {
         return "—".to_string();
     }

@@ -1,12 +1,17 @@
 //! Keys as data: (context, keys, condition) -> Action. The only place in marrow that reads a
 //! key; `update` and every handler see Actions. The help overlay and the status line are
-//! generated from these bindings (help.rs), and the config's `[keys]` table rebinds them
+//! generated from these bindings (help.rs), so are the overlays' hints and the keys status
+//! messages name (hints.rs), and the config's `[keys]` table rebinds them
 //! (overrides.rs). The defaults are in defaults.rs.
 
 mod defaults;
 mod help;
+mod hints;
 mod key;
 mod overrides;
+mod seq;
+#[cfg(test)]
+mod sequence_tests;
 #[cfg(test)]
 mod tests;
 
@@ -15,6 +20,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 pub use self::help::HelpLine;
 pub use self::key::Key;
 pub use self::overrides::{KeyList, KeySetting, KeysError};
+pub use self::seq::{Prefix, Seq, TIMEOUT};
 use super::action::Action;
 use super::state::{AppState, Focus};
 
@@ -113,6 +119,12 @@ impl Context {
     pub fn has_text(self) -> bool {
         matches!(self, Context::Text | Context::Search | Context::Amount | Context::Dose)
     }
+
+    /// Whether a sequence ("g g") can be bound here: no focus with a text field reads this
+    /// context, so a first key never has to choose between waiting and typing.
+    pub fn takes_sequences(self) -> bool {
+        !TYPING.iter().any(|f| chain(*f).contains(&self))
+    }
 }
 
 /// When a binding holds, beyond its context.
@@ -138,7 +150,8 @@ pub struct Binding {
     pub context: Context,
     /// The action's name in the config (`remove`, `kill_word`).
     pub name: &'static str,
-    pub keys: Vec<Key>,
+    /// Keys or sequences of two, any of which runs it.
+    pub keys: Vec<Seq>,
     pub cond: Cond,
     pub action: Action,
     /// What it does, for the help.
@@ -175,9 +188,12 @@ pub fn chain(focus: Focus) -> &'static [Context] {
     }
 }
 
+/// The focuses with a text field, where letters type.
+const TYPING: [Focus; 4] = [Focus::Search, Focus::Amount, Focus::Name, Focus::Dose];
+
 /// Whether the focus has a text field, where letters type.
 fn text_field(focus: Focus) -> bool {
-    matches!(focus, Focus::Search | Focus::Amount | Focus::Name | Focus::Dose)
+    TYPING.contains(&focus)
 }
 
 /// The key press a config name stands for ("d", "ctrl-r", "PgDn"): scripted input and tests.
@@ -191,22 +207,53 @@ impl Keymap {
     }
 
     /// The action for a key in the state's focus, if any. In a text field a letter types,
-    /// unless the focus's own context binds it under a condition that holds.
+    /// unless the focus's own context binds it under a condition that holds. A key that
+    /// begins a sequence gives `KeyPrefix`; while one waits (`state.prefix`), the next key
+    /// gives `Sequence` with the sequence's action, or with the key's own when it does not
+    /// complete one (or the wait timed out), and the wait ends either way.
     pub fn resolve(&self, state: &AppState, event: KeyEvent) -> Option<Action> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
         let key = Key::from_event(event);
+        let Some(pending) = state.prefix else { return self.resolve_key(state, key) };
+        let done = if pending.live() { self.complete(state, pending.key, key) } else { None };
+        let then = done.or_else(|| self.resolve_key(state, key));
+        Some(Action::Sequence(then.map(Box::new)))
+    }
+
+    /// The action of a sequence's second key, if the pair is bound in the focus.
+    fn complete(&self, state: &AppState, first: Key, then: Key) -> Option<Action> {
+        let seq = Seq { first, then: Some(then) };
+        chain(state.focus()).iter().find_map(|ctx| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == *ctx && b.keys.contains(&seq) && b.cond.holds(state))
+                .map(|b| b.action.clone())
+        })
+    }
+
+    /// One key on its own, with nothing pending.
+    fn resolve_key(&self, state: &AppState, key: Key) -> Option<Action> {
         let focus = state.focus();
         let letter = key.plain_char().filter(|_| text_field(focus));
         let own = chain(focus).first().copied();
         for ctx in chain(focus) {
-            let found = self.bindings.iter().find(|b| {
+            let usable = |b: &&Binding| {
                 b.context == *ctx
-                    && b.keys.contains(&key)
                     && b.cond.holds(state)
                     && (letter.is_none() || (Some(*ctx) == own && b.cond != Cond::Always))
-            });
+            };
+            let found = self.bindings.iter().filter(usable).find(|b| b.keys.iter().any(|k| *k == key));
+            if found.is_none()
+                && self
+                    .bindings
+                    .iter()
+                    .filter(usable)
+                    .any(|b| b.keys.iter().any(|s| s.then.is_some() && s.first == key))
+            {
+                return Some(Action::KeyPrefix(key));
+            }
             if let Some(b) = found {
                 return Some(match letter {
                     Some(letter) => Action::Letter { letter, action: Box::new(b.action.clone()) },
@@ -221,7 +268,7 @@ impl Keymap {
     }
 
     /// The keys of a named action in a context (empty if unbound).
-    pub fn keys_of(&self, context: Context, name: &str) -> &[Key] {
+    pub fn keys_of(&self, context: Context, name: &str) -> &[Seq] {
         self.bindings.iter().find(|b| b.context == context && b.name == name).map_or(&[], |b| &b.keys)
     }
 }

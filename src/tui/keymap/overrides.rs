@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Binding, Cond, Context, Key, Keymap};
+use super::{Binding, Cond, Context, Keymap, Seq};
 
 /// One or several key names.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -65,7 +65,7 @@ impl Keymap {
         let mut apply = |map: &mut Keymap, ctx: Option<Context>, table: &str, name: &str, list: &KeyList| {
             let mut parsed = Vec::new();
             for k in list.names() {
-                let key = Key::parse(k).map_err(|e| refuse(table, name, format!("{e} (for {name})")))?;
+                let key = Seq::parse(k).map_err(|e| refuse(table, name, format!("{e} (for {name})")))?;
                 if !parsed.contains(&key) {
                     parsed.push(key);
                 }
@@ -118,8 +118,24 @@ impl Keymap {
     fn settle(&mut self, set: &BTreeMap<usize, (String, String)>) -> Result<(), KeysError> {
         for (&i, (table, name)) in set {
             let b = &self.bindings[i];
+            if let Some(s) = b.keys.iter().find(|s| s.then.is_some()).filter(|_| !b.context.takes_sequences())
+            {
+                let free: Vec<&str> =
+                    Context::ALL.iter().filter(|c| c.takes_sequences()).map(|c| c.name()).collect();
+                return Err(refuse(
+                    table,
+                    name,
+                    format!(
+                        "{:?} is a sequence and {} reaches a text field: sequences work in {}",
+                        s.name(),
+                        b.context.name(),
+                        free.join(", ")
+                    ),
+                ));
+            }
             if b.context.has_text() && b.cond == Cond::Always {
-                if let Some(k) = b.keys.iter().find(|k| k.plain_char().is_some()) {
+                if let Some(k) = b.keys.iter().find(|k| k.single().is_some_and(|k| k.plain_char().is_some()))
+                {
                     return Err(refuse(
                         table,
                         name,
@@ -146,7 +162,7 @@ impl Keymap {
             }
         }
         // A user's key is taken from the default binding that had it, in the same context.
-        let mut taken: Vec<(Context, Key)> = Vec::new();
+        let mut taken: Vec<(Context, Seq)> = Vec::new();
         for &i in set.keys() {
             let b = &self.bindings[i];
             taken.extend(b.keys.iter().map(|k| (b.context, *k)));
@@ -154,6 +170,36 @@ impl Keymap {
         for (i, b) in self.bindings.iter_mut().enumerate() {
             if !set.contains_key(&i) {
                 b.keys.retain(|k| !taken.contains(&(b.context, *k)));
+            }
+        }
+        for (&i, (table, name)) in set {
+            self.prefix_free(i).map_err(|what| refuse(table, name, what))?;
+        }
+        Ok(())
+    }
+
+    /// Refuses a key that both acts alone and begins a sequence in binding `i`'s context: the
+    /// app could not tell whether to act or to wait for the second key.
+    pub(super) fn prefix_free(&self, i: usize) -> Result<(), String> {
+        let b = &self.bindings[i];
+        for c in self.bindings.iter().filter(|c| c.context == b.context) {
+            for s in &b.keys {
+                for o in &c.keys {
+                    let (seq, alone, seq_of, alone_of) = match (s.then, o.then) {
+                        (Some(_), None) => (s, o, b.name, c.name),
+                        (None, Some(_)) => (o, s, c.name, b.name),
+                        _ => continue,
+                    };
+                    if seq.first == alone.first {
+                        return Err(format!(
+                            "{} is bound to {alone_of} in {} and also begins {:?} for {seq_of}: \
+                             a key that begins a sequence cannot act alone there",
+                            alone.name(),
+                            b.context.name(),
+                            seq.name()
+                        ));
+                    }
+                }
             }
         }
         Ok(())
@@ -169,7 +215,9 @@ impl Keymap {
              # default; two of your own on one key in one context are refused. Letters always\n\
              # type in text fields (text, search, amount, dose): bind keys with ctrl- or alt- there.\n\
              # Key names: x  G  ?  ctrl-r  alt-b  Up Down Left Right Home End PgUp PgDn Tab BackTab\n\
-             # Enter Esc Backspace Delete Space F1..F12. The defaults:\n",
+             # Enter Esc Backspace Delete Space F1..F12. Two keys with a space between (\"g g\")\n\
+             # are a sequence, in contexts without a text field; a key that begins one cannot also\n\
+             # act alone in the same context. The defaults:\n",
         );
         for ctx in Context::ALL {
             let rows: Vec<&Binding> = self.bindings.iter().filter(|b| b.context == ctx).collect();

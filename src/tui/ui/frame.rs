@@ -28,6 +28,11 @@ pub fn overlay<'a>(
     inner
 }
 
+/// " (Tab)": a key named after a title or a label, or nothing when the action is unbound.
+pub fn aside(key: Option<String>) -> String {
+    key.map_or_else(String::new, |k| format!(" ({k})"))
+}
+
 /// The first row to show so that row `selected` fits in `room` rows.
 pub fn scroll_offset(selected: usize, room: usize) -> usize {
     if selected >= room {

@@ -14,7 +14,7 @@ use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
 use crate::domain::warnings::Warning;
 use crate::domain::Nutrient;
 use crate::present::{self, VitaminDUnit, CA_MG_NOTE};
-use crate::tui::state::AppState;
+use crate::tui::state::{AppState, Focus};
 
 /// At most this many warning lines under the gauges; the supplements overlay lists them all.
 const WARNING_LINES: usize = 2;
@@ -137,8 +137,10 @@ pub fn warning_style(w: &Warning, theme: &Theme) -> Style {
 }
 
 /// The warnings in short, one line each of `width` columns, at most `WARNING_LINES`.
+/// `lists`: the key that opens the supplements overlay, where every warning is in full.
 pub fn warning_lines<'a>(
     warnings: &[Warning],
+    lists: Option<String>,
     theme: &Theme,
     width: usize,
     d: VitaminDUnit,
@@ -153,7 +155,8 @@ pub fn warning_lines<'a>(
     if warnings.len() > WARNING_LINES {
         if let Some(last) = lines.last_mut() {
             let more = warnings.len() - WARNING_LINES + 1;
-            *last = Line::styled(format!("! and {more} more warnings: p lists them"), theme.warn);
+            let lists = lists.map_or_else(String::new, |k| format!(": {k} lists them"));
+            *last = Line::styled(format!("! and {more} more warnings{lists}"), theme.warn);
         }
     }
     lines
@@ -178,7 +181,8 @@ impl Widget for Gauges<'_> {
         let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, d);
         lines.extend(supplements_line(summary, self.theme, d));
         lines.push(info_line(summary, self.state.ca_mg_week, self.theme));
-        lines.extend(warning_lines(&self.state.warnings, self.theme, inner.width as usize, d));
+        let lists = self.state.keys.key_in(Focus::Log, "supplements");
+        lines.extend(warning_lines(&self.state.warnings, lists, self.theme, inner.width as usize, d));
         Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::Meal;
 use crate::present;
-use crate::tui::state::AppState;
+use crate::tui::state::{AppState, Focus};
 
 pub struct LogPane<'a> {
     pub state: &'a AppState,
@@ -72,7 +72,9 @@ impl Widget for LogPane<'_> {
         let mut selected_line = 0;
         if s.entries.is_empty() {
             lines.push(Line::styled("  No entries on this day.", t.dim));
-            lines.push(Line::styled("  Press / to find a food and log it.", t.dim));
+            if let Some(k) = s.keys.key_in(Focus::Log, "search") {
+                lines.push(Line::styled(format!("  Press {k} to find a food and log it."), t.dim));
+            }
         }
         for meal in Meal::ALL {
             let of_meal: Vec<(usize, _)> =
@@ -95,7 +97,8 @@ impl Widget for LogPane<'_> {
             }
         }
         if !s.supplements.is_empty() {
-            lines.push(Line::styled("Supplements (p)", t.heading));
+            let key = frame::aside(s.keys.key_in(Focus::Log, "supplements"));
+            lines.push(Line::styled(format!("Supplements{key}"), t.heading));
         }
         for dose in &s.supplements {
             let i = dose.nutrient.info();

@@ -10,10 +10,12 @@ use super::frame;
 use super::log::cell;
 use super::theme::Theme;
 use crate::present::plural;
-use crate::tui::state::{MealPicker, NamePrompt};
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{Focus, MealPicker, NamePrompt};
 
 pub struct NameOverlay<'a> {
     pub prompt: &'a NamePrompt,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
 }
 
@@ -29,17 +31,16 @@ impl Widget for NameOverlay<'_> {
                 format!(" Save {} of {} as a meal ({foods}) ", p.meal, p.date.format("%a %-d %b")),
                 t.title,
             ),
-            " Enter save · Esc cancel ",
+            self.keys.name_hint(),
         );
         let mut field = vec![Span::styled("Name: ", t.heading)];
         field.extend(super::field::spans(&p.input, t));
         if p.input.is_empty() {
             field.push(Span::styled("  e.g. usual breakfast", t.dim));
         }
-        let lines = vec![
-            Line::from(field),
-            Line::styled("A saved meal of that name is replaced. r logs saved meals.", t.dim),
-        ];
+        let logs = self.keys.say(Focus::Log, "saved_meals", " logs saved meals.");
+        let note = ["A saved meal of that name is replaced.".to_string()].into_iter().chain(logs);
+        let lines = vec![Line::from(field), Line::styled(note.collect::<Vec<_>>().join(" "), t.dim)];
         Paragraph::new(lines).render(inner, buf);
     }
 }
@@ -48,6 +49,7 @@ pub struct MealOverlay<'a> {
     pub picker: &'a MealPicker,
     /// "lunch on Wed 25 Nov".
     pub target: String,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
 }
 
@@ -58,18 +60,27 @@ impl Widget for MealOverlay<'_> {
             area,
             buf,
             t,
-            Span::styled(format!(" Log a saved meal to {} (Tab) ", self.target), t.title),
-            " ↑↓ pick · Enter log · Tab meal · Esc close ",
+            Span::styled(
+                format!(
+                    " Log a saved meal to {}{} ",
+                    self.target,
+                    frame::aside(self.keys.key_in(Focus::Meals, "meal"))
+                ),
+                t.title,
+            ),
+            self.keys.meals_hint(),
         );
         let Some(choices) = &p.choices else {
             Paragraph::new(Line::styled("Loading…", t.dim)).render(inner, buf);
             return;
         };
         if choices.is_empty() {
-            let lines = vec![
-                Line::styled("No saved meals yet.", t.dim),
-                Line::styled("In the log, s saves the selected entry's meal under a name.", t.dim),
-            ];
+            let mut lines = vec![Line::styled("No saved meals yet.", t.dim)];
+            if let Some(s) =
+                self.keys.say(Focus::Log, "save_meal", " saves the selected entry's meal under a name.")
+            {
+                lines.push(Line::styled(format!("In the log, {s}"), t.dim));
+            }
             Paragraph::new(lines).render(inner, buf);
             return;
         }

@@ -34,11 +34,9 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
 /// Renders the whole screen into `buf` (also used by snapshot tests).
 pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
     if area.width < TINY.0 || area.height < TINY.1 {
-        Paragraph::new(vec![
-            Line::styled("terminal too small", theme.bad),
-            Line::styled("q quits", theme.dim),
-        ])
-        .render(area, buf);
+        let mut lines = vec![Line::styled("terminal too small", theme.bad)];
+        lines.extend(state.keys.say(state.focus(), "quit", " quits").map(|q| Line::styled(q, theme.dim)));
+        Paragraph::new(lines).render(area, buf);
         return;
     }
     if area.width < FULL_MIN.0 || area.height < FULL_MIN.1 {
@@ -67,28 +65,30 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
         supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
     }
     if let Some(s) = &state.suggest {
-        suggest::SuggestOverlay { overlay: s, theme, d: vitamin_d(state) }.render(inset(area, 2, 1), buf);
+        suggest::SuggestOverlay { overlay: s, keys: &state.keys, theme, d: vitamin_d(state) }
+            .render(inset(area, 2, 1), buf);
     }
     if let Some(s) = &state.search {
-        search::SearchOverlay { search: s, meal: state.meal, theme, d: vitamin_d(state) }
+        search::SearchOverlay { search: s, meal: state.meal, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(inset(area, 2, 1), buf);
     }
     if let Some(g) = &state.groups {
-        search::GroupOverlay { picker: g, theme }.render(centered(area, 44, 20), buf);
+        search::GroupOverlay { picker: g, keys: &state.keys, theme }.render(centered(area, 44, 20), buf);
     }
     if let Some(m) = &state.moving {
-        search::MoveOverlay { picker: m, theme }.render(centered(area, 44, 6), buf);
+        search::MoveOverlay { picker: m, keys: &state.keys, theme }.render(centered(area, 44, 6), buf);
     }
     if let Some(m) = &state.meals {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
-        meals::MealOverlay { picker: m, target, theme }.render(centered(area, 70, 14), buf);
+        meals::MealOverlay { picker: m, target, keys: &state.keys, theme }
+            .render(centered(area, 70, 14), buf);
     }
     if let Some(n) = &state.naming {
-        meals::NameOverlay { prompt: n, theme }.render(centered(area, 60, 6), buf);
+        meals::NameOverlay { prompt: n, keys: &state.keys, theme }.render(centered(area, 60, 6), buf);
     }
     if let Some(p) = &state.amount {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
-        prompt::PromptOverlay { prompt: p, target, theme, d: vitamin_d(state) }
+        prompt::PromptOverlay { prompt: p, target, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(centered(area, 70, 16), buf);
     }
     if state.help {
@@ -109,6 +109,10 @@ fn header_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
 }
 
 fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
+    // A first key waiting for the second of a sequence says so until it is done or lapses.
+    if let Some(p) = state.prefix.filter(|p| p.live()) {
+        return Line::styled(format!(" {}", state.keys.prefix_hint(state.focus(), p.key)), theme.accent);
+    }
     // Slow work on the worker thread says so until its results are in.
     if let Some(p) = state.pending.last() {
         let what = match p.work {
@@ -136,7 +140,8 @@ fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, them
     let mut lines = vec![Line::styled(format!("marrow {}", state.date.format("%-d %b")), theme.title)];
     lines.extend(gauges::compact_lines(&state.summary, theme, vitamin_d(state)));
     if !state.warnings.is_empty() {
-        lines.push(Line::styled(format!("! {} warnings: p", state.warnings.len()), theme.warn));
+        let key = state.keys.key_in(Focus::Log, "supplements").map_or_else(String::new, |k| format!(": {k}"));
+        lines.push(Line::styled(format!("! {} warnings{key}", state.warnings.len()), theme.warn));
     }
     if let Some(s) = &state.status {
         lines.push(Line::styled(s.text.clone(), theme.dim));

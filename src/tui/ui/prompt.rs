@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::labels::choice;
 use crate::present::{self, VitaminDUnit};
+use crate::tui::keymap::Keymap;
 use crate::tui::prompt::portion_text;
 use crate::tui::state::AmountPrompt;
 
@@ -18,6 +19,7 @@ pub struct PromptOverlay<'a> {
     pub prompt: &'a AmountPrompt,
     /// "lunch on Wed 25 Nov".
     pub target: String,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
     pub d: VitaminDUnit,
 }
@@ -31,7 +33,7 @@ impl Widget for PromptOverlay<'_> {
             buf,
             t,
             Span::styled(format!(" {} ", p.food_name), t.title),
-            format!(" Enter: {verb} · ↓ portions · Tab meal · Esc back "),
+            self.keys.amount_hint(verb),
         );
         let hint = match portion_text(p, 0) {
             Some(first) => format!("e.g. 30g or {first}"),

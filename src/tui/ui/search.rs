@@ -13,11 +13,13 @@ use crate::domain::browse::Basis;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::{Meal, Nutrient};
 use crate::present::{self, form_note, mark, VitaminDUnit, NOT_AS_EATEN_SHORT};
-use crate::tui::state::{GroupPicker, MovePicker, SearchState};
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{Focus, GroupPicker, MovePicker, SearchState};
 
 pub struct SearchOverlay<'a> {
     pub search: &'a SearchState,
     pub meal: Meal,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
     pub d: VitaminDUnit,
 }
@@ -29,8 +31,15 @@ impl Widget for SearchOverlay<'_> {
             area,
             buf,
             t,
-            Span::styled(format!(" Add food · to {} (Tab) ", self.meal), t.title),
-            " ↑↓ pick · Enter choose · Esc close · empty query: s sort, g group ",
+            Span::styled(
+                format!(
+                    " Add food · to {}{} ",
+                    self.meal,
+                    frame::aside(self.keys.key_in(Focus::Search, "meal"))
+                ),
+                t.title,
+            ),
+            self.keys.search_hint(),
         );
         let w = inner.width as usize;
         let mut search = vec![Span::styled("Search: ", t.heading)];
@@ -42,9 +51,10 @@ impl Widget for SearchOverlay<'_> {
             let recent = if s.showing_recent() { "Your recent foods, then" } else { "Browsing:" };
             lines.push(Line::styled(
                 format!(
-                    "{recent} richest in {} {} (←→) · group: {}",
+                    "{recent} richest in {} {}{} · group: {}",
                     s.sort.info().short,
                     basis.label(),
+                    frame::aside(self.keys.all_keys(Focus::Search, "basis")),
                     s.group.as_deref().unwrap_or("all")
                 ),
                 t.dim,
@@ -139,19 +149,15 @@ fn detail_lines(f: &crate::domain::Food, width: usize) -> Vec<String> {
 
 pub struct GroupOverlay<'a> {
     pub picker: &'a GroupPicker,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
 }
 
 impl Widget for GroupOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let inner = frame::overlay(
-            area,
-            buf,
-            t,
-            Span::styled(" Food group ", t.title),
-            " ↑↓ pick · Enter apply · Esc cancel ",
-        );
+        let inner =
+            frame::overlay(area, buf, t, Span::styled(" Food group ", t.title), self.keys.groups_hint());
         let names: Vec<&str> =
             std::iter::once("All groups").chain(self.picker.groups.iter().map(String::as_str)).collect();
         let room = inner.height as usize;
@@ -170,6 +176,7 @@ impl Widget for GroupOverlay<'_> {
 
 pub struct MoveOverlay<'a> {
     pub picker: &'a MovePicker,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
 }
 
@@ -181,7 +188,7 @@ impl Widget for MoveOverlay<'_> {
             buf,
             t,
             Span::styled(format!(" Move {} to ", self.picker.entry.food_name), t.title),
-            " ↑↓ Enter · b l d s · Esc ",
+            self.keys.move_hint(),
         );
         let lines: Vec<Line> = Meal::ALL
             .iter()

@@ -12,10 +12,12 @@ use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::present::{self, VitaminDUnit};
 use crate::service::GapSuggestions;
-use crate::tui::state::SuggestOverlay as State;
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{Focus, SuggestOverlay as State};
 
 pub struct SuggestOverlay<'a> {
     pub overlay: &'a State,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
     pub d: VitaminDUnit,
 }
@@ -34,14 +36,9 @@ impl Widget for SuggestOverlay<'_> {
             let style = if n == o.nutrient { t.selected } else { t.dim };
             tabs.push(Span::styled(format!(" {} ", n.info().short), style));
         }
-        tabs.push(Span::styled(" (Tab) ", t.dim));
-        let inner = frame::overlay(
-            area,
-            buf,
-            t,
-            Line::from(tabs),
-            " ↑↓ pick · Enter log it · Tab/←→ nutrient · Esc close ",
-        );
+        let next = self.keys.key_in(Focus::Suggest, "next_nutrient");
+        tabs.push(Span::styled(format!("{} ", frame::aside(next)), t.dim));
+        let inner = frame::overlay(area, buf, t, Line::from(tabs), self.keys.suggest_hint());
         let Some(g) = &o.found else {
             Paragraph::new(Line::styled("Weighing foods…", t.dim)).render(inner, buf);
             return;

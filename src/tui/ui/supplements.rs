@@ -12,7 +12,8 @@ use super::log::cell;
 use super::theme::Theme;
 use crate::domain::Nutrient;
 use crate::present::{self, VitaminDUnit, NOT_ADVICE};
-use crate::tui::state::{AppState, DoseForm, SupplementOverlay};
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{AppState, DoseForm, Focus, SupplementOverlay};
 
 pub struct SupplementsOverlay<'a> {
     pub overlay: &'a SupplementOverlay,
@@ -20,13 +21,21 @@ pub struct SupplementsOverlay<'a> {
     pub theme: &'a Theme,
 }
 
+/// " · Enter logs one": a heading's note about a key, or nothing when the action is unbound.
+fn note(keys: &Keymap, focus: Focus, name: &str, rest: &str) -> String {
+    keys.say(focus, name, rest).map_or_else(String::new, |s| format!(" · {s}"))
+}
+
 /// The add form's lines: the nutrient and amount fields, then what the amount reads as.
-fn form_lines<'a>(f: &DoseForm, day: &str, t: &Theme, d: VitaminDUnit) -> Vec<Line<'a>> {
+fn form_lines<'a>(f: &DoseForm, day: &str, keys: &Keymap, t: &Theme, d: VitaminDUnit) -> Vec<Line<'a>> {
     let i = f.nutrient.info();
     let mut field = vec![
         Span::styled("  Nutrient: ", t.heading),
         Span::styled(format!(" {} ", i.name), t.selected),
-        Span::styled(" (Tab)  Amount: ", t.heading),
+        Span::styled(
+            format!("{}  Amount: ", frame::aside(keys.key_in(Focus::Dose, "next_nutrient"))),
+            t.heading,
+        ),
     ];
     field.extend(super::field::spans(&f.input, t));
     if f.input.is_empty() {
@@ -52,11 +61,7 @@ impl Widget for SupplementsOverlay<'_> {
         let (o, s, t) = (self.overlay, self.state, self.theme);
         let d = super::vitamin_d(s);
         let day = s.date.format("%a %-d %b").to_string();
-        let keys = if o.form.is_some() {
-            " Tab nutrient · type the amount · Enter log · Esc cancel "
-        } else {
-            " ↑↓ pick · Enter log product · d remove dose · a add · u undo · Esc "
-        };
+        let keys = s.keys.supplements_hint(o.form.is_some());
         let inner =
             frame::overlay(area, buf, t, Span::styled(format!(" Supplements · {day} "), t.title), keys);
         let w = inner.width as usize;
@@ -68,7 +73,8 @@ impl Widget for SupplementsOverlay<'_> {
                 style,
             )
         };
-        let mut lines = vec![Line::styled(format!("Saved products · Enter logs one to {day}"), t.heading)];
+        let logs = note(&s.keys, Focus::Supplements, "confirm", &format!(" logs one to {day}"));
+        let mut lines = vec![Line::styled(format!("Saved products{logs}"), t.heading)];
         let mut selected_line = 0;
         if o.products.is_empty() {
             lines.push(Line::styled(
@@ -89,9 +95,14 @@ impl Widget for SupplementsOverlay<'_> {
                 ),
             ));
         }
-        lines.push(Line::styled(format!("Doses on {day} · d removes one"), t.heading));
+        let removes = note(&s.keys, Focus::Supplements, "remove", " removes one");
+        lines.push(Line::styled(format!("Doses on {day}{removes}"), t.heading));
         if s.supplements.is_empty() {
-            lines.push(Line::styled("  none yet: a adds one", t.dim));
+            let adds = s
+                .keys
+                .say(Focus::Supplements, "add", " adds one")
+                .map_or_else(String::new, |a| format!(": {a}"));
+            lines.push(Line::styled(format!("  none yet{adds}"), t.dim));
         }
         for (j, dose) in s.supplements.iter().enumerate() {
             let i = o.products.len() + j;
@@ -117,7 +128,7 @@ impl Widget for SupplementsOverlay<'_> {
             ));
         }
         if let Some(f) = &o.form {
-            lines.extend(form_lines(f, &day, t, d));
+            lines.extend(form_lines(f, &day, &s.keys, t, d));
         }
         if !s.warnings.is_empty() {
             lines.push(Line::styled("Warnings", t.heading));
