@@ -169,11 +169,11 @@ mod tests {
         edit(&mut f, TextEdit::Left);
         edit(&mut f, TextEdit::Left);
         edit(&mut f, TextEdit::Left);
-        f.apply(&Action::Type(' '));
+        f.apply(&Action::Type(" ".chars().next().unwrap()));
         assert_eq!(f, "1 cup");
         assert_eq!(f.split(), ("1 ", "cup"));
         edit(&mut f, TextEdit::Home);
-        f.apply(&Action::Type('2'));
+        f.apply(&Action::Type(char::from(b'2')));
         assert_eq!(f, "21 cup");
         edit(&mut f, TextEdit::End);
         assert_eq!(f.split().1, "");

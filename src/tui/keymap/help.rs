@@ -12,23 +12,6 @@ pub enum HelpLine {
     Keys(String, &'static str),
 }
 
-/// The order contexts appear in the help: what people use most first.
-const ORDER: [Context; 13] = [
-    Context::Log,
-    Context::Global,
-    Context::Search,
-    Context::Text,
-    Context::List,
-    Context::Browse,
-    Context::Amount,
-    Context::Dose,
-    Context::Supplements,
-    Context::Suggest,
-    Context::Meals,
-    Context::Move,
-    Context::Help,
-];
-
 /// The log's hints on the status line: (action, word shown after its key).
 const LOG_HINTS: [(&str, &str); 8] = [
     ("search", "add"),
@@ -53,7 +36,7 @@ impl Keymap {
     /// Every binding, under its context's heading.
     pub fn help(&self) -> Vec<HelpLine> {
         let mut lines = Vec::new();
-        for ctx in ORDER {
+        for ctx in Context::ALL {
             let rows: Vec<HelpLine> = self
                 .bindings
                 .iter()

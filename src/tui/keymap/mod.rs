@@ -56,6 +56,7 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order the help lists them: what people use most first.
     pub const ALL: [Context; 13] = [
         Context::Log,
         Context::Global,
