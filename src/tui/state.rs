@@ -302,6 +302,12 @@ pub struct AppState {
 }
 
 /// Which overlay has the keyboard, top first.
+///
+/// The overlays stack in this one fixed order: each has its own field in the state (search,
+/// amount, pickers...), the one highest here that is open has the keys and is drawn on top, and
+/// Esc closes it to show the one below. Every way of opening an overlay opens it above the one
+/// it came from (a portion prompt above the search or the suggestions, help above anything),
+/// so an explicit stack would hold the same order in a second place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Help,
