@@ -228,7 +228,9 @@ impl Keymap {
             for b in rows {
                 let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.name())).collect();
                 let value = if keys.len() == 1 { keys[0].clone() } else { format!("[{}]", keys.join(", ")) };
-                out.push_str(&format!("# {} = {value:<26} # {}\n", b.name, b.help));
+                // The help lines start in one column, whatever the name and keys.
+                let setting = format!("{} = {value}", b.name);
+                out.push_str(&format!("# {setting:<36} # {}\n", b.help));
             }
         }
         out
