@@ -51,6 +51,12 @@ fn main() -> ExitCode {
         Some(command) => cli::run(command, &ctx),
         None => cli::run_app(&ctx),
     });
+    if let Some(e) = cli::output::finish() {
+        // What was done is done (a logged entry stays logged); only its report was lost.
+        let done = if result.is_ok() { " (the command itself completed)" } else { "" };
+        eprintln!("marrow: can't write the output: {e}{done}");
+        return ExitCode::FAILURE;
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -3,6 +3,8 @@
 //! entry added by another process appear by itself, quits; and restores the terminal on
 //! SIGTERM.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,13 +30,9 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 
 /// `marrow --data-dir <data>` as a plain process, for the command line steps.
 fn marrow(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_marrow"))
-        .env_remove("MARROW_DATA_DIR")
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()
-        .expect("run marrow")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_marrow"));
+    common::hermetic(&mut cmd, data.parent().expect("the data dir is inside the test's dir"));
+    cmd.arg("--data-dir").arg(data).args(args).output().expect("run marrow")
 }
 
 /// Runs a subcommand that must succeed and returns its stdout.
@@ -81,6 +79,9 @@ impl App {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("MARROW_DATA_DIR");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in common::hermetic_env(data.parent().expect("the data dir is inside the test's dir")) {
+            cmd.env(k, v);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }

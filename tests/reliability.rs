@@ -48,14 +48,12 @@ fn integrity(env: &Env) -> String {
 fn kill_9_at_random_moments_loses_no_confirmed_entry() {
     let env = Env::new();
     env.ok(&["log", "add", "12061", "1g", "--date", D]); // the catalog exists from here on
-    let bin = assert_cmd::cargo::cargo_bin("marrow");
     let mut rng = Lcg::new();
     let mut confirmed = vec![entry_ids(&env, D)[0]];
     let mut killed = 0;
     for i in 0..60 {
-        let mut child = Command::new(&bin)
-            .args(["--data-dir"])
-            .arg(&env.data)
+        let mut child = env
+            .process()
             .args(["log", "add", "12061", &format!("{}g", i + 2), "--date", D, "--json"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -84,15 +82,12 @@ fn kill_9_at_random_moments_loses_no_confirmed_entry() {
 fn parallel_cli_writers_all_land() {
     let env = Env::new();
     env.ok(&["log", "add", "12061", "1g", "--date", "2026-01-01"]);
-    let bin = assert_cmd::cargo::cargo_bin("marrow");
     let writers: Vec<_> = (0..2)
         .map(|w| {
-            let (bin, data) = (bin.clone(), env.data.clone());
+            let cmds: Vec<Command> = (0..60).map(|_| env.process()).collect();
             std::thread::spawn(move || {
-                for i in 0..60 {
-                    let out = Command::new(&bin)
-                        .arg("--data-dir")
-                        .arg(&data)
+                for (i, mut cmd) in cmds.into_iter().enumerate() {
+                    let out = cmd
                         .args([
                             "log",
                             "add",
@@ -182,11 +177,14 @@ fn backup_during_writes_opens_with_every_entry() {
     }
     let before = entry_ids(&env, D);
     let writer = {
-        let (bin, data) = (assert_cmd::cargo::cargo_bin("marrow"), env.data.clone());
+        let (bin, root, data) =
+            (assert_cmd::cargo::cargo_bin("marrow"), env.tmp.path().to_path_buf(), env.data.clone());
         std::thread::spawn(move || {
             let end = Instant::now() + Duration::from_secs(2);
             while Instant::now() < end {
-                let _ = Command::new(&bin)
+                let mut cmd = Command::new(&bin);
+                common::hermetic(&mut cmd, &root);
+                let _ = cmd
                     .arg("--data-dir")
                     .arg(&data)
                     .args(["log", "add", "11457", "10g", "--date", D])

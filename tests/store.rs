@@ -222,8 +222,7 @@ fn concurrent_first_runs_all_succeed_and_lose_nothing() {
     let children: Vec<_> = (1..=6)
         .map(|i| {
             let grams = format!("{}g", i * 10);
-            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_marrow"));
-            cmd.arg("--data-dir").arg(&env.data);
+            let mut cmd = env.process();
             cmd.args(["log", "add", "12061", &grams, "--date", "2026-01-05"]);
             cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
             cmd.spawn().expect("spawn marrow")

@@ -29,17 +29,17 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let d = ctx.config.units.vitamin_d;
     let stage = profile.life_stage().label;
     if profile.default {
-        println!("{date}   targets for {stage} (default profile: set yours with `marrow profile set`)");
+        outln!("{date}   targets for {stage} (default profile: set yours with `marrow profile set`)");
     } else {
-        println!("{date}   targets for {stage}");
+        outln!("{date}   targets for {stage}");
     }
-    println!();
+    outln!();
     if entries.is_empty() {
-        println!("no entries yet: `marrow log add FOOD QUANTITY`");
+        outln!("no entries yet: `marrow log add FOOD QUANTITY`");
     } else {
-        print!("{}", super::log::entries_table(entries, d));
+        out!("{}", super::log::entries_table(entries, d));
     }
-    println!();
+    outln!();
     let t = &summary.totals;
     let rows: Vec<Vec<String>> = NUTRIENTS
         .iter()
@@ -63,15 +63,15 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             ]
         })
         .collect();
-    print!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
+    out!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
     if !report.supplements.is_empty() {
-        println!();
-        print!("{}", super::supplement::table(&report.supplements, d));
+        outln!();
+        out!("{}", super::supplement::table(&report.supplements, d));
     }
     if let Some(r) = t.ca_mg_ratio() {
         let week =
             report.ca_mg_ratio_week().map(|w| format!(", 7 days {}", present::ratio(w))).unwrap_or_default();
-        println!("\ncalcium:magnesium today {}{week} ({CA_MG_NOTE})", present::ratio(r));
+        outln!("\ncalcium:magnesium today {}{week} ({CA_MG_NOTE})", present::ratio(r));
     }
     for n in BONE_NUTRIENTS {
         let top = contributors(entries, n, 3);
@@ -80,12 +80,12 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
                 .iter()
                 .map(|c| format!("{} {}", table::fit(&c.name, 30), present::percent(c.percent)))
                 .collect();
-            println!("{} from: {}", n.info().short, list.join(", "));
+            outln!("{} from: {}", n.info().short, list.join(", "));
         }
     }
     for (w, message) in report.warnings.iter().zip(present::messages(&report.warnings, d)) {
-        println!("warning [{}]: {message}", w.code.as_str());
+        outln!("warning [{}]: {message}", w.code.as_str());
     }
-    println!("\nTargets: {SOURCE}.\n{DISCLAIMER}");
+    outln!("\nTargets: {SOURCE}.\n{DISCLAIMER}");
     Ok(())
 }

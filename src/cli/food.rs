@@ -74,7 +74,7 @@ pub fn run(c: FoodCommand, ctx: &Context) -> Result<(), CliError> {
             if as_json {
                 return print_json(&json!({"id": food.id, "name": food.name}));
             }
-            println!("created {} {}", food.id, food.name);
+            outln!("created {} {}", food.id, food.name);
             Ok(())
         }
         FoodCommand::Edit { id, name, figures, json: as_json } => {
@@ -100,7 +100,7 @@ pub fn run(c: FoodCommand, ctx: &Context) -> Result<(), CliError> {
             if as_json {
                 return print_json(&json::food_with_portions(&food));
             }
-            println!("changed {} {} (entries already logged keep their figures)", food.id, food.name);
+            outln!("changed {} {} (entries already logged keep their figures)", food.id, food.name);
             Ok(())
         }
     }
@@ -125,20 +125,20 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
         }
         return print_json(&v);
     }
-    println!("{}  {}", food.id, food.name);
-    println!("{}", food.group);
+    outln!("{}  {}", food.id, food.name);
+    outln!("{}", food.group);
     if let Some(o) = &fdc {
         let mut line = format!("{} {}", o.source, o.fdc_id.unwrap_or_default());
         let barcode = o.gtin.as_ref().map(|g| format!("barcode {g}")).unwrap_or_default();
         for extra in [&food.manufacturer, &barcode].into_iter().filter(|e| !e.is_empty()) {
             line.push_str(&format!(", {extra}"));
         }
-        println!("{line}");
+        outln!("{line}");
     }
     if !food.common_names.is_empty() {
-        println!("also: {}", food.common_names);
+        outln!("also: {}", food.common_names);
     }
-    println!();
+    outln!();
     let d = ctx.config.units.vitamin_d;
     let rows: Vec<Vec<String>> = NUTRIENTS
         .iter()
@@ -150,9 +150,9 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
             ]
         })
         .collect();
-    print!("{}", table::render(&["per 100 g", "", ""], &rows, 1));
+    out!("{}", table::render(&["per 100 g", "", ""], &rows, 1));
     if !food.portions.is_empty() {
-        println!();
+        outln!();
         // Each portion as the text that logs it ("1 cup", "1 jar (5 oz) (142 g)").
         let mut rows: Vec<Vec<String>> = food
             .portions
@@ -164,7 +164,7 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
         if ctx.config.units.portions == crate::config::PortionsFirst::Metric {
             rows.insert(0, vec!["100 g".into(), "100 g".into()]);
         }
-        print!("{}", table::render(&["portions", "grams"], &rows, 1));
+        out!("{}", table::render(&["portions", "grams"], &rows, 1));
     }
     Ok(())
 }

@@ -57,7 +57,7 @@ fn sr28(dir: &Path, ctx: &Context) -> Result<(), CliError> {
     secure_dir(&ctx.data_dir)?;
     let catalog = Catalog::replace(&paths::catalog_path(&ctx.data_dir), &foods)?;
     let portions: usize = foods.iter().map(|f| f.portions.len()).sum();
-    println!("imported {} foods and {} portions from {}", catalog.len()?, portions, dir.display());
+    outln!("imported {} foods and {} portions from {}", catalog.len()?, portions, dir.display());
     Ok(())
 }
 
@@ -92,7 +92,7 @@ fn fdc(dir: &Path, ctx: &Context) -> Result<(), CliError> {
     } else {
         counts.join(", ")
     };
-    println!(
+    outln!(
         "imported {} FDC foods ({kinds}) and {portions} portions from {}; replaced {} earlier FDC foods; \
          the catalog holds {} foods",
         summary.imported,
@@ -101,7 +101,7 @@ fn fdc(dir: &Path, ctx: &Context) -> Result<(), CliError> {
         summary.total
     );
     if skipped > 0 {
-        println!("skipped {skipped} foods of other data types (survey, samples...) or without a name");
+        outln!("skipped {skipped} foods of other data types (survey, samples...) or without a name");
     }
     Ok(())
 }

@@ -79,12 +79,12 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
                 return print_json(&v);
             }
             if line.matched {
-                println!("using {} {}", line.food.id, line.food.name);
+                outln!("using {} {}", line.food.id, line.food.name);
             }
             if line.remembered {
-                println!("using the amount you last logged of it: {}", line.quantity);
+                outln!("using the amount you last logged of it: {}", line.quantity);
             }
-            println!(
+            outln!(
                 "logged #{}: {} {} ({} g) to {} on {}: {}",
                 entry.id,
                 entry.quantity,
@@ -103,16 +103,16 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
                 return print_json(&serde_json::Value::Array(entries.iter().map(json::entry).collect()));
             }
             if entries.is_empty() {
-                println!("no entries on {date}");
+                outln!("no entries on {date}");
                 return Ok(());
             }
-            print!("{}", entries_table(&entries, ctx.config.units.vitamin_d));
+            out!("{}", entries_table(&entries, ctx.config.units.vitamin_d));
             Ok(())
         }
         LogCommand::Rm { entry_id } => {
             let id = super::context::parse_id(&entry_id, "an entry id", "marrow log list")?;
             let e = ctx.diary()?.remove_entry(id)?;
-            println!("removed #{}: {} {} from {} on {}", e.id, e.quantity, e.food_name, e.meal, e.date);
+            outln!("removed #{}: {} {} from {} on {}", e.id, e.quantity, e.food_name, e.meal, e.date);
             Ok(())
         }
     }

@@ -55,7 +55,7 @@ pub fn run(c: MealCommand, ctx: &Context) -> Result<(), CliError> {
             if saved == 0 {
                 return Err(CliError::Usage(format!("nothing logged for {meal} on {date} to save")));
             }
-            println!("saved {name:?}: {saved} items from {meal} on {date}");
+            outln!("saved {name:?}: {saved} items from {meal} on {date}");
             Ok(())
         }
         MealCommand::Log { name, date, meal } => {
@@ -72,17 +72,17 @@ pub fn run(c: MealCommand, ctx: &Context) -> Result<(), CliError> {
                 ))
             })?;
             let added = meals::log_saved(&mut diary, &ctx.catalog()?, &saved, date, meal, &ctx.now())?;
-            println!("logged {:?} to {meal} on {date}: {} entries", saved.name, added.len());
+            outln!("logged {:?} to {meal} on {date}: {} entries", saved.name, added.len());
             Ok(())
         }
         MealCommand::List => {
             let meals = ctx.diary()?.saved_meals()?;
             if meals.is_empty() {
-                println!("no saved meals: `marrow meal save NAME --meal breakfast`");
+                outln!("no saved meals: `marrow meal save NAME --meal breakfast`");
             }
             for m in meals {
                 let items: Vec<String> = m.items.iter().map(|(f, q)| format!("{q} of {f}")).collect();
-                println!("{}: {}", m.name, items.join(", "));
+                outln!("{}: {}", m.name, items.join(", "));
             }
             Ok(())
         }
@@ -98,7 +98,7 @@ pub fn copy(a: CopyArgs, ctx: &Context) -> Result<(), CliError> {
     if added.is_empty() {
         return Err(CliError::Usage(format!("nothing to copy from {from}")));
     }
-    println!("copied {} entries from {from} to {to}", added.len());
+    outln!("copied {} entries from {from} to {to}", added.len());
     Ok(())
 }
 

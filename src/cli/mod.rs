@@ -1,6 +1,9 @@
 //! The command line: clap definitions and dispatch. Each subcommand is a thin layer over the
 //! store and domain, printing aligned text or `--json`.
 
+// First, so that every command module can print through its macros.
+#[macro_use]
+pub mod output;
 mod context;
 mod day;
 mod food;
@@ -194,7 +197,7 @@ pub fn run_app(ctx: &Context) -> Result<(), CliError> {
 /// Prints a value as pretty JSON on stdout.
 fn print_json(value: &serde_json::Value) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failure(e.to_string()))?;
-    println!("{text}");
+    outln!("{text}");
     Ok(())
 }
 

@@ -105,7 +105,7 @@ fn choose_food(foods: &Foods, req: &Request, hits: Vec<Hit>) -> Result<Food, Cli
                 }))?;
             } else {
                 for (i, c) in listed.iter().enumerate() {
-                    println!("{}", candidate_line(i + 1, c, req.vitamin_d));
+                    outln!("{}", candidate_line(i + 1, c, req.vitamin_d));
                 }
             }
             Err(CliError::Usage(format!(

@@ -123,9 +123,9 @@ fn print_profile(p: &Profile, d: VitaminDUnit) {
     } else {
         ""
     };
-    println!("{}, {}{}: life stage {}", p.sex.as_str(), p.age, state, p.life_stage().label);
+    outln!("{}, {}{}: life stage {}", p.sex.as_str(), p.age, state, p.life_stage().label);
     if p.default {
-        println!("(default profile: set yours with `marrow profile set --sex female|male --age N`)");
+        outln!("(default profile: set yours with `marrow profile set --sex female|male --age N`)");
     }
     let (t, ear, ul) = (p.targets(), p.ear(), p.ul());
     let rows: Vec<Vec<String>> = NUTRIENTS
@@ -137,8 +137,8 @@ fn print_profile(p: &Profile, d: VitaminDUnit) {
             vec![i.name.to_string(), f(t.get(i.nutrient)), f(ear.get(i.nutrient)), f(ul.get(i.nutrient))]
         })
         .collect();
-    println!();
-    print!("{}", super::table::render(&["nutrient", "target", "EAR", "UL"], &rows, 1));
-    println!("\nMagnesium's UL counts supplements and medicines only, never food.");
-    println!("Source: {SOURCE}.\n{DISCLAIMER}");
+    outln!();
+    out!("{}", super::table::render(&["nutrient", "target", "EAR", "UL"], &rows, 1));
+    outln!("\nMagnesium's UL counts supplements and medicines only, never food.");
+    outln!("Source: {SOURCE}.\n{DISCLAIMER}");
 }

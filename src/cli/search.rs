@@ -41,10 +41,10 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let heads = BONE_NUTRIENTS.map(|n| present::column_head(n, d));
     let header: Vec<&str> =
         ["id", "food", "group"].into_iter().chain(heads.iter().map(String::as_str)).collect();
-    print!("{}", table::render(&header, &rows, 3));
-    println!("per 100 g; ? = unknown");
+    out!("{}", table::render(&header, &rows, 3));
+    outln!("per 100 g; ? = unknown");
     if hits.iter().any(before_eating) {
-        println!("{NOT_AS_EATEN_LEGEND}");
+        outln!("{NOT_AS_EATEN_LEGEND}");
     }
     Ok(())
 }

@@ -24,9 +24,9 @@ pub enum Shell {
 
 pub fn config(c: ConfigCommand, _ctx: &Context) -> Result<(), CliError> {
     match c {
-        ConfigCommand::Default => print!("{}", default_toml()),
+        ConfigCommand::Default => out!("{}", default_toml()),
         ConfigCommand::Path => match config::path() {
-            Some(p) => println!("{}", p.display()),
+            Some(p) => outln!("{}", p.display()),
             None => return Err(CliError::Failure("no home directory: set MARROW_CONFIG".into())),
         },
     }

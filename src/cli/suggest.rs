@@ -63,7 +63,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let headline = present::gap_headline(n, &date.to_string(), found.total, target, gap, d);
     // Reached, or no target: the list follows as foods rich in it anyway.
     let lead_in = if target.is_some() && gap > 0.0 { "" } else { ":" };
-    println!("{headline}{lead_in}");
+    outln!("{headline}{lead_in}");
     let rows: Vec<Vec<String>> = list
         .iter()
         .map(|s| {
@@ -77,10 +77,10 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             ]
         })
         .collect();
-    print!("{}", table::render(&["id", "food", "one serving", "adds", "per 100 kcal", ""], &rows, 3));
-    println!("One {}.", crate::domain::serving::SOURCE);
+    out!("{}", table::render(&["id", "food", "one serving", "adds", "per 100 kcal", ""], &rows, 3));
+    outln!("One {}.", crate::domain::serving::SOURCE);
     if !a.all {
-        println!("Everyday foods only: --all also weighs spices, powders, fats, raw and restaurant foods.");
+        outln!("Everyday foods only: --all also weighs spices, powders, fats, raw and restaurant foods.");
     }
     Ok(())
 }

@@ -80,7 +80,7 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
             if as_json {
                 return print_json(&json::supplement(&dose));
             }
-            println!("logged #{}: {} on {}", dose.id, describe(&dose, ctx.config.units.vitamin_d), dose.date);
+            outln!("logged #{}: {} on {}", dose.id, describe(&dose, ctx.config.units.vitamin_d), dose.date);
             Ok(())
         }
         SupplementCommand::List { date, json: as_json } => {
@@ -90,16 +90,16 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
                 return print_json(&serde_json::Value::Array(doses.iter().map(json::supplement).collect()));
             }
             if doses.is_empty() {
-                println!("no supplements on {date}");
+                outln!("no supplements on {date}");
             } else {
-                print!("{}", table(&doses, ctx.config.units.vitamin_d));
+                out!("{}", table(&doses, ctx.config.units.vitamin_d));
             }
             Ok(())
         }
         SupplementCommand::Rm { id } => {
             let id = super::context::parse_id(&id, "a supplement id", "marrow supplement list")?;
             let dose = ctx.diary()?.remove_supplement(id)?;
-            println!("removed #{}: {}", dose.id, describe(&dose, ctx.config.units.vitamin_d));
+            outln!("removed #{}: {}", dose.id, describe(&dose, ctx.config.units.vitamin_d));
             Ok(())
         }
     }

@@ -92,13 +92,13 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     }
     header.push(&value_head);
     let left = header.len() - 1;
-    print!("{}", table::render(&header, &rows, left));
-    println!("{} {}; foods with an unknown value are left out", info.name, basis.label());
+    out!("{}", table::render(&header, &rows, left));
+    outln!("{} {}; foods with an unknown value are left out", info.name, basis.label());
     if ranked.iter().any(|r| before_eating(&r.food)) {
-        println!("{NOT_AS_EATEN_LEGEND}");
+        outln!("{NOT_AS_EATEN_LEGEND}");
     }
     if basis == Basis::Serving {
-        println!("One {}.", crate::domain::serving::SOURCE);
+        outln!("One {}.", crate::domain::serving::SOURCE);
     }
     Ok(())
 }

@@ -46,7 +46,7 @@ pub fn backup(a: BackupArgs, ctx: &Context) -> Result<(), CliError> {
         )));
     }
     ctx.diary()?.backup_to(&a.path)?;
-    println!("backed up the diary to {}", a.path.display());
+    outln!("backed up the diary to {}", a.path.display());
     Ok(())
 }
 
@@ -177,7 +177,7 @@ pub fn import_diary(path: &std::path::Path, merge: bool, ctx: &Context) -> Resul
         )),
         other => other.into(),
     })?;
-    println!(
+    outln!(
         "imported {} entries, {} supplement doses, {} custom foods and {} saved meals from {}",
         done.entries,
         done.supplements,

@@ -66,7 +66,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     rows.extend([avg, at, below]);
     let heads = BONE_NUTRIENTS.map(|n| present::column_head(n, d));
     let header: Vec<&str> = std::iter::once("day").chain(heads.iter().map(String::as_str)).collect();
-    print!("{}", table::render(&header, &rows, 1));
-    println!("Averages are over days with something logged. One day is not usual intake: look at weeks.");
+    out!("{}", table::render(&header, &rows, 1));
+    outln!("Averages are over days with something logged. One day is not usual intake: look at weeks.");
     Ok(())
 }

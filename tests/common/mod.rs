@@ -15,6 +15,34 @@ pub struct Env {
     pub data: PathBuf,
 }
 
+/// The environment every marrow a test starts gets, so that the developer's own home, config
+/// and data never change a result: HOME and the XDG directories inside `dir`, and
+/// MARROW_CONFIG naming an empty config file there (created here).
+pub fn hermetic_env(dir: &Path) -> Vec<(&'static str, PathBuf)> {
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).expect("create the test's home");
+    let config = home.join("config.toml");
+    if !config.exists() {
+        std::fs::write(&config, "").expect("write the test's config");
+    }
+    vec![
+        ("HOME", home.clone()),
+        ("XDG_CONFIG_HOME", home.join(".config")),
+        ("XDG_DATA_HOME", home.join(".local/share")),
+        ("XDG_CACHE_HOME", home.join(".cache")),
+        ("XDG_STATE_HOME", home.join(".local/state")),
+        ("MARROW_CONFIG", config),
+    ]
+}
+
+/// Makes a process marrow starts hermetic (see `hermetic_env`), with no MARROW_DATA_DIR.
+pub fn hermetic(cmd: &mut std::process::Command, dir: &Path) {
+    cmd.env_remove("MARROW_DATA_DIR");
+    for (k, v) in hermetic_env(dir) {
+        cmd.env(k, v);
+    }
+}
+
 impl Env {
     pub fn new() -> Env {
         let tmp = tempfile::tempdir().expect("temp dir");
@@ -22,10 +50,16 @@ impl Env {
         Env { tmp, data }
     }
 
-    /// `marrow --data-dir <data>`, ready for more arguments.
+    /// `marrow --data-dir <data>` in a hermetic environment, ready for more arguments.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("marrow").expect("marrow binary");
-        c.env_remove("MARROW_DATA_DIR").arg("--data-dir").arg(&self.data);
+        Command::from_std(self.process())
+    }
+
+    /// The same as `cmd`, as a plain process (to spawn, wait and kill).
+    pub fn process(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("marrow"));
+        hermetic(&mut c, self.tmp.path());
+        c.arg("--data-dir").arg(&self.data);
         c
     }
 
