@@ -224,15 +224,16 @@ fn cli_import_replaces_the_catalog_but_not_history() {
     assert_eq!(env.json(&["search", "entree", "--json"])[0]["id"], "90001");
 }
 
-/// The real SR28 release, imported once per test run (None when absent).
-fn real_sr28() -> Option<&'static Vec<Food>> {
-    static REAL: OnceLock<Option<Vec<Food>>> = OnceLock::new();
-    REAL.get_or_init(|| sr28_dir().map(|d| sr28::read_dir(&d).expect("real SR28 imports"))).as_ref()
+/// The real SR28 release, imported once per test run.
+fn real_sr28() -> &'static Vec<Food> {
+    static REAL: OnceLock<Vec<Food>> = OnceLock::new();
+    REAL.get_or_init(|| sr28::read_dir(&sr28_dir()).expect("real SR28 imports"))
 }
 
 #[test]
+#[cfg_attr(not(marrow_sr28), ignore = "needs the USDA SR28 release at ../shared/data/usda-sr28")]
 fn real_sr28_imports_every_food_with_usda_figures() {
-    let Some(foods) = real_sr28() else { return };
+    let foods = real_sr28();
     assert_eq!(foods.len(), 8789);
     assert_eq!(foods.iter().map(|f| f.portions.len()).sum::<usize>(), 15438);
     assert!(foods.windows(2).all(|w| w[0].id < w[1].id), "NDB order");
@@ -255,8 +256,9 @@ fn real_sr28_imports_every_food_with_usda_figures() {
 }
 
 #[test]
+#[cfg_attr(not(marrow_sr28), ignore = "needs the USDA SR28 release at ../shared/data/usda-sr28")]
 fn embedded_asset_is_exactly_the_real_sr28_import() {
-    let Some(foods) = real_sr28() else { return };
+    let foods = real_sr28();
     let (source, shipped) = asset::decode(asset::EMBEDDED).expect("embedded asset decodes");
     assert_eq!(source, asset::SR28_SOURCE);
     assert_eq!(shipped.len(), foods.len(), "food count");

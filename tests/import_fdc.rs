@@ -375,8 +375,9 @@ fn bad_files_are_refused_and_the_catalog_stays() {
 }
 
 #[test]
+#[cfg_attr(not(marrow_sr28), ignore = "needs the USDA SR28 release at ../shared/data/usda-sr28")]
 fn an_sr28_import_keeps_the_fdc_foods() {
-    let Some(sr28) = common::sr28_dir() else { return };
+    let sr28 = common::sr28_dir();
     let env = Env::new();
     env.ok(&["import", "fdc", path(&fixture("CHOCOLATE ALMOND PROTEIN BAR", "120"))]);
     env.ok(&["import", "usda-sr28", sr28.to_str().unwrap()]);

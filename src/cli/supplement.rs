@@ -81,6 +81,11 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
                 return print_json(&json::supplement(&dose));
             }
             outln!("logged #{}: {} on {}", dose.id, describe(&dose, ctx.config.units.vitamin_d), dose.date);
+            if let Some(note) =
+                form.as_deref().filter(|_| compound).and_then(|f| supplement::elemental_note(nutrient, f))
+            {
+                outln!("  {note}");
+            }
             Ok(())
         }
         SupplementCommand::List { date, json: as_json } => {

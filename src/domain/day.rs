@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::compare::reached;
 use super::food::{Entry, Food, Meal, NewEntry};
 use super::nutrient::Nutrient;
 use super::nutrient::COUNT;
@@ -93,8 +94,8 @@ pub fn trend_stats(days: &[DaySummary], n: Nutrient) -> TrendStats {
         days: days.len(),
         logged_days: logged.len(),
         average: if logged.is_empty() { 0.0 } else { total / logged.len() as f64 },
-        days_at_target: target.map_or(0, |t| logged.iter().filter(|d| d.totals.get(n) >= t).count()),
-        days_below_ear: ear.map_or(0, |e| logged.iter().filter(|d| d.totals.get(n) < e).count()),
+        days_at_target: target.map_or(0, |t| logged.iter().filter(|d| reached(d.totals.get(n), t)).count()),
+        days_below_ear: ear.map_or(0, |e| logged.iter().filter(|d| !reached(d.totals.get(n), e)).count()),
         target,
         ear,
     }

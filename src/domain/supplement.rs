@@ -154,6 +154,23 @@ pub fn parse_amount(nutrient: Nutrient, text: &str) -> Result<f64, DomainError> 
     Ok(amount)
 }
 
+/// The elemental share used for `form` and why, said whenever `--compound` converts a dose:
+/// "magnesium citrate at 16.2 % elemental". Where the reference gives a range for the salt
+/// (magnesium citrate, 11.3-16.2 % by salt and hydration), it says which end was taken and
+/// why.
+pub fn elemental_note(nutrient: Nutrient, form: &str) -> Option<String> {
+    let f = find_form(nutrient, form)?;
+    let name = format!("{} {}", nutrient.info().name.to_lowercase(), f.names[0]);
+    let mut note = format!("{name} at {} % elemental (nutrition reference, section 4)", f.elemental_percent);
+    if nutrient == Nutrient::Magnesium && f.names[0] == "citrate" {
+        note.push_str(
+            "; citrate salts hold 11.3-16.2 % by salt and hydration, and 16.2 % is the common \
+             anhydrous trimagnesium citrate: if the label gives the elemental amount, log that instead",
+        );
+    }
+    Some(note)
+}
+
 /// The elemental amount of `compound_amount` (in the nutrient's unit) of the named salt.
 pub fn elemental(nutrient: Nutrient, form: &str, compound_amount: f64) -> Result<f64, DomainError> {
     let f = find_form(nutrient, form).ok_or_else(|| {
@@ -192,6 +209,15 @@ mod tests {
             assert!(parse_amount(Nutrient::Magnesium, bad).is_err(), "{bad:?}");
         }
         assert!(parse_amount(Nutrient::Magnesium, "400 IU").is_err(), "IU is vitamin D only");
+    }
+
+    #[test]
+    fn the_citrate_range_is_said_with_the_figure_used() {
+        let note = elemental_note(Nutrient::Magnesium, "magnesium citrate").unwrap();
+        assert!(note.contains("16.2 %") && note.contains("11.3-16.2 %"), "{note}");
+        let oxide = elemental_note(Nutrient::Magnesium, "oxide").unwrap();
+        assert_eq!(oxide, "magnesium oxide at 60.3 % elemental (nutrition reference, section 4)");
+        assert!(elemental_note(Nutrient::Magnesium, "unobtainium").is_none());
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub struct Profile {
     pub age: u32,
     pub pregnant: bool,
     pub lactating: bool,
-    /// Body weight in kg, when given (protein target 0.8 g/kg).
+    /// Body weight in kg, when given (protein target 0.8 g/kg; 1.1 pregnant, 1.3 lactating).
     pub weight_kg: Option<f64>,
     pub default: bool,
     /// Targets the user set in the config file, replacing the reference's.
@@ -251,11 +251,27 @@ impl Profile {
     pub fn targets(&self) -> Targets {
         let stage = self.life_stage();
         let mut t = table(RDA, &RDA_COLS, &stage.label);
-        if let Some(w) = self.weight_kg.filter(|_| self.age >= 19) {
-            t.insert(Nutrient::Protein, (0.8 * w * 10.0).round() / 10.0);
+        if let Some(grams) = self.protein_by_weight(t.get(&Nutrient::Protein).copied()) {
+            t.insert(Nutrient::Protein, grams);
         }
         t.extend(self.overrides.iter().map(|(n, v)| (*n, *v)));
         Targets(t)
+    }
+
+    /// The protein RDA from body weight (nutrition reference, section 10): 0.8 g/kg for
+    /// adults; in pregnancy and lactation 1.1 and 1.3 g/kg, never below the table's grams
+    /// (71 g), which assume a reference weight. None without a weight, and for children.
+    fn protein_by_weight(&self, table: Option<f64>) -> Option<f64> {
+        let w = self.weight_kg?;
+        let carrying = self.sex == Sex::Female && (self.pregnant || self.lactating);
+        let per_kg = match () {
+            _ if carrying && self.lactating => 1.3,
+            _ if carrying => 1.1,
+            _ if self.age >= 19 => 0.8,
+            _ => return None,
+        };
+        let grams = (per_kg * w * 10.0).round() / 10.0;
+        Some(if carrying { grams.max(table.unwrap_or(0.0)) } else { grams })
     }
 
     /// Estimated average requirements for this profile (none for infants).

@@ -80,6 +80,20 @@ fn pregnancy_ignored_for_men_and_weight_sets_protein() {
 }
 
 #[test]
+fn protein_in_pregnancy_and_lactation_follows_weight_but_never_drops_below_the_table() {
+    let pregnant = |kg| Profile { pregnant: true, weight_kg: Some(kg), ..person(Sex::Female, 30) };
+    let lactating = |kg| Profile { lactating: true, weight_kg: Some(kg), ..person(Sex::Female, 30) };
+    // 1.1 g/kg: 60 kg would be 66 g, below the table's 71 g.
+    assert_eq!(pregnant(60.0).targets().get(Nutrient::Protein), Some(71.0));
+    assert_eq!(pregnant(80.0).targets().get(Nutrient::Protein), Some(88.0));
+    // 1.3 g/kg.
+    assert_eq!(lactating(60.0).targets().get(Nutrient::Protein), Some(78.0));
+    assert_eq!(lactating(50.0).targets().get(Nutrient::Protein), Some(71.0));
+    let teen = Profile { pregnant: true, weight_kg: Some(70.0), ..person(Sex::Female, 17) };
+    assert_eq!(teen.targets().get(Nutrient::Protein), Some(77.0));
+}
+
+#[test]
 fn validate_refuses_what_no_person_is() {
     assert_eq!(person(Sex::Female, 130).validate(), Ok(()));
     assert_eq!(person(Sex::Male, 0).validate(), Ok(()));

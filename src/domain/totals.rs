@@ -41,9 +41,17 @@ impl Totals {
         self.unknown[n.index()]
     }
 
-    /// Percent of a target reached, when there is a positive target.
+    /// Percent of a target reached, when there is a positive target: 100 or more exactly when
+    /// the amount reaches the target as the figures read (`compare::reached`).
     pub fn percent_of(&self, n: Nutrient, target: Option<f64>) -> Option<f64> {
-        target.filter(|t| *t > 0.0).map(|t| self.get(n) / t * 100.0)
+        target.filter(|t| *t > 0.0).map(|t| {
+            let (amount, p) = (self.get(n), self.get(n) / t * 100.0);
+            if super::compare::reached(amount, t) {
+                p.max(100.0)
+            } else {
+                p.min(100.0 - f64::EPSILON * 100.0)
+            }
+        })
     }
 
     /// Calcium to magnesium ratio by weight, when both are known and magnesium is above zero.

@@ -1,10 +1,12 @@
 //! Warnings about doses and upper limits, from the nutrition reference's rules: supplemental
-//! magnesium against its own UL, total calcium, vitamin D and zinc against theirs, large
+//! magnesium against its own UL, total calcium, vitamin D, zinc, vitamin C and phosphorus
+//! against theirs, large
 //! single calcium doses, and vitamin D taken while magnesium runs low. Each warning is data
 //! (a code, the nutrient, the amount, the limit and who set it); `present` makes the words.
 
 use serde::Serialize;
 
+use super::compare::above;
 use super::day::DaySummary;
 use super::nutrient::Nutrient;
 use super::supplement::Supplement;
@@ -24,6 +26,10 @@ pub enum Code {
     VitdOverUl,
     /// The day's total zinc above its UL.
     ZincOverUl,
+    /// The day's total vitamin C above its UL.
+    VitcOverUl,
+    /// The day's total phosphorus above its UL.
+    PhosphorusOverUl,
     /// One calcium dose above `CALCIUM_DOSE_MG`.
     CaDoseLarge,
     /// Vitamin D supplements while the 7-day magnesium average is below its EAR.
@@ -38,6 +44,8 @@ impl Code {
             Code::CaOverUl => "ca_over_ul",
             Code::VitdOverUl => "vitd_over_ul",
             Code::ZincOverUl => "zinc_over_ul",
+            Code::VitcOverUl => "vitc_over_ul",
+            Code::PhosphorusOverUl => "phosphorus_over_ul",
             Code::CaDoseLarge => "ca_dose_large",
             Code::VitdWithoutMg => "vitd_without_mg",
         }
@@ -45,7 +53,15 @@ impl Code {
 
     /// Over an upper limit, rather than a caution.
     pub fn over_limit(self) -> bool {
-        matches!(self, Code::MgSupplementOverUl | Code::CaOverUl | Code::VitdOverUl | Code::ZincOverUl)
+        matches!(
+            self,
+            Code::MgSupplementOverUl
+                | Code::CaOverUl
+                | Code::VitdOverUl
+                | Code::ZincOverUl
+                | Code::VitcOverUl
+                | Code::PhosphorusOverUl
+        )
     }
 }
 
@@ -82,7 +98,7 @@ pub fn warnings(day: &DaySummary, doses: &[Supplement], mg_week_average: Option<
     let mut out = Vec::new();
     let supp_mg = day.supplemental[Nutrient::Magnesium.index()];
     if let Some(ul) = day.ul.get(Nutrient::Magnesium) {
-        if supp_mg > ul {
+        if above(supp_mg, ul) {
             out.push(Warning {
                 code: Code::MgSupplementOverUl,
                 nutrient: Nutrient::Magnesium,
@@ -96,9 +112,11 @@ pub fn warnings(day: &DaySummary, doses: &[Supplement], mg_week_average: Option<
         (Code::CaOverUl, Nutrient::Calcium),
         (Code::VitdOverUl, Nutrient::VitaminD),
         (Code::ZincOverUl, Nutrient::Zinc),
+        (Code::VitcOverUl, Nutrient::VitaminC),
+        (Code::PhosphorusOverUl, Nutrient::Phosphorus),
     ] {
         let total = day.totals.get(n);
-        if let Some(ul) = day.ul.get(n).filter(|ul| total > *ul) {
+        if let Some(ul) = day.ul.get(n).filter(|ul| above(total, *ul)) {
             out.push(Warning { code, nutrient: n, amount: total, limit: ul, source: Source::Dri });
         }
     }
@@ -199,5 +217,30 @@ mod tests {
             dose(Nutrient::Calcium, 500.0),
         ];
         assert_eq!(codes(&warnings(&day(&ca, 0.0), &ca, None)), vec!["ca_over_ul"]);
+    }
+
+    #[test]
+    fn a_sum_that_reaches_the_limit_is_not_above_it() {
+        let three = [
+            dose(Nutrient::Magnesium, 137.4),
+            dose(Nutrient::Magnesium, 191.3),
+            dose(Nutrient::Magnesium, 21.3),
+        ];
+        assert!(warnings(&day(&three, 0.0), &three, Some(400.0)).is_empty());
+        let more = [dose(Nutrient::Magnesium, 350.1)];
+        assert_eq!(codes(&warnings(&day(&more, 0.0), &more, Some(400.0))), vec!["mg_supplement_over_ul"]);
+    }
+
+    #[test]
+    fn vitamin_c_and_phosphorus_limits_warn_like_the_others() {
+        let d = [dose(Nutrient::VitaminC, 2500.0)];
+        let w = warnings(&day(&d, 0.0), &d, None);
+        assert_eq!(codes(&w), vec!["vitc_over_ul"]);
+        assert_eq!((w[0].amount, w[0].limit), (2500.0, 2000.0));
+        let mut food = day(&[], 0.0);
+        food.totals.known[Nutrient::Phosphorus.index()] = 4200.0;
+        let w = warnings(&food, &[], None);
+        assert_eq!(codes(&w), vec!["phosphorus_over_ul"]);
+        assert_eq!((w[0].amount, w[0].limit), (4200.0, 4000.0));
     }
 }

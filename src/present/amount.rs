@@ -105,9 +105,11 @@ pub fn column_head(n: Nutrient, d: VitaminDUnit) -> String {
     format!("{} {}", n.info().short, unit(n, d))
 }
 
-/// A percent, whole: "53%".
+/// A percent, whole: "53%". Below 100 it never reads "100%": 99.7 % of a target is not the
+/// target reached, so it shows as 99%.
 pub fn percent(p: f64) -> String {
-    format!("{p:.0}%")
+    let whole = if p < 100.0 { p.round().min(99.0) } else { p.round() };
+    format!("{whole:.0}%")
 }
 
 /// A ratio to one decimal: "2.2".
@@ -195,6 +197,9 @@ mod tests {
         assert_eq!(dose(Nutrient::VitaminD, 25.0, None, UG), "vitamin D 25 µg");
         assert_eq!(dose(Nutrient::VitaminD, 25.0, None, IU), "vitamin D 1000 IU");
         assert_eq!(percent(52.9), "53%");
+        assert_eq!(percent(99.7), "99%");
+        assert_eq!(percent(100.0), "100%");
+        assert_eq!(percent(100.4), "100%");
         assert_eq!(ratio(2.24), "2.2");
         assert_eq!(grams(28.35), "28.35");
         assert_eq!(grams(30.0), "30");

@@ -25,7 +25,11 @@ pub fn headline(w: &Warning, d: VitaminDUnit) -> String {
         Code::MgSupplementOverUl => {
             format!("Supplemental magnesium {value} is above the {limit} upper limit for supplements")
         }
-        Code::CaOverUl | Code::VitdOverUl | Code::ZincOverUl => {
+        Code::CaOverUl
+        | Code::VitdOverUl
+        | Code::ZincOverUl
+        | Code::VitcOverUl
+        | Code::PhosphorusOverUl => {
             format!("Total {} {value} is above the {limit} upper limit", lower_first(n.info().name))
         }
         Code::CaDoseLarge => format!("A single calcium dose of {value} is above {limit}"),
@@ -43,7 +47,11 @@ pub fn message(w: &Warning, d: VitaminDUnit) -> String {
         Code::MgSupplementOverUl => {
             format!("{} ({src}); food magnesium does not count toward it.", headline(w, d))
         }
-        Code::CaOverUl | Code::VitdOverUl | Code::ZincOverUl => format!("{} ({src}).", headline(w, d)),
+        Code::CaOverUl
+        | Code::VitdOverUl
+        | Code::ZincOverUl
+        | Code::VitcOverUl
+        | Code::PhosphorusOverUl => format!("{} ({src}).", headline(w, d)),
         Code::CaDoseLarge => format!(
             "{}; absorption falls with larger doses ({src}), so splitting it helps.",
             headline(w, d)
