@@ -4,6 +4,22 @@ use chrono::{Days, NaiveDate};
 
 use super::{clip, DomainError};
 
+/// The last date a diary keeps: dates are stored as four-digit years.
+pub const LAST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("9999-12-31 is a date"),
+};
+
+/// The day after `date`, or `date` itself on the last date a diary keeps.
+pub fn next_day(date: NaiveDate) -> NaiveDate {
+    date.checked_add_days(Days::new(1)).filter(|d| *d <= LAST).unwrap_or(date)
+}
+
+/// The day before `date`, or `date` itself on the first calendar day (0001-01-01).
+pub fn previous_day(date: NaiveDate) -> NaiveDate {
+    date.checked_sub_days(Days::new(1)).filter(|d| d.year() >= 1).unwrap_or(date)
+}
+
 /// Parses "YYYY-MM-DD" (a real calendar date, four-digit year), "today", "yesterday" or
 /// "tomorrow", relative to `today`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError> {
@@ -11,8 +27,8 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError
     let t = text.trim();
     match t.to_lowercase().as_str() {
         "today" => return Ok(today),
-        "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(bad),
-        "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(bad),
+        "yesterday" => return Some(previous_day(today)).filter(|d| *d != today).ok_or_else(bad),
+        "tomorrow" => return Some(next_day(today)).filter(|d| *d != today).ok_or_else(bad),
         _ => {}
     }
     let b = t.as_bytes();
@@ -46,6 +62,15 @@ mod tests {
         assert_eq!(parse_date("2024-02-29", today()).unwrap(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
         assert_eq!(parse_date(" Today ", today()).unwrap(), today());
         assert_eq!(parse_date("yesterday", today()).unwrap(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    }
+
+    #[test]
+    fn days_step_within_the_dates_a_diary_keeps() {
+        assert_eq!(next_day(LAST), LAST);
+        let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        assert_eq!(previous_day(first), first);
+        assert!(parse_date("tomorrow", LAST).is_err());
+        assert_eq!(next_day(today()), today().succ_opt().unwrap());
     }
 
     #[test]

@@ -3,14 +3,12 @@
 //! own actions live beside it (search.rs, supplements.rs, suggest.rs, meals.rs, prompt.rs);
 //! no key is read here, only Actions (the keymap turns keys into them).
 
-use chrono::Days;
-
 use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, TrendRange, Undo as UndoStep};
 use super::{history, meals, prompt, search, suggest, supplements};
-use crate::domain::Meal;
+use crate::domain::{date, Meal};
 use crate::service::DayReport;
 
 /// Rows a page key moves in a list.
@@ -253,8 +251,8 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         PrevDay | NextDay | Today => {
             state.date = match action {
-                PrevDay => state.date.checked_sub_days(Days::new(1)).unwrap_or(state.date),
-                NextDay => state.date.checked_add_days(Days::new(1)).unwrap_or(state.date),
+                PrevDay => date::previous_day(state.date),
+                NextDay => date::next_day(state.date),
                 _ => state.today,
             };
             state.selected = 0;
