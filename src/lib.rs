@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod files_guard;
 pub mod paths;
 pub mod present;
 pub mod service;
