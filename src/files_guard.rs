@@ -146,9 +146,8 @@ pub fn read(path: &Path, kind: &Kind) -> io::Result<Vec<u8>> {
 
 /// Reads the whole of `path` as UTF-8 text (see `open`).
 pub fn read_to_string(path: &Path, kind: &Kind) -> io::Result<String> {
-    String::from_utf8(read(path, kind)?).map_err(|_| {
-        io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text")
-    })
+    String::from_utf8(read(path, kind)?)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"))
 }
 
 /// A reader that fails, rather than goes on, once more than its kind's cap has been read:

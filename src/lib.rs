@@ -12,5 +12,6 @@ pub mod present;
 pub mod service;
 pub mod sources;
 pub mod store;
+pub mod timezone;
 pub mod transfer;
 pub mod tui;
