@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use crate::domain::{Meal, Nutrient};
+use crate::domain::text::clip_words;
+use crate::domain::{clip, Meal, Nutrient};
+use crate::files_guard::{self, Refusal};
 use crate::tui::keymap::{KeySetting, Keymap};
 
 /// Environment variable naming the config file to read instead of the default.
@@ -147,6 +149,21 @@ pub enum ConfigError {
     Bad { path: PathBuf, line: usize, what: String },
 }
 
+impl ConfigError {
+    /// Whether the file is at fault (its content, its size, or a `$MARROW_CONFIG` that names
+    /// nothing): bad input. Otherwise the system could not read it (permissions, a directory
+    /// or a FIFO in its place): a failure of the environment.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            ConfigError::Bad { .. } => true,
+            ConfigError::Io { source, .. } => {
+                matches!(source.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::InvalidData)
+                    || matches!(files_guard::refusal(source), Some(Refusal::TooLarge { .. }))
+            }
+        }
+    }
+}
+
 /// Where the config is read from: `$MARROW_CONFIG`, else `<config dir>/marrow/config.toml`.
 pub fn path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
@@ -160,7 +177,7 @@ impl Config {
     /// the whole file: marrow never runs on half a config.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         let Some(path) = path else { return Ok(Config::default()) };
-        let text = match std::fs::read_to_string(path) {
+        let text = match files_guard::read_to_string(path, &files_guard::CONFIG) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::env::var_os(CONFIG_ENV).is_none() => {
                 return Ok(Config::default())
@@ -175,23 +192,23 @@ impl Config {
         let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let config: Config = toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| line_of(s.start));
-            (line, e.message().trim().replace('\n', " "))
+            (line, clip_words(&e.message().trim().replace('\n', " ")))
         })?;
         let find = |needle: &str| text.find(needle).map_or(1, line_of);
         for (key, value) in &config.targets {
             if Nutrient::all().all(|n| n.key() != key) {
                 return Err((
                     find(key),
-                    format!("unknown nutrient {key:?} in [targets]: use keys like magnesium_mg"),
+                    format!("unknown nutrient {:?} in [targets]: use keys like magnesium_mg", clip(key)),
                 ));
             }
             if !(value.is_finite() && *value > 0.0) {
-                return Err((find(key), format!("target {key} must be a number above 0")));
+                return Err((find(key), format!("target {} must be a number above 0", clip(key))));
             }
         }
         for key in &config.app.extra_nutrients {
             if Nutrient::all().all(|n| n.key() != key) {
-                return Err((find(key), format!("unknown nutrient {key:?} in extra_nutrients")));
+                return Err((find(key), format!("unknown nutrient {:?} in extra_nutrients", clip(key))));
             }
         }
         let m = &config.meals;
@@ -199,7 +216,7 @@ impl Config {
         let mut parsed = Vec::new();
         for t in times {
             let time = NaiveTime::parse_from_str(t, "%H:%M")
-                .map_err(|_| (find(t), format!("{t:?} is not a time: use HH:MM")))?;
+                .map_err(|_| (find(t), format!("{:?} is not a time: use HH:MM", clip(t))))?;
             parsed.push(time);
         }
         if parsed.windows(2).any(|w| w[0] >= w[1]) {
@@ -212,7 +229,7 @@ impl Config {
             let line = line_in_table(text, &e.table, &e.name)
                 .or_else(|| line_in_table(text, "keys", &e.name))
                 .unwrap_or_else(|| find(&e.name));
-            return Err((line, e.what));
+            return Err((line, clip_words(&e.what)));
         }
         Ok(config)
     }

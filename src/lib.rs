@@ -6,10 +6,12 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod files_guard;
 pub mod paths;
 pub mod present;
 pub mod service;
 pub mod sources;
 pub mod store;
+pub mod timezone;
 pub mod transfer;
 pub mod tui;

@@ -26,7 +26,7 @@ impl Context {
     /// The context for this process: `--data-dir` or the default, the local date, and the
     /// config file (refused whole, with its line, when anything in it is wrong).
     pub fn new(data_dir: Option<PathBuf>) -> Result<Context, CliError> {
-        let config = Config::load(config::path().as_deref()).map_err(|e| CliError::Usage(e.to_string()))?;
+        let config = Config::load(config::path().as_deref()).map_err(CliError::from)?;
         Self::with_config(data_dir, config)
     }
 

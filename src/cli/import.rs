@@ -51,13 +51,22 @@ pub fn run(c: ImportCommand, ctx: &Context) -> Result<(), CliError> {
     }
 }
 
+/// A release that could not be used, said with what it means for the catalog: everything is
+/// read and checked before the catalog is touched.
+fn refused(e: impl std::fmt::Display) -> CliError {
+    CliError::Usage(format!("{e}; the catalog was left as it was"))
+}
+
 fn sr28(dir: &Path, ctx: &Context) -> Result<(), CliError> {
     check_dir(dir)?;
-    let foods = sr28::read_dir(dir).map_err(|e| CliError::Usage(e.to_string()))?;
+    let release = sr28::read_release(dir).map_err(refused)?;
     secure_dir(&ctx.data_dir)?;
-    let catalog = Catalog::replace(&paths::catalog_path(&ctx.data_dir), &foods)?;
-    let portions: usize = foods.iter().map(|f| f.portions.len()).sum();
+    let catalog = Catalog::replace(&paths::catalog_path(&ctx.data_dir), &release.foods)?;
+    let portions: usize = release.foods.iter().map(|f| f.portions.len()).sum();
     outln!("imported {} foods and {} portions from {}", catalog.len()?, portions, dir.display());
+    if release.skipped_portions > 0 {
+        outln!("skipped {} portions of 0 g or an amount of 0", release.skipped_portions);
+    }
     Ok(())
 }
 
@@ -67,9 +76,15 @@ fn fdc(dir: &Path, ctx: &Context) -> Result<(), CliError> {
     // Everything is read and checked before the catalog is touched.
     let import = fdc::read_dir(dir, &mut |bytes| bar.inc(bytes)).map_err(|e| {
         bar.clear();
-        CliError::Usage(e.to_string())
+        refused(e)
     })?;
     bar.clear();
+    if import.foods.is_empty() {
+        return Err(refused(format_args!(
+            "{} holds no Foundation, SR Legacy or Branded foods",
+            dir.join("food.csv").display()
+        )));
+    }
     let count = |d: DataType| import.foods.iter().filter(|f| f.data_type == d).count();
     let counts: Vec<String> = DataType::ALL
         .into_iter()
@@ -110,7 +125,7 @@ fn check_dir(dir: &Path) -> Result<(), CliError> {
     if dir.is_dir() {
         Ok(())
     } else {
-        Err(CliError::Usage(format!("{} is not a directory", dir.display())))
+        Err(CliError::Usage(format!("{} is not a directory", crate::domain::clip(&dir.to_string_lossy()))))
     }
 }
 

@@ -103,6 +103,33 @@ pub enum Command {
     Import(import::ImportCommand),
 }
 
+impl Command {
+    /// What a command changed once it has completed, for the message when its report could
+    /// not be written; None for a command that only reads.
+    pub fn saved(&self) -> Option<&'static str> {
+        use food::FoodCommand as F;
+        use log::LogCommand as L;
+        use meal::MealCommand as M;
+        use profile::ProfileCommand as P;
+        use supplement::SupplementCommand as S;
+        match self {
+            Command::Log(L::Add { .. }) => Some("the entry was saved"),
+            Command::Log(L::Rm { .. })
+            | Command::Food(F::Add { .. } | F::Edit { .. })
+            | Command::Supplement(S::Add { .. } | S::Rm { .. })
+            | Command::Meal(M::Save { .. } | M::Log { .. })
+            | Command::Copy(_)
+            | Command::Profile(P::Set { .. })
+            | Command::Import(_) => Some("the change was saved"),
+            Command::Backup(_) => Some("the backup was written"),
+            _ => None,
+        }
+    }
+}
+
+/// The most characters of one message marrow prints, beyond its "marrow: " prefix.
+pub const MESSAGE_MAX: usize = 480;
+
 /// A failed command: bad input (exit 2) or anything else (exit 1). One line each.
 #[derive(Debug)]
 pub enum CliError {
@@ -118,9 +145,30 @@ impl CliError {
         }
     }
 
-    pub fn message(&self) -> &str {
+    /// The message as printed: one line of at most [`MESSAGE_MAX`] characters, with no
+    /// control character, whatever text went into it.
+    pub fn message(&self) -> String {
         match self {
-            CliError::Usage(m) | CliError::Failure(m) => m,
+            CliError::Usage(m) | CliError::Failure(m) => crate::domain::text::one_line(m, MESSAGE_MAX),
+        }
+    }
+}
+
+/// The one line a panic prints: its message and where, never a backtrace.
+pub fn panic_message(payload: Option<&str>, location: Option<&std::panic::Location<'_>>) -> String {
+    let what = payload.unwrap_or("a panic");
+    match location {
+        Some(at) => format!("internal error: {what} (at {}:{})", at.file(), at.line()),
+        None => format!("internal error: {what}"),
+    }
+}
+
+impl From<crate::config::ConfigError> for CliError {
+    fn from(e: crate::config::ConfigError) -> Self {
+        if e.is_bad_input() {
+            CliError::Usage(e.to_string())
+        } else {
+            CliError::Failure(e.to_string())
         }
     }
 }
@@ -209,5 +257,23 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn messages_are_one_bounded_line_whatever_went_in() {
+        let e = CliError::Usage(format!("can't read {}\n\u{1b}[2J: x", "d".repeat(200_000)));
+        let m = e.message();
+        assert!(m.chars().count() <= MESSAGE_MAX, "{} chars", m.chars().count());
+        assert!(!m.chars().any(char::is_control), "{m:?}");
+        assert!(m.ends_with("\\n\\u{1b}[2J: x"), "{m}");
+    }
+
+    #[test]
+    fn a_panic_is_one_line() {
+        let here = std::panic::Location::caller();
+        let m = panic_message(Some("system time before Unix epoch"), Some(here));
+        assert!(m.starts_with("internal error: system time before Unix epoch (at src/cli/mod.rs:"), "{m}");
+        assert!(!m.contains('\n'));
+        assert_eq!(panic_message(None, None), "internal error: a panic");
     }
 }

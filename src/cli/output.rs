@@ -1,6 +1,6 @@
 //! Standard output for every command, written through one place: a full disk or a broken
-//! terminal becomes one line on stderr and exit 1 (`finish`), never a panic. A closed pipe
-//! still ends the process quietly, as SIGPIPE does for other Unix filters.
+//! terminal becomes one line on stderr and exit 1 (`finish`, `unwritten`), never a panic. A
+//! closed pipe still ends the process quietly, as SIGPIPE does for other Unix filters.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -24,6 +24,21 @@ pub fn write(args: fmt::Arguments<'_>) {
     }
     if let Err(e) = io::stdout().lock().write_fmt(args) {
         *failed = Some(e.raw_os_error().map_or(Failure::Kind(e.kind()), Failure::Os));
+    }
+}
+
+/// Writes text that is already whole (a completion script, the man page): see `write`.
+pub fn write_str(text: &str) {
+    write(format_args!("{text}"));
+}
+
+/// The line for a report that could not be written: what failed, and what the command
+/// changed all the same (`saved`, None for a command that only reads) so that nobody runs a
+/// write twice for want of its report.
+pub fn unwritten(e: &io::Error, saved: Option<&str>) -> String {
+    match saved {
+        Some(saved) => format!("can't write the output: {e}; {saved}"),
+        None => format!("can't write the output: {e}"),
     }
 }
 

@@ -1,8 +1,11 @@
 //! `marrow search QUERY... [--limit N] [--json]`: foods by words, best first.
 
+use std::io::Write;
+
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::search::before_eating;
+use crate::domain::text::printable;
 use crate::present::{self, mark, NOT_AS_EATEN_LEGEND};
 
 #[derive(Debug, clap::Args)]
@@ -25,7 +28,8 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         return print_json(&serde_json::Value::Array(hits.iter().map(json::food).collect()));
     }
     if hits.is_empty() {
-        eprintln!("no food matches {:?}", super::context::short(&a.query.join(" ")));
+        let _ =
+            writeln!(std::io::stderr(), "no food matches {:?}", super::context::short(&a.query.join(" ")));
         return Ok(());
     }
     let d = ctx.config.units.vitamin_d;
@@ -33,7 +37,12 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         .iter()
         .map(|f| {
             // The full name: two foods that begin alike must not look alike.
-            let mut r = vec![f.id.clone(), format!("{}{}", mark(f), f.name), table::fit(&f.group, 28)];
+            // Names from a forged cache or an import are shown, never obeyed, by the terminal.
+            let mut r = vec![
+                printable(&f.id).into_owned(),
+                format!("{}{}", mark(f), printable(&f.name)),
+                table::fit(&printable(&f.group), 28),
+            ];
             r.extend(BONE_NUTRIENTS.iter().map(|n| present::figure(*n, f.per_100g.get(*n), d)));
             r
         })

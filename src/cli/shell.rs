@@ -3,7 +3,7 @@
 
 use clap::{CommandFactory, Subcommand};
 
-use super::{Cli, CliError, Context};
+use super::{output, Cli, CliError, Context};
 use crate::config::{self, default_toml};
 
 #[derive(Debug, Subcommand)]
@@ -36,19 +36,23 @@ pub fn config(c: ConfigCommand, _ctx: &Context) -> Result<(), CliError> {
 /// Shell completion script on stdout.
 pub fn completions(shell: Shell) -> Result<(), CliError> {
     let mut cmd = Cli::command();
-    let mut out = std::io::stdout();
+    // Generated in memory: clap_complete panics when its writer fails.
+    let mut out = Vec::new();
     let shell = match shell {
         Shell::Bash => clap_complete::Shell::Bash,
         Shell::Zsh => clap_complete::Shell::Zsh,
         Shell::Fish => clap_complete::Shell::Fish,
     };
     clap_complete::generate(shell, &mut cmd, "marrow", &mut out);
+    output::write_str(&String::from_utf8_lossy(&out));
     Ok(())
 }
 
 /// The man page (roff) on stdout.
 pub fn man() -> Result<(), CliError> {
     let page = clap_mangen::Man::new(Cli::command());
-    let mut out = std::io::stdout();
-    page.render(&mut out).map_err(|e| CliError::Failure(format!("can't write the man page: {e}")))
+    let mut out = Vec::new();
+    page.render(&mut out).map_err(|e| CliError::Failure(format!("can't render the man page: {e}")))?;
+    output::write_str(&String::from_utf8_lossy(&out));
+    Ok(())
 }

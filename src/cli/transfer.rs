@@ -165,7 +165,7 @@ fn csv_line(fields: &[String]) -> String {
 
 /// `marrow import diary FILE.json`.
 pub fn import_diary(path: &std::path::Path, merge: bool, ctx: &Context) -> Result<(), CliError> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::files_guard::read_to_string(path, &crate::files_guard::DIARY_EXPORT)
         .map_err(|e| CliError::Usage(format!("can't read {}: {e}", path.display())))?;
     let de = &mut serde_json::Deserializer::from_str(&text);
     let x: Export = serde_path_to_error::deserialize(de)

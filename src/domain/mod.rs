@@ -8,6 +8,7 @@ pub mod nutrient;
 pub mod quantity;
 pub mod saved;
 pub mod targets;
+pub mod text;
 pub mod totals;
 pub mod units;
 
@@ -15,6 +16,7 @@ pub use food::{Entry, Food, Meal, NewEntry, Portion};
 pub use nutrient::{Nutrient, NutrientValues};
 pub use saved::{Product, SavedMeal};
 pub use targets::{Profile, ProfileError, Sex, Targets};
+pub use text::clip;
 pub use totals::Totals;
 
 /// Bad input the domain refuses. Every message is one line a user can act on.
@@ -61,14 +63,4 @@ pub mod serving;
 pub mod supplement;
 pub mod warnings;
 
-/// User text cut to fit an error message on one line: at most 60 characters, control
-/// characters shown as spaces.
-pub fn clip(text: &str) -> String {
-    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if clean.chars().count() > 60 {
-        format!("{}…", clean.chars().take(60).collect::<String>())
-    } else {
-        clean
-    }
-}
 pub mod browse;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use csv::ByteRecord;
 
 use super::SourceError;
+use crate::files_guard::{self, Bounded};
 
 /// How many records pass between two progress reports.
 const REPORT_EVERY: u64 = 16_384;
@@ -17,7 +18,7 @@ const REPORT_EVERY: u64 = 16_384;
 /// An open FDC table: its reader, where it is, and its header's columns by name.
 pub(super) struct Table {
     path: PathBuf,
-    reader: csv::Reader<BufReader<File>>,
+    reader: csv::Reader<BufReader<Bounded<File>>>,
     columns: HashMap<String, usize>,
     /// Byte offset already reported to the progress callback.
     reported: u64,
@@ -28,7 +29,7 @@ impl Table {
     /// Opens `dir/name`; `Ok(None)` when the file is absent.
     pub fn open(dir: &Path, name: &str) -> Result<Option<Table>, SourceError> {
         let path = dir.join(name);
-        let file = match File::open(&path) {
+        let file = match files_guard::open(&path, &files_guard::FDC_FILE) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(SourceError::Io { path, source }),

@@ -16,6 +16,8 @@ pub enum SourceError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{}:{line}: {what}", path.display())]
     Format { path: PathBuf, line: usize, what: String },
+    #[error("{}: {what}", dir.display())]
+    Incomplete { dir: PathBuf, what: String },
     #[error("catalog asset, line {line}: {what}")]
     Asset { line: usize, what: String },
 }

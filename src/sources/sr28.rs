@@ -7,10 +7,27 @@ use crate::domain::nutrient::{Nutrient, NutrientValues, IU_PER_UG_VITAMIN_D, NUT
 use crate::domain::{Food, Portion};
 
 use super::SourceError;
+use crate::files_guard;
 
-/// Reads FOOD_DES, FD_GROUP, NUT_DATA and WEIGHT from an SR28 directory. Foods come out in
-/// NDB order, portions in USDA `Seq` order.
+/// What an SR28 release held.
+#[derive(Debug)]
+pub struct Release {
+    /// The foods, in NDB order, their portions in USDA `Seq` order.
+    pub foods: Vec<Food>,
+    /// Portions left out for weighing 0 g or counting 0 of something: nothing can be logged
+    /// by them.
+    pub skipped_portions: usize,
+}
+
+/// Reads FOOD_DES, FD_GROUP, NUT_DATA and WEIGHT from an SR28 directory (see `read_release`).
 pub fn read_dir(dir: &Path) -> Result<Vec<Food>, SourceError> {
+    read_release(dir).map(|r| r.foods)
+}
+
+/// Reads FOOD_DES, FD_GROUP, NUT_DATA and WEIGHT from an SR28 directory. A release without
+/// foods or without a single nutrient value (empty files, a download cut short) is refused,
+/// as is any malformed record: nothing is kept from a release that is not whole.
+pub fn read_release(dir: &Path) -> Result<Release, SourceError> {
     let groups: HashMap<String, String> = records(dir, "FD_GROUP.txt", 2)?
         .into_iter()
         .map(|r| (r.fields[0].clone(), r.fields[1].clone()))
@@ -39,6 +56,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Food>, SourceError> {
 
     let wanted: HashMap<&str, Nutrient> = NUTRIENTS.iter().map(|i| (i.usda, i.nutrient)).collect();
     let mut vitamin_d_iu: HashMap<usize, f64> = HashMap::new();
+    let mut values = 0usize;
     for r in records(dir, "NUT_DATA.txt", 18)? {
         let f = &r.fields;
         let Some(&i) = index.get(&f[0]) else {
@@ -55,6 +73,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Food>, SourceError> {
         if !value.is_finite() || value < 0.0 {
             return Err(r.error(format!("bad nutrient value {:?}", f[2])));
         }
+        values += 1;
         if nutr == VITAMIN_D_IU_USDA {
             vitamin_d_iu.insert(i, value);
         } else {
@@ -68,7 +87,15 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Food>, SourceError> {
         }
     }
 
+    if foods.is_empty() {
+        return Err(incomplete(dir, "FOOD_DES.txt holds no foods"));
+    }
+    if values == 0 {
+        return Err(incomplete(dir, "NUT_DATA.txt holds no nutrient values marrow uses"));
+    }
+
     let mut weights: Vec<(usize, u32, Portion)> = Vec::new();
+    let mut skipped_portions = 0;
     for r in records(dir, "WEIGHT.txt", 5)? {
         let f = &r.fields;
         let Some(&i) = index.get(&f[0]) else {
@@ -81,22 +108,23 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Food>, SourceError> {
                 .ok_or_else(|| r.error(format!("bad {what} {s:?}")))
         };
         let seq = f[1].parse::<u32>().map_err(|_| r.error(format!("bad sequence {:?}", f[1])))?;
-        weights.push((
-            i,
-            seq,
-            Portion {
-                amount: num(&f[2], "amount")?,
-                description: f[3].clone(),
-                grams: num(&f[4], "gram weight")?,
-            },
-        ));
+        let (amount, grams) = (num(&f[2], "amount")?, num(&f[4], "gram weight")?);
+        if amount == 0.0 || grams == 0.0 {
+            skipped_portions += 1;
+            continue;
+        }
+        weights.push((i, seq, Portion { amount, description: f[3].clone(), grams }));
     }
     weights.sort_by_key(|(i, seq, _)| (*i, *seq));
     for (i, _, p) in weights {
         foods[i].portions.push(p);
     }
     foods.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(foods)
+    Ok(Release { foods, skipped_portions })
+}
+
+fn incomplete(dir: &Path, what: &str) -> SourceError {
+    SourceError::Incomplete { dir: dir.to_path_buf(), what: format!("{what}: not a whole SR28 release") }
 }
 
 /// One line of an SR28 file, with its fields unquoted.
@@ -120,7 +148,8 @@ pub fn latin1(bytes: &[u8]) -> String {
 /// Reads all records of `file`, requiring at least `min_fields` fields on each line.
 pub fn records(dir: &Path, file: &str, min_fields: usize) -> Result<Vec<Record>, SourceError> {
     let path = dir.join(file);
-    let bytes = std::fs::read(&path).map_err(|source| SourceError::Io { path: path.clone(), source })?;
+    let bytes = files_guard::read(&path, &files_guard::SR28_FILE)
+        .map_err(|source| SourceError::Io { path: path.clone(), source })?;
     let text = latin1(&bytes);
     let mut out = Vec::new();
     for (n, line) in text.split('\n').enumerate() {

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::nutrient::{NutrientValues, COUNT};
 use crate::domain::Food;
+use crate::files_guard;
 
 /// How long the diary's files must have been unchanged before a read of them is cached,
 /// where timestamps have sub-second parts (file times come from a clock that ticks every few
@@ -141,24 +142,18 @@ struct CachedFood {
     per_100g: Vec<Option<String>>,
 }
 
-/// The largest cache read: far beyond any diary's usage and custom foods, and a guard against
-/// a cache path that is not what marrow wrote.
-const MAX_BYTES: u64 = 16 << 20;
-
 fn load(cache: &Path, files: &Files) -> Option<Hints> {
     // Only a plain file marrow could have written: never follow a link, nor open a FIFO or a
     // device, where reading could block or never end.
-    let meta = std::fs::symlink_metadata(cache).ok()?;
-    if !meta.file_type().is_file() || meta.len() > MAX_BYTES {
-        return None;
-    }
-    let cached: Cached = serde_json::from_slice(&std::fs::read(cache).ok()?).ok()?;
+    let cached: Cached = serde_json::from_slice(&files_guard::read(cache, &files_guard::HINTS).ok()?).ok()?;
     if cached.marrow != env!("CARGO_PKG_VERSION") || cached.files != *files {
         return None;
     }
     let mut custom = Vec::with_capacity(cached.custom.len());
     for food in cached.custom {
-        if food.per_100g.len() != COUNT {
+        // A name that could drive the terminal is never taken from this file (it may have been
+        // forged); the diary is read instead.
+        if food.per_100g.len() != COUNT || food.name.chars().any(char::is_control) {
             return None;
         }
         let mut values = NutrientValues::unknown();
@@ -215,7 +210,7 @@ mod tests {
         figures.set(Nutrient::Calcium, Some(0.1 + 0.2));
         figures.set(Nutrient::VitaminD, Some(1.0 / 3.0));
         diary
-            .add_custom_food("Granola, \"house\"\tmix ✓", &figures, &[], "2026-11-25T08:00:00+00:00")
+            .add_custom_food("Granola, \"house\" mix \\ ✓", &figures, &[], "2026-11-25T08:00:00+00:00")
             .unwrap();
         log(&mut diary, "12061");
         (tmp, path, diary)
@@ -296,6 +291,18 @@ mod tests {
             assert_eq!(read.0.get("12061"), Some(&1));
             assert_eq!(std::fs::read(&cache).unwrap(), good, "rewritten from the diary");
         }
+    }
+
+    #[test]
+    fn a_cache_naming_a_food_with_control_characters_is_not_believed() {
+        let (_tmp, path, _diary) = diary();
+        let cache = cache_path(&path);
+        cached(&path, later(), from_diary(&path));
+        let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
+        json["custom"][0]["name"] = "\u{1b}]0;PWNED\u{7}Granola".into();
+        std::fs::write(&cache, serde_json::to_vec(&json).unwrap()).unwrap();
+        let (_, custom) = cached(&path, later(), from_diary(&path));
+        assert!(custom[0].name.starts_with("Granola"), "read from the diary: {:?}", custom[0].name);
     }
 
     #[test]
