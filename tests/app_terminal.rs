@@ -261,7 +261,7 @@ fn a_clock_before_1970_is_no_panic_in_the_app() {
     let (_tmp, data) = data_dir_with_profile();
     let mut cmd = CommandBuilder::new(faketime);
     // The clock starts in July 1969 and runs; timers stay real.
-    cmd.args(["@1969-07-20 20:17:00", env!("CARGO_BIN_EXE_marrow"), "--data-dir"]);
+    cmd.args(["-f", "@1969-07-20 20:17:00", env!("CARGO_BIN_EXE_marrow"), "--data-dir"]);
     cmd.arg(&data);
     let mut app = App::start(cmd, &data, &[("TZ", "UTC"), ("FAKETIME_DONT_FAKE_MONOTONIC", "1")]);
     app.wait_for("Sun 20 Jul 1969", LONG);

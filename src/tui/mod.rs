@@ -30,7 +30,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::Local;
 use ratatui::crossterm::event::{self, Event};
 
 use self::action::Action;
@@ -62,7 +61,7 @@ pub fn dispatch_to(
     action: Action,
 ) {
     let mut queue = VecDeque::from([action]);
-    let now = Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let now = crate::clock::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     while let Some(a) = queue.pop_front() {
         for effect in app::update(state, a) {
             if effect == Effect::Quit {
@@ -108,7 +107,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
-    let now = Local::now();
+    let now = crate::clock::now();
     let profile = runtime.diary.profile().unwrap_or_default();
     let mut state = AppState::new(now.date_naive(), config.meal_at(now.time()), profile);
     state.extra_nutrients = config.extra_nutrients();
@@ -185,7 +184,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> std::io::Result<()> {
                 if runtime.changed_elsewhere() {
                     dispatch_to(&mut state, &mut runtime, worker.as_mut(), Action::ExternalChange);
                 }
-                let now = Local::now();
+                let now = crate::clock::now();
                 let clock = (now.date_naive(), config.meal_at(now.time()));
                 if clock != told {
                     told = clock;
