@@ -24,6 +24,7 @@ pub mod ui;
 pub mod worker;
 #[cfg(test)]
 mod worker_tests;
+mod writes;
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
