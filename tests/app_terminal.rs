@@ -50,7 +50,8 @@ fn closing_the_terminal_with_an_overlay_open_ends_the_app() {
     let mut app = App::spawn(&data);
     open_search(&mut app);
     app.hang_up();
-    app.wait_exit(END);
+    let status = app.wait_exit(END);
+    assert!(status.success(), "ended cleanly, not aborted: {status:?}");
 }
 
 #[test]
@@ -59,7 +60,8 @@ fn closing_the_terminal_with_a_prompt_open_ends_the_app_and_logs_nothing() {
     let mut app = App::spawn(&data);
     open_prompt(&mut app);
     app.hang_up();
-    app.wait_exit(END);
+    let status = app.wait_exit(END);
+    assert!(status.success(), "ended cleanly, not aborted: {status:?}");
     assert_eq!(entries(&data), 0, "a closed terminal is not an Enter");
 }
 
@@ -114,6 +116,25 @@ fn sigint_with_a_prompt_open_ends_the_app() {
     a_signal_with_a_prompt_open_ends_the_app("INT");
 }
 
+/// Writing to a terminal that no longer reads (a stalled connection) blocks the app's
+/// drawing; a signal still ends it, through the watchdog, with 128 + the signal's number.
+#[test]
+fn sigterm_ends_the_app_even_when_its_terminal_stops_reading() {
+    let (_tmp, data) = data_dir_with_profile();
+    let mut app = App::spawn(&data);
+    app.wait_for("Magnesium", LONG);
+    app.pause_reading(true);
+    // Each resize redraws the whole screen, until the terminal's buffer is full.
+    for i in 0..60 {
+        app.resize(if i % 2 == 0 { 29 } else { 30 }, 100);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.signal("TERM");
+    let status = app.wait_exit(END);
+    app.pause_reading(false);
+    assert_eq!(status.exit_code(), 128 + 15, "ended by the watchdog: {status:?}");
+}
+
 #[test]
 fn sigtstp_hands_the_terminal_back_and_sigcont_takes_it_again() {
     let (_tmp, data) = data_dir_with_profile();
@@ -142,6 +163,7 @@ fn sigtstp_hands_the_terminal_back_and_sigcont_takes_it_again() {
     app.send("?");
     app.wait_for("Keys", LONG);
     app.send("\x1b");
+    app.wait_until("the help closed", LONG, |s| !s.contains("Keys"));
     app.send("q");
     assert!(app.wait_exit(END).success());
 }
@@ -183,7 +205,8 @@ fn a_write_waits_for_another_marrow_without_freezing_and_lands_when_the_lock_goe
     app.wait_for("Keys", END);
     app.send("\x1b");
     app.wait_until("the help closed", END, |s| !s.contains("Keys"));
-    assert_eq!(entries(&data), 0, "nothing lands while the lock is held");
+    let logged: i64 = lock.query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0)).expect("count");
+    assert_eq!(logged, 0, "nothing lands while the lock is held");
 
     lock.execute_batch("COMMIT").expect("release the lock");
     app.wait_until("the entry, logged", LONG, |s| s.contains("81.0") && !s.contains(WAITING));

@@ -82,6 +82,8 @@ pub struct App {
     master: Option<Box<dyn MasterPty + Send>>,
     /// Tells the reading thread to let go of its handle, and the thread.
     reading: Option<(Arc<AtomicBool>, JoinHandle<()>)>,
+    /// Holds the reading thread back, as a terminal that stops reading (a stalled connection).
+    paused: Arc<AtomicBool>,
 }
 
 impl App {
@@ -132,11 +134,17 @@ impl App {
         };
         let (mut reader, writer) = (dup(), dup());
         let stop = Arc::new(AtomicBool::new(false));
+        let paused = Arc::new(AtomicBool::new(false));
         let thread = {
             let (parser, raw, stop) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&stop));
+            let paused = Arc::clone(&paused);
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 while !stop.load(Ordering::Relaxed) {
+                    if paused.load(Ordering::Relaxed) {
+                        thread::sleep(POLL);
+                        continue;
+                    }
                     let mut poll = libc::pollfd { fd: reader.as_raw_fd(), events: libc::POLLIN, revents: 0 };
                     // SAFETY: one valid pollfd.
                     if unsafe { libc::poll(&mut poll, 1, 50) } <= 0 {
@@ -159,6 +167,7 @@ impl App {
             child,
             master: Some(pair.master),
             reading: Some((stop, thread)),
+            paused,
         }
     }
 
@@ -182,6 +191,11 @@ impl App {
         }
         self.writer = None;
         self.master = None;
+    }
+
+    /// Stops reading what the app writes (true) or reads on (false).
+    pub fn pause_reading(&self, pause: bool) {
+        self.paused.store(pause, Ordering::Relaxed);
     }
 
     /// Whether the terminal is in raw mode (no line editing, no echo), as the app left it.
