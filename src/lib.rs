@@ -4,6 +4,7 @@
 //! the USDA [`catalog`] importer, the command line ([`cli`]) and the full-screen app ([`tui`]).
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod files_guard;

@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 
 use super::CliError;
 use crate::config::{self, Config};
@@ -39,17 +39,17 @@ impl Context {
 
     /// Today's local date, the same for the whole command even across midnight.
     pub fn today(&self) -> NaiveDate {
-        *self.today.get_or_init(|| Local::now().date_naive())
+        *self.today.get_or_init(|| crate::clock::now().date_naive())
     }
 
     /// The current local time, RFC 3339, for `logged_at`.
     pub fn now(&self) -> String {
-        Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+        crate::clock::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string()
     }
 
     /// The meal that fits the current time of day.
     pub fn current_meal(&self) -> Meal {
-        self.config.meal_at(Local::now().time())
+        self.config.meal_at(crate::clock::now().time())
     }
 
     /// `--date` or today.

@@ -184,6 +184,14 @@ impl Diary {
         let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
         Some(version == DIARY_SCHEMA_VERSION)
     }
+
+    /// Lets `decide` choose, each time another process's transaction is in the way, whether
+    /// to wait on (true) or give up now with a busy error (false); it is told how many times
+    /// it was asked during the same wait. Replaces the 30 s wait: the app waits in short
+    /// slices instead, and keeps its screen and keys alive in between.
+    pub fn on_busy(&mut self, decide: impl FnMut(i32) -> bool + Send + 'static) -> Result<(), StoreError> {
+        Ok(self.conn.busy_handler(Some(decide))?)
+    }
 }
 
 thread_local! {

@@ -57,6 +57,19 @@ pub fn settled(state: &mut AppState, work: Work, ticket: u64) -> bool {
     wanted
 }
 
+/// What the status line says while writes wait for another marrow's transaction.
+pub const WAITING_FOR_WRITER: &str = "waiting for another marrow to finish writing…";
+
+/// The writes waiting for another marrow to finish writing went from `before` to `now`: the
+/// status line says so when a wait begins or grows, and stops saying so once none is left.
+pub fn writes_waiting(state: &mut AppState, before: usize, now: usize) {
+    if now > before {
+        state.set_status(StatusKind::Hint, WAITING_FOR_WRITER);
+    } else if now == 0 && state.status.as_ref().is_some_and(|s| s.text == WAITING_FOR_WRITER) {
+        state.status = None;
+    }
+}
+
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     match action {

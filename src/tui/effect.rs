@@ -102,4 +102,35 @@ impl Effect {
             _ => None,
         }
     }
+
+    /// Whether this effect writes to the diary: such effects land in the order they were
+    /// made, and wait their turn while another marrow holds the diary (writes.rs).
+    pub fn writes(&self) -> bool {
+        use Effect::*;
+        match self {
+            AddEntry(_)
+            | RestoreEntry(_)
+            | RemoveEntry { .. }
+            | RemoveEntries { .. }
+            | UpdateAmount { .. }
+            | MoveEntry { .. }
+            | AddSupplement(_)
+            | RestoreSupplement(_)
+            | RemoveSupplement { .. }
+            | SaveMeal { .. }
+            | LogSavedMeal { .. }
+            | CopyMeal { .. } => true,
+            LoadDay(_)
+            | LoadTrend { .. }
+            | Search(_)
+            | Browse { .. }
+            | LoadRecent
+            | LoadGroups
+            | LoadFood(_)
+            | LoadProducts
+            | Suggest { .. }
+            | LoadSavedMeals
+            | Quit => false,
+        }
+    }
 }

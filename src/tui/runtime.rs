@@ -8,6 +8,7 @@ use super::action::{Action, Batch};
 use super::effect::Effect;
 use super::state::MealChoice;
 use super::suggest::LIMIT;
+use super::writes::Writes;
 use crate::domain::day::DaySummary;
 use crate::domain::{Entry, Food};
 use crate::service::{day, day_report, meals, record, suggest, Foods, ServiceError};
@@ -29,12 +30,15 @@ pub struct Runtime {
     hints: Option<Hints>,
     /// The week of the day report just loaded, for the trend asked for right after it.
     week: Option<(NaiveDate, Vec<DaySummary>)>,
+    /// Writes waiting for another marrow's transaction, once `wait_in_slices` made writes
+    /// wait off the UI thread; None: a write waits for the lock where it runs.
+    writes: Option<Writes>,
 }
 
 impl Runtime {
     pub fn new(diary: Diary, catalog: Catalog) -> Result<Runtime, StoreError> {
         let seen_version = diary.data_version()?;
-        Ok(Runtime { diary, catalog, seen_version, hints: None, week: None })
+        Ok(Runtime { diary, catalog, seen_version, hints: None, week: None, writes: None })
     }
 
     /// How to open a runtime over second, read-only connections to the same diary and
@@ -61,8 +65,55 @@ impl Runtime {
         }
     }
 
-    /// Runs one effect; store failures come back as `Action::Failed` for the status line.
+    /// Makes a write that finds another marrow's transaction in the way wait in the queue
+    /// (writes.rs), tried again by `retry_writes`, instead of for the lock on this thread;
+    /// after `patience` it fails. The app's event loop calls this; tests need not.
+    pub fn wait_in_slices(&mut self, patience: std::time::Duration) -> Result<(), StoreError> {
+        let (writes, on_busy) = Writes::new(patience);
+        self.diary.on_busy(on_busy)?;
+        self.writes = Some(writes);
+        Ok(())
+    }
+
+    /// How many writes wait for another marrow's transaction.
+    pub fn writes_waiting(&self) -> usize {
+        self.writes.as_ref().map_or(0, Writes::waiting)
+    }
+
+    /// Tries the waiting writes again, in order; returns what those that ran led to.
+    pub fn retry_writes(&mut self) -> Vec<Action> {
+        let Some(mut writes) = self.writes.take() else { return vec![] };
+        let actions = writes.retry(|effect, now| self.run_now(effect, now));
+        self.writes = Some(writes);
+        actions
+    }
+
+    /// One last try for the waiting writes as the app ends: how many did not land.
+    pub fn last_try_writes(&mut self) -> usize {
+        let Some(mut writes) = self.writes.take() else { return 0 };
+        let left = writes.last_try(|effect, now| self.run_now(effect, now));
+        self.writes = Some(writes);
+        left
+    }
+
+    /// Runs one effect; store failures come back as `Action::Failed` for the status line. A
+    /// write may wait its turn instead (see `wait_in_slices`): then nothing comes back yet.
     pub fn run(&mut self, effect: Effect, now: &str) -> Vec<Action> {
+        match self.writes.take() {
+            Some(mut writes) if effect.writes() => {
+                let actions = writes.run(effect, now, |effect, now| self.run_now(effect, now));
+                self.writes = Some(writes);
+                actions
+            }
+            writes => {
+                self.writes = writes;
+                self.run_now(effect, now)
+            }
+        }
+    }
+
+    /// Runs one effect now.
+    fn run_now(&mut self, effect: Effect, now: &str) -> Vec<Action> {
         match self.try_run(effect, now) {
             Ok(actions) => actions,
             Err(e) => vec![Action::Failed(e.to_string())],
