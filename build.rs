@@ -1,11 +1,18 @@
-//! Tells the tests whether the official USDA SR28 release is beside the project
-//! (../shared/data/usda-sr28): the tests that need it are ignored, with that reason, when it
-//! is absent (a fresh clone, a user's machine), and run when it is there.
+//! Tells the tests what this machine has that a few of them need: the official USDA SR28
+//! release beside the project (../shared/data/usda-sr28) and `faketime` (to set the clock
+//! before 1970). A test that needs one is ignored, with that reason, when it is absent (a
+//! fresh clone, a user's machine), and runs when it is there; it never passes silently.
 
 use std::path::Path;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(marrow_sr28)");
+    println!("cargo::rustc-check-cfg=cfg(marrow_faketime)");
+    let faketime = std::process::Command::new("faketime").arg("--version").output();
+    if faketime.is_ok_and(|o| o.status.success()) {
+        println!("cargo::rustc-cfg=marrow_faketime");
+    }
+    println!("cargo::rerun-if-env-changed=PATH");
     let dir = Path::new("../shared/data/usda-sr28");
     if dir.join("FOOD_DES.txt").is_file() {
         println!("cargo::rustc-cfg=marrow_sr28");
