@@ -5,6 +5,7 @@ pub mod food;
 pub mod labels;
 pub mod nutrient;
 pub mod quantity;
+pub mod sane;
 pub mod saved;
 pub mod targets;
 pub mod totals;
