@@ -1,15 +1,20 @@
-//! marrow's own export format (JSON, complete and exact) and checking an import of it whole
-//! before anything is written (`service::transfer` reads and writes the diary). Numbers are
-//! written at full precision so an export imported elsewhere reproduces every day's totals
-//! exactly.
+//! marrow's own export format (JSON, complete and exact; docs/export-format.md) and checking
+//! an import of it whole before anything is written (`service::transfer` reads and writes the
+//! diary). Numbers are written at full precision so an export imported elsewhere reproduces
+//! every day's totals exactly. Rows the diary holds but marrow cannot read travel in
+//! `unreadable` exactly as stored; an import refuses a file that holds any.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
+use crate::domain::sane::{max_dose, max_per_100g, user_text};
+use crate::domain::saved::MEAL_NAME_MAX;
 use crate::domain::supplement::NewSupplement;
 use crate::domain::{Meal, NewEntry, Nutrient, NutrientValues, Portion, Profile, ProfileError, Sex};
+use crate::store::{Raw, Unreadable};
 
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
@@ -34,6 +39,9 @@ pub struct Export {
     pub saved_meals: Vec<MealRecord>,
     #[serde(default)]
     pub supplement_products: Vec<ProductRecord>,
+    /// Rows of the diary marrow could not read, as stored; absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<UnreadableRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +104,42 @@ pub struct ProductRecord {
     pub form: Option<String>,
 }
 
+/// A row the diary holds but marrow could not read, every column as stored: null, a number
+/// (an integer, or a real), UTF-8 text as a string, and otherwise an object:
+/// `{"text_hex": "4e7574ff"}` for text that is not UTF-8, `{"blob_hex": ...}` for bytes,
+/// `{"real": "inf"}` for a real JSON cannot hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnreadableRecord {
+    /// "entries", "supplements", "custom_foods", "supplement_products" or "saved_meals".
+    pub table: String,
+    pub id: i64,
+    /// Why marrow could not read it.
+    pub problem: String,
+    pub columns: BTreeMap<String, Value>,
+}
+
+impl From<&Unreadable> for UnreadableRecord {
+    fn from(u: &Unreadable) -> Self {
+        let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+        let value = |r: &Raw| match r {
+            Raw::Null => Value::Null,
+            Raw::Integer(i) => json!(i),
+            Raw::Real(x) if x.is_finite() => json!(x),
+            Raw::Real(x) => json!({ "real": x.to_string() }),
+            Raw::Text(t) => json!(t),
+            Raw::BadText(b) => json!({ "text_hex": hex(b) }),
+            Raw::Blob(b) => json!({ "blob_hex": hex(b) }),
+        };
+        UnreadableRecord {
+            table: u.table.name().to_string(),
+            id: u.id,
+            problem: u.why.clone(),
+            columns: u.columns.iter().map(|(c, r)| (c.clone(), value(r))).collect(),
+        }
+    }
+}
+
 pub(crate) fn values_map(v: &NutrientValues) -> BTreeMap<String, Option<f64>> {
     Nutrient::all().map(|n| (n.key().to_string(), v.get(n))).collect()
 }
@@ -112,19 +156,77 @@ fn bad(at: String, what: impl Into<String>) -> ImportError {
     ImportError { at, what: what.into() }
 }
 
+/// The longest food name an entry may carry, the longest food id, quantity as typed, form,
+/// supplement product name and `logged_at`, in characters.
+const ENTRY_NAME_MAX: usize = 1000;
+const FOOD_ID_MAX: usize = 100;
+const QUANTITY_MAX: usize = 200;
+const FORM_MAX: usize = 100;
+const PRODUCT_NAME_MAX: usize = 100;
+const CUSTOM_NAME_MAX: usize = 200;
+const LOGGED_AT_MAX: usize = 64;
+
+/// A date as the diary keeps it: YYYY-MM-DD, a real calendar day (no "today").
 fn date(at: &str, text: &str) -> Result<NaiveDate, ImportError> {
-    crate::domain::date::parse_date(text, NaiveDate::MIN).map_err(|e| bad(at.to_string(), e.to_string()))
+    let shape = text.len() == 10
+        && text
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    shape.then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()).flatten().ok_or_else(|| {
+        bad(
+            at.to_string(),
+            format!("{:?} is not a date: use YYYY-MM-DD, a real calendar day", crate::domain::clip(text)),
+        )
+    })
+}
+
+/// Text checked by the one rule for what people give marrow to keep.
+/// It is kept exactly as the file has it (an import reproduces the diary).
+fn text(at: &str, value: &str, max: usize) -> Result<String, ImportError> {
+    user_text(value, max).map_err(|e| bad(at.to_string(), e.to_string()))?;
+    Ok(value.to_string())
+}
+
+/// When it was logged: empty (not known), or an RFC 3339 timestamp.
+fn logged_at(at: &str, value: &str) -> Result<String, ImportError> {
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    if value.len() > LOGGED_AT_MAX || chrono::DateTime::parse_from_rfc3339(value).is_err() {
+        return Err(bad(
+            at.to_string(),
+            "must be empty or an RFC 3339 time such as 2026-01-05T12:30:00+01:00",
+        ));
+    }
+    Ok(value.to_string())
+}
+
+/// A positive amount no larger than `max`.
+fn amount(at: &str, value: f64, max: f64) -> Result<f64, ImportError> {
+    if !(value.is_finite() && value > 0.0 && value <= max) {
+        return Err(bad(at.to_string(), format!("must be more than 0 and at most {max}")));
+    }
+    Ok(value)
 }
 
 fn values(at: &str, map: &BTreeMap<String, Option<f64>>) -> Result<NutrientValues, ImportError> {
     let mut v = NutrientValues::unknown();
     for (key, value) in map {
+        let at = format!("{at}.per_100g.{key}");
         let n = Nutrient::all()
             .find(|n| n.key() == key)
-            .ok_or_else(|| bad(format!("{at}.per_100g.{key}"), "unknown nutrient key"))?;
+            .ok_or_else(|| bad(at.clone(), "unknown nutrient key"))?;
         if let Some(x) = value {
-            if !(x.is_finite() && *x >= 0.0) {
-                return Err(bad(format!("{at}.per_100g.{key}"), "must be a number of 0 or more"));
+            let max = max_per_100g(n);
+            if !(x.is_finite() && *x >= 0.0 && *x <= max) {
+                return Err(bad(
+                    at,
+                    format!(
+                        "must be a number from 0 to {max} {} (no food holds more per 100 g)",
+                        n.info().unit
+                    ),
+                ));
             }
         }
         v.set(n, *value);
@@ -132,10 +234,32 @@ fn values(at: &str, map: &BTreeMap<String, Option<f64>>) -> Result<NutrientValue
     Ok(v)
 }
 
+/// A name met twice in one list.
+fn once(seen: &mut HashSet<String>, at: String, name: &str) -> Result<(), ImportError> {
+    if seen.insert(name.to_string()) {
+        Ok(())
+    } else {
+        Err(bad(at, format!("{:?} appears twice", crate::domain::clip(name))))
+    }
+}
+
 /// Checks an export completely (nothing is written) and turns it into what the store adds.
 pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     if x.marrow_export != FORMAT {
         return Err(bad("marrow_export".into(), format!("format {} is not {FORMAT}", x.marrow_export)));
+    }
+    if let Some(u) = x.unreadable.first() {
+        return Err(bad(
+            "unreadable[0]".into(),
+            format!(
+                "the file holds {} row(s) marrow could not read ({} #{}: {}); marrow imports only what it can \
+                 read exactly: fix or remove them in the file to import the rest",
+                x.unreadable.len(),
+                crate::domain::clip(&u.table),
+                u.id,
+                crate::domain::clip(&u.problem)
+            ),
+        ));
     }
     let profile = match &x.profile {
         None => None,
@@ -165,34 +289,33 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     let mut ids = HashMap::new();
     for (i, f) in x.custom_foods.iter().enumerate() {
         let at = format!("custom_foods[{i}]");
-        if f.name.trim().is_empty() {
-            return Err(bad(format!("{at}.name"), "empty name"));
-        }
-        if f.portions
-            .iter()
-            .any(|p| !(p.amount > 0.0 && p.grams > 0.0 && p.amount.is_finite() && p.grams.is_finite()))
-        {
-            return Err(bad(format!("{at}.portions"), "amounts and grams must be more than zero"));
+        let id = text(&format!("{at}.id"), &f.id, FOOD_ID_MAX)?;
+        let name = text(&format!("{at}.name"), &f.name, CUSTOM_NAME_MAX)?;
+        let mut portions = Vec::with_capacity(f.portions.len());
+        for (j, p) in f.portions.iter().enumerate() {
+            let at = format!("{at}.portions[{j}]");
+            portions.push(Portion {
+                amount: amount(&format!("{at}.amount"), p.amount, crate::domain::quantity::MAX_GRAMS)?,
+                description: text(&format!("{at}.description"), &p.description, QUANTITY_MAX)?,
+                grams: amount(&format!("{at}.grams"), p.grams, crate::domain::quantity::MAX_GRAMS)?,
+            });
         }
         if ids.insert(f.id.clone(), i).is_some() {
-            return Err(bad(format!("{at}.id"), format!("{:?} appears twice", f.id)));
+            return Err(bad(format!("{at}.id"), format!("{:?} appears twice", crate::domain::clip(&f.id))));
         }
-        custom.push((f.id.clone(), f.name.clone(), values(&at, &f.per_100g)?, f.portions.clone()));
+        custom.push((id, name, values(&at, &f.per_100g)?, portions));
     }
     let mut entries = Vec::new();
     for (i, e) in x.entries.iter().enumerate() {
         let at = format!("entries[{i}]");
-        if !(e.grams.is_finite() && e.grams > 0.0 && e.grams <= crate::domain::quantity::MAX_GRAMS) {
-            return Err(bad(format!("{at}.grams"), "must be more than 0 and at most 10 kg"));
-        }
         entries.push(NewEntry {
             date: date(&format!("{at}.date"), &e.date)?,
             meal: e.meal.parse::<Meal>().map_err(|err| bad(format!("{at}.meal"), err.to_string()))?,
-            food_id: e.food_id.clone(),
-            food_name: e.name.clone(),
-            grams: e.grams,
-            quantity: e.quantity.clone(),
-            logged_at: e.logged_at.clone(),
+            food_id: text(&format!("{at}.food_id"), &e.food_id, FOOD_ID_MAX)?,
+            food_name: text(&format!("{at}.name"), &e.name, ENTRY_NAME_MAX)?,
+            grams: amount(&format!("{at}.grams"), e.grams, crate::domain::quantity::MAX_GRAMS)?,
+            quantity: text(&format!("{at}.quantity"), &e.quantity, QUANTITY_MAX)?,
+            logged_at: logged_at(&format!("{at}.logged_at"), &e.logged_at)?,
             per_100g: values(&at, &e.per_100g)?,
         });
     }
@@ -201,9 +324,6 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         let at = format!("supplements[{i}]");
         let nutrient = crate::domain::supplement::parse_nutrient(&s.nutrient)
             .map_err(|e| bad(format!("{at}.nutrient"), e.to_string()))?;
-        if !(s.amount.is_finite() && s.amount > 0.0) {
-            return Err(bad(format!("{at}.amount"), "must be more than zero"));
-        }
         let time = match &s.time {
             Some(t) => Some(
                 NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| bad(format!("{at}.time"), "use HH:MM"))?,
@@ -214,21 +334,35 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
             date: date(&format!("{at}.date"), &s.date)?,
             time,
             nutrient,
-            amount: s.amount,
-            form: s.form.clone(),
-            logged_at: s.logged_at.clone(),
+            amount: amount(&format!("{at}.amount"), s.amount, max_dose(nutrient))?,
+            form: s.form.as_deref().map(|f| text(&format!("{at}.form"), f, FORM_MAX)).transpose()?,
+            logged_at: logged_at(&format!("{at}.logged_at"), &s.logged_at)?,
         });
     }
     let mut products = Vec::new();
+    let mut names = HashSet::new();
     for (i, p) in x.supplement_products.iter().enumerate() {
         let at = format!("supplement_products[{i}]");
+        let name = text(&format!("{at}.name"), &p.name, PRODUCT_NAME_MAX)?;
+        once(&mut names, format!("{at}.name"), &name)?;
         let nutrient = crate::domain::supplement::parse_nutrient(&p.nutrient)
             .map_err(|e| bad(format!("{at}.nutrient"), e.to_string()))?;
-        if !(p.amount.is_finite() && p.amount > 0.0) {
-            return Err(bad(format!("{at}.amount"), "must be more than zero"));
-        }
-        products.push((p.name.clone(), nutrient, p.amount, p.form.clone()));
+        let amount = amount(&format!("{at}.amount"), p.amount, max_dose(nutrient))?;
+        let form = p.form.as_deref().map(|f| text(&format!("{at}.form"), f, FORM_MAX)).transpose()?;
+        products.push((name, nutrient, amount, form));
     }
-    let meals = x.saved_meals.iter().map(|m| (m.name.clone(), m.items.clone())).collect();
+    let mut meals = Vec::new();
+    let mut names = HashSet::new();
+    for (i, m) in x.saved_meals.iter().enumerate() {
+        let at = format!("saved_meals[{i}]");
+        let name = text(&format!("{at}.name"), &m.name, MEAL_NAME_MAX)?;
+        once(&mut names, format!("{at}.name"), &name)?;
+        let mut items = Vec::with_capacity(m.items.len());
+        for (j, (food, quantity)) in m.items.iter().enumerate() {
+            let at = format!("{at}.items[{j}]");
+            items.push((text(&at, food, FOOD_ID_MAX)?, text(&at, quantity, QUANTITY_MAX)?));
+        }
+        meals.push((name, items));
+    }
     Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals })
 }

@@ -22,6 +22,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let date = ctx.date(a.date.as_deref())?;
     let diary = ctx.diary()?;
     let report = day_report(&diary, date)?;
+    super::transfer::warn_unreadable(&report.unreadable, "left as it is; its day's totals leave it out");
     if a.json {
         return print_json(&json::day(&report));
     }
@@ -64,6 +65,10 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .collect();
     out!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
+    if report.unreadable_today() > 0 {
+        let rows = present::plural(report.unreadable_today(), "row", "rows");
+        outln!("The totals leave out {rows} of this day that could not be read (their figures are unknown).");
+    }
     if !report.supplements.is_empty() {
         outln!();
         out!("{}", super::supplement::table(&report.supplements, d));

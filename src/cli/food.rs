@@ -5,8 +5,10 @@ use serde_json::json;
 
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::nutrient::NUTRIENTS;
+use crate::domain::sane::{max_per_100g, user_text};
 use crate::domain::{quantity, Nutrient, NutrientValues, Portion};
-use crate::present;
+use crate::present::{self, safe};
+use crate::store::StoreError;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -79,24 +81,19 @@ pub fn run(c: FoodCommand, ctx: &Context) -> Result<(), CliError> {
         }
         FoodCommand::Edit { id, name, figures, json: as_json } => {
             let name = name.map(|n| clean_name(&n)).transpose()?;
-            let mut diary = ctx.diary()?;
-            let current = diary.custom_food(&id)?.ok_or_else(|| {
-                CliError::Usage(format!(
-                    "no custom food with id {:?}: custom ids look like c1",
-                    super::context::short(&id)
-                ))
-            })?;
             let (given, portions) = read_figures(&figures)?;
-            // Figures not given stay as they were.
-            let mut values = current.per_100g;
-            for (slot, v) in values.0.iter_mut().zip(given.0) {
-                if v.is_some() {
-                    *slot = v;
-                }
-            }
             let portions = (!figures.portions.is_empty()).then_some(portions);
-            let food =
-                diary.edit_custom_food(&id, name.as_deref(), &values, portions.as_deref(), &ctx.now())?;
+            // Only the figures given change, merged into the food as it is when written.
+            let food = ctx
+                .diary()?
+                .edit_custom_food(&id, name.as_deref(), &given, portions.as_deref(), &ctx.now())
+                .map_err(|e| match e {
+                    StoreError::NoSuchFood(_) => CliError::Usage(format!(
+                        "no custom food with id {:?}: custom ids look like c1",
+                        super::context::short(&id)
+                    )),
+                    other => other.into(),
+                })?;
             if as_json {
                 return print_json(&json::food_with_portions(&food));
             }
@@ -125,18 +122,18 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
         }
         return print_json(&v);
     }
-    outln!("{}  {}", food.id, food.name);
-    outln!("{}", food.group);
+    outln!("{}  {}", food.id, safe(&food.name));
+    outln!("{}", safe(&food.group));
     if let Some(o) = &fdc {
         let mut line = format!("{} {}", o.source, o.fdc_id.unwrap_or_default());
         let barcode = o.gtin.as_ref().map(|g| format!("barcode {g}")).unwrap_or_default();
         for extra in [&food.manufacturer, &barcode].into_iter().filter(|e| !e.is_empty()) {
-            line.push_str(&format!(", {extra}"));
+            line.push_str(&format!(", {}", safe(extra)));
         }
         outln!("{line}");
     }
     if !food.common_names.is_empty() {
-        outln!("also: {}", food.common_names);
+        outln!("also: {}", safe(&food.common_names));
     }
     outln!();
     let d = ctx.config.units.vitamin_d;
@@ -170,11 +167,7 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
 }
 
 fn clean_name(name: &str) -> Result<String, CliError> {
-    let n: String = name.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
-    if n.is_empty() || n.chars().count() > 200 {
-        return Err(CliError::Usage("a food name needs 1 to 200 characters".into()));
-    }
-    Ok(n)
+    user_text(name, 200).map_err(|e| CliError::Usage(format!("the food name {e}")))
 }
 
 /// Per-100 g figures (from --per-100g, or --per-serving scaled by --serving) and portions.
@@ -208,7 +201,17 @@ fn read_figures(f: &Figures) -> Result<(NutrientValues, Vec<Portion>), CliError>
                     n.info().unit
                 ))
             })?;
-        values.set(n, Some(v * scale));
+        let per_100g = v * scale;
+        if per_100g > max_per_100g(n) {
+            return Err(CliError::Usage(format!(
+                "{} {} of {} per 100 g is more than any food holds (at most {})",
+                super::context::short(value),
+                n.info().unit,
+                n.key(),
+                max_per_100g(n)
+            )));
+        }
+        values.set(n, Some(per_100g));
     }
     let mut portions = Vec::new();
     for p in &f.portions {

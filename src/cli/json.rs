@@ -106,6 +106,7 @@ pub fn day(r: &DayReport) -> Value {
         .collect();
     json!({
         "date": summary.date.to_string(),
+        "unreadable": r.unreadable_today(),
         "profile": profile(&r.profile),
         "entries": r.entries.iter().map(entry).collect::<Vec<_>>(),
         "supplements": r.supplements.iter().map(supplement).collect::<Vec<_>>(),

@@ -103,5 +103,5 @@ pub fn copy(a: CopyArgs, ctx: &Context) -> Result<(), CliError> {
 }
 
 fn meal_name(name: &str) -> Result<String, CliError> {
-    clean_meal_name(name).ok_or_else(|| CliError::Usage("a meal name needs 1 to 100 characters".into()))
+    clean_meal_name(name).map_err(|e| CliError::Usage(format!("the meal name {e}")))
 }

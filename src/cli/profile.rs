@@ -48,24 +48,28 @@ pub enum ProfileCommand {
 pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
     match c {
         ProfileCommand::Set { sex, age, born, pregnant, lactating, neither, weight } => {
-            let mut diary = ctx.diary()?;
-            let mut p = diary.profile()?;
-            if let Some(s) = sex {
-                p.sex = Sex::parse(&s).ok_or_else(|| {
-                    CliError::Usage(format!(
-                        "unknown sex {:?}: use female or male",
-                        super::context::short(&s)
-                    ))
-                })?;
-            }
-            if let Some(a) = age {
-                p.age = a.trim().parse::<u32>().ok().ok_or_else(|| {
-                    CliError::Usage(format!(
-                        "can't read the age {:?}: use whole years from 0 to 130",
-                        super::context::short(&a)
-                    ))
-                })?;
-            }
+            // Everything given is read first; it is then merged into the profile as the diary
+            // holds it at the moment of writing, so that fields set at the same time all land.
+            let sex = sex
+                .map(|s| {
+                    Sex::parse(&s).ok_or_else(|| {
+                        CliError::Usage(format!(
+                            "unknown sex {:?}: use female or male",
+                            super::context::short(&s)
+                        ))
+                    })
+                })
+                .transpose()?;
+            let mut years = age
+                .map(|a| {
+                    a.trim().parse::<u32>().ok().ok_or_else(|| {
+                        CliError::Usage(format!(
+                            "can't read the age {:?}: use whole years from 0 to 130",
+                            super::context::short(&a)
+                        ))
+                    })
+                })
+                .transpose()?;
             if let Some(b) = born {
                 let today = ctx.today();
                 let d = parse_date(&b, today)?;
@@ -73,29 +77,44 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 if (today.month(), today.day()) < (d.month(), d.day()) {
                     age -= 1;
                 }
-                p.age = u32::try_from(age).ok().ok_or_else(|| {
-                    CliError::Usage(format!("the birth date {b:?} gives no age from 0 to 130"))
-                })?;
-            }
-            if let Some(w) = weight {
-                p.weight_kg = Some(w.trim().parse::<f64>().ok().ok_or_else(|| {
+                years = Some(u32::try_from(age).ok().ok_or_else(|| {
                     CliError::Usage(format!(
-                        "can't read the weight {:?}: use kilograms, e.g. 68.5",
-                        super::context::short(&w)
+                        "the birth date {:?} gives no age from 0 to 130",
+                        super::context::short(&b)
                     ))
                 })?);
             }
-            if p.sex == Sex::Male && !(pregnant || lactating) {
-                // A profile changed to male carries no pregnancy over.
-                p.pregnant = false;
-                p.lactating = false;
-            }
-            if pregnant || lactating || neither {
-                p.pregnant = pregnant;
-                p.lactating = lactating;
-            }
-            p.default = false;
-            record::set_profile(&mut diary, &p, &ctx.now()).map_err(|e| match e {
+            let weight = weight
+                .map(|w| {
+                    w.trim().parse::<f64>().ok().ok_or_else(|| {
+                        CliError::Usage(format!(
+                            "can't read the weight {:?}: use kilograms, e.g. 68.5",
+                            super::context::short(&w)
+                        ))
+                    })
+                })
+                .transpose()?;
+            let change = |p: &mut Profile| {
+                if let Some(s) = sex {
+                    p.sex = s;
+                }
+                if let Some(a) = years {
+                    p.age = a;
+                }
+                if weight.is_some() {
+                    p.weight_kg = weight;
+                }
+                if p.sex == Sex::Male && !(pregnant || lactating) {
+                    // A profile changed to male carries no pregnancy over.
+                    p.pregnant = false;
+                    p.lactating = false;
+                }
+                if pregnant || lactating || neither {
+                    p.pregnant = pregnant;
+                    p.lactating = lactating;
+                }
+            };
+            let p = record::change_profile(&mut ctx.diary()?, &ctx.now(), change).map_err(|e| match e {
                 ServiceError::Profile(ProfileError::NotFemale) => {
                     CliError::Usage("--pregnant and --lactating apply to --sex female".into())
                 }

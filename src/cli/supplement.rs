@@ -4,8 +4,9 @@ use chrono::NaiveTime;
 use clap::Subcommand;
 
 use super::{json, print_json, CliError, Context};
+use crate::domain::sane::user_text;
 use crate::domain::supplement::{self, NewSupplement, Supplement};
-use crate::present::{self, VitaminDUnit};
+use crate::present::{self, safe, VitaminDUnit};
 use crate::service::record;
 
 #[derive(Debug, Subcommand)]
@@ -62,12 +63,14 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
                     })
                 })
                 .transpose()?;
+            // Both are kept and shown again: refused whole with a control character in them.
+            let form = form.map(|f| kept_text(&f, "--form")).transpose()?;
+            let save = save.map(|n| kept_text(&n, "--save")).transpose()?;
             let given = supplement::parse_amount(nutrient, &amount)?;
             let elemental = match (&form, compound) {
                 (Some(f), true) => supplement::elemental(nutrient, f, given)?,
                 _ => given,
             };
-            let form = form.map(|f| f.trim().to_string()).filter(|f| !f.is_empty());
             let new = NewSupplement {
                 date,
                 time,
@@ -110,10 +113,16 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
     }
 }
 
+/// A form or product name as it is kept (`sane::user_text`), or one line saying why not.
+fn kept_text(text: &str, flag: &str) -> Result<String, CliError> {
+    user_text(text, 100).map_err(|e| CliError::Usage(format!("{flag} {e}")))
+}
+
 /// "magnesium 200 mg (glycinate) at 08:30".
 fn describe(s: &Supplement, d: VitaminDUnit) -> String {
     let time = s.time.map(|t| format!(" at {}", t.format("%H:%M"))).unwrap_or_default();
-    format!("{}{time}", present::dose(s.nutrient, s.amount, s.form.as_deref(), d))
+    let form = s.form.as_deref().map(safe);
+    format!("{}{time}", present::dose(s.nutrient, s.amount, form.as_deref(), d))
 }
 
 /// Doses as an aligned table.
@@ -125,7 +134,7 @@ pub fn table(doses: &[Supplement], d: VitaminDUnit) -> String {
                 format!("#{}", s.id),
                 s.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
                 s.nutrient.info().name.to_string(),
-                s.form.clone().unwrap_or_default(),
+                s.form.as_deref().map(safe).unwrap_or_default().into_owned(),
                 present::amount(s.nutrient, s.amount, d),
             ]
         })

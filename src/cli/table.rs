@@ -3,8 +3,11 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::present::safe;
+
 /// Cuts `s` to at most `width` columns, ending with "…" when cut.
 pub fn fit(s: &str, width: usize) -> String {
+    let s: &str = &safe(s);
     if s.width() <= width {
         return s.to_string();
     }
@@ -21,9 +24,12 @@ pub fn fit(s: &str, width: usize) -> String {
 
 /// Renders rows as columns: text columns left-aligned, the rest right-aligned.
 pub fn render(header: &[&str], rows: &[Vec<String>], left: usize) -> String {
+    // Text from the diary may hold control characters: shown, never run by the terminal.
+    let rows: Vec<Vec<String>> =
+        rows.iter().map(|r| r.iter().map(|c| safe(c).into_owned()).collect()).collect();
     let cols = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for r in rows {
+    for r in &rows {
         for (i, c) in r.iter().enumerate().take(cols) {
             widths[i] = widths[i].max(c.width());
         }
@@ -49,7 +55,7 @@ pub fn render(header: &[&str], rows: &[Vec<String>], left: usize) -> String {
     };
     let mut out = line(header.to_vec());
     out.push('\n');
-    for r in rows {
+    for r in &rows {
         out.push_str(&line(r.iter().map(String::as_str).collect()));
         out.push('\n');
     }

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use super::{CliError, Context};
 use crate::domain::nutrient::{round_for_output, NUTRIENTS};
-use crate::service::{summaries, transfer as service, ServiceError};
+use crate::service::day::{daily, Daily, MAX_LISTED_DAYS};
+use crate::service::{transfer as service, ServiceError};
+use crate::store::{Table, Unreadable};
 use crate::transfer::{self, Export};
 
 #[derive(Debug, clap::Args)]
@@ -63,45 +65,56 @@ pub fn export(a: ExportArgs, ctx: &Context) -> Result<(), CliError> {
     let out = match (a.format, a.totals) {
         (Format::Json, true) => return Err(CliError::Usage("--totals is for --format csv".into())),
         (Format::Json, false) => {
-            let x = service::export(&diary, from, to)?;
+            let (x, unreadable) = service::export(&diary, from, to)?;
+            warn_unreadable(&unreadable, "left as it is, and exported as stored under \"unreadable\"");
             serde_json::to_string_pretty(&x).map_err(|e| CliError::Failure(e.to_string()))? + "\n"
         }
-        (Format::Csv, false) => entries_csv(&service::export(&diary, from, to)?),
-        (Format::Csv, true) => {
-            let x = service::export(&diary, from, to)?;
-            let first = x
-                .entries
-                .first()
-                .map(|e| e.date.clone())
-                .into_iter()
-                .chain(x.supplements.iter().map(|s| s.date.clone()))
-                .min();
-            let last = x
-                .entries
-                .last()
-                .map(|e| e.date.clone())
-                .into_iter()
-                .chain(x.supplements.iter().map(|s| s.date.clone()))
-                .max();
-            let (Some(first), Some(last)) =
-                (from.or(first.and_then(|d| d.parse().ok())), to.or(last.and_then(|d| d.parse().ok())))
-            else {
-                return write_out(&totals_header());
-            };
-            let days = (last - first).num_days().clamp(0, 36_600) as u32 + 1;
-            let profile = diary.profile()?;
-            let mut text = totals_header();
-            for d in summaries(&diary, last, days, &profile)? {
-                let mut row = vec![d.date.to_string(), d.totals.items.to_string()];
-                row.extend(
-                    NUTRIENTS.iter().map(|i| fmt(round_for_output(i.nutrient, d.totals.get(i.nutrient)))),
-                );
-                text.push_str(&csv_line(&row));
-            }
-            text
+        (Format::Csv, false) => {
+            let (x, unreadable) = service::export(&diary, from, to)?;
+            let entries: Vec<Unreadable> =
+                unreadable.into_iter().filter(|u| u.table == Table::Entries).collect();
+            warn_unreadable(&entries, "left as it is, and out of the CSV (the JSON export keeps it)");
+            entries_csv(&x)
         }
+        (Format::Csv, true) => totals_csv(&daily(&diary, from, to)?),
     };
     write_out(&out)
+}
+
+/// One line on stderr for each row that could not be read, saying what became of it.
+pub fn warn_unreadable(rows: &[Unreadable], what_became: &str) {
+    let mut err = std::io::stderr().lock();
+    for u in rows {
+        let _ = writeln!(err, "marrow: {u}; {what_became}");
+    }
+}
+
+/// One row per day: its date, how many items were logged, then each nutrient's total; a
+/// day with nothing logged, or a nutrient no item of the day knows, is an empty cell.
+fn totals_csv(daily: &Daily) -> String {
+    warn_unreadable(&daily.unreadable, "left as it is; its day's totals leave it out (items counts it)");
+    if let (false, Some((first, last))) = (daily.every_day, daily.span) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "marrow: {first} to {last} is more than {MAX_LISTED_DAYS} days; the CSV lists only the {} days with \
+             something logged",
+            daily.days.len()
+        );
+    }
+    let mut h = vec![Cell::Text("date".into()), Cell::Text("items".into())];
+    h.extend(NUTRIENTS.iter().map(|i| Cell::Text(i.key.into())));
+    let mut text = csv_line(&h);
+    for d in &daily.days {
+        let mut row = vec![Cell::Text(d.date.to_string()), Cell::Number(d.totals.items.to_string())];
+        row.extend(NUTRIENTS.iter().map(|i| {
+            let n = i.nutrient;
+            let known = d.totals.unknown(n) < d.totals.items || d.supplemental[n.index()] > 0.0;
+            Cell::Number(if known { fmt(round_for_output(n, d.totals.get(n))) } else { String::new() })
+        }));
+        text.push_str(&csv_line(&row));
+    }
+    text
 }
 
 fn write_out(text: &str) -> Result<(), CliError> {
@@ -113,46 +126,54 @@ fn fmt(x: f64) -> String {
     format!("{x}")
 }
 
-fn totals_header() -> String {
-    let mut h = vec!["date".to_string(), "items".to_string()];
-    h.extend(NUTRIENTS.iter().map(|i| i.key.to_string()));
-    csv_line(&h)
-}
-
 /// One row per entry: date, time, meal, food, quantity, grams, then each nutrient (its unit in
 /// the column name); an unknown value is an empty cell.
 fn entries_csv(x: &Export) -> String {
-    let mut h: Vec<String> =
-        ["date", "time", "meal", "food_id", "food_name", "quantity", "grams"].map(String::from).to_vec();
-    h.extend(NUTRIENTS.iter().map(|i| i.key.to_string()));
+    let mut h: Vec<Cell> = ["date", "time", "meal", "food_id", "food_name", "quantity", "grams"]
+        .into_iter()
+        .map(|c| Cell::Text(c.into()))
+        .collect();
+    h.extend(NUTRIENTS.iter().map(|i| Cell::Text(i.key.into())));
     let mut text = csv_line(&h);
     for e in &x.entries {
         let time = e.logged_at.get(11..16).unwrap_or("").to_string();
         let mut row = vec![
-            e.date.clone(),
-            time,
-            e.meal.clone(),
-            e.food_id.clone(),
-            e.name.clone(),
-            e.quantity.clone(),
-            fmt(e.grams),
+            Cell::Text(e.date.clone()),
+            Cell::Text(time),
+            Cell::Text(e.meal.clone()),
+            Cell::Text(e.food_id.clone()),
+            Cell::Text(e.name.clone()),
+            Cell::Text(e.quantity.clone()),
+            Cell::Number(fmt(e.grams)),
         ];
         for i in &NUTRIENTS {
             let v = e.per_100g.get(i.key).copied().flatten();
-            row.push(v.map(|v| fmt(round_for_output(i.nutrient, v * e.grams / 100.0))).unwrap_or_default());
+            row.push(Cell::Number(
+                v.map(|v| fmt(round_for_output(i.nutrient, v * e.grams / 100.0))).unwrap_or_default(),
+            ));
         }
         text.push_str(&csv_line(&row));
     }
     text
 }
 
-/// RFC 4180: quote fields with commas, quotes or line breaks; lines end in CRLF.
-fn csv_line(fields: &[String]) -> String {
-    let cells: Vec<String> = fields
+/// A CSV cell: text (names, ids, quantities as typed) or a number marrow wrote.
+enum Cell {
+    Text(String),
+    Number(String),
+}
+
+/// RFC 4180: quote fields with commas, quotes or line breaks; lines end in CRLF. A text cell
+/// starting with = + - @, a tab or a carriage return would be read as a formula by
+/// spreadsheets: it gets a leading '. Numbers stay numbers.
+fn csv_line(cells: &[Cell]) -> String {
+    let cells: Vec<String> = cells
         .iter()
-        .map(|f| {
-            // A leading = + - @ would be read as a formula by spreadsheets.
-            let f = if f.starts_with(['=', '+', '@']) { format!("'{f}") } else { f.clone() };
+        .map(|c| {
+            let f = match c {
+                Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
+                Cell::Text(t) | Cell::Number(t) => t.clone(),
+            };
             if f.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", f.replace('"', "\"\""))
             } else {
@@ -168,8 +189,12 @@ pub fn import_diary(path: &std::path::Path, merge: bool, ctx: &Context) -> Resul
     let text = crate::files_guard::read_to_string(path, &crate::files_guard::DIARY_EXPORT)
         .map_err(|e| CliError::Usage(format!("can't read {}: {e}", path.display())))?;
     let de = &mut serde_json::Deserializer::from_str(&text);
-    let x: Export = serde_path_to_error::deserialize(de)
+    let x: Export = serde_path_to_error::deserialize(&mut *de)
         .map_err(|e| CliError::Usage(format!("{}: {} at {}", path.display(), e.inner(), e.path())))?;
+    // One export and nothing after it: not two exports, not a tail of something else.
+    de.end().map_err(|e| {
+        CliError::Usage(format!("{}: {e}: the file goes on after the export ends", path.display()))
+    })?;
     let restore = transfer::validate(&x).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
     let done = service::import(&mut ctx.diary()?, &restore, merge, &ctx.now()).map_err(|e| match e {
         ServiceError::NotEmpty(present) => CliError::Usage(format!(

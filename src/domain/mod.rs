@@ -6,6 +6,7 @@ pub mod food;
 pub mod labels;
 pub mod nutrient;
 pub mod quantity;
+pub mod sane;
 pub mod saved;
 pub mod targets;
 pub mod text;

@@ -4,6 +4,7 @@
 
 use super::food::{Entry, Meal};
 use super::nutrient::Nutrient;
+use super::sane::{user_text, TextError};
 
 /// The longest name a saved meal may have, in characters.
 pub const MEAL_NAME_MAX: usize = 100;
@@ -23,11 +24,10 @@ impl SavedMeal {
     }
 }
 
-/// A meal's name as it is kept: control characters dropped, trimmed; None when that leaves
-/// nothing or more than [`MEAL_NAME_MAX`] characters.
-pub fn meal_name(name: &str) -> Option<String> {
-    let n: String = name.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
-    (!n.is_empty() && n.chars().count() <= MEAL_NAME_MAX).then_some(n)
+/// A meal's name as it is kept (`sane::user_text`): trimmed, 1 to [`MEAL_NAME_MAX`]
+/// characters, no control characters.
+pub fn meal_name(name: &str) -> Result<String, TextError> {
+    user_text(name, MEAL_NAME_MAX)
 }
 
 /// A supplement the user takes again and again.
@@ -78,9 +78,11 @@ mod tests {
 
     #[test]
     fn meal_names_are_cleaned_and_bounded() {
-        assert_eq!(meal_name("  usual\tbreakfast \n").as_deref(), Some("usualbreakfast"));
-        assert_eq!(meal_name(" \u{7} "), None);
-        assert_eq!(meal_name(&"a".repeat(MEAL_NAME_MAX)).map(|n| n.len()), Some(MEAL_NAME_MAX));
-        assert_eq!(meal_name(&"a".repeat(MEAL_NAME_MAX + 1)), None);
+        assert_eq!(meal_name("  usual breakfast ").as_deref(), Ok("usual breakfast"));
+        assert_eq!(meal_name("usual\tbreakfast"), Err(TextError::Control), "refused, not silently changed");
+        assert_eq!(meal_name(" \u{7} "), Err(TextError::Control));
+        assert_eq!(meal_name("   "), Err(TextError::Empty));
+        assert_eq!(meal_name(&"a".repeat(MEAL_NAME_MAX)).map(|n| n.len()), Ok(MEAL_NAME_MAX));
+        assert_eq!(meal_name(&"a".repeat(MEAL_NAME_MAX + 1)), Err(TextError::TooLong(MEAL_NAME_MAX)));
     }
 }

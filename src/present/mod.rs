@@ -6,6 +6,7 @@
 mod amount;
 mod day;
 mod form;
+pub mod text;
 mod warnings;
 
 pub use amount::{
@@ -14,4 +15,5 @@ pub use amount::{
 };
 pub use day::{completeness, gap_headline, unknown};
 pub use form::{form_note, mark, NOT_AS_EATEN, NOT_AS_EATEN_LEGEND, NOT_AS_EATEN_SHORT};
+pub use text::safe;
 pub use warnings::{headline, message, messages, source, NOT_ADVICE};

@@ -2,16 +2,22 @@
 //! domain: the one place the CLI's `day`, `week`, `suggest`, `export --totals` and the app
 //! get their numbers from.
 
+use std::collections::BTreeMap;
+
 use chrono::{Days, NaiveDate};
 
 use crate::domain::day::{ca_mg_ratio, trend_stats, DaySummary};
 use crate::domain::supplement::Supplement;
 use crate::domain::warnings::{warnings, Warning};
-use crate::domain::{Entry, Nutrient, Profile};
-use crate::store::{Diary, StoreError};
+use crate::domain::{Entry, Nutrient, NutrientValues, Profile};
+use crate::store::{Diary, StoreError, Unreadable};
 
 /// How many days, ending on the day shown, a report's week holds.
 pub const WEEK: u32 = 7;
+
+/// The longest run of days `daily` lists one by one (100 years); a longer span lists only
+/// the days with something logged.
+pub const MAX_LISTED_DAYS: i64 = 36_525;
 
 /// Everything shown about one day.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +29,10 @@ pub struct DayReport {
     /// The 7 days ending on this day, oldest first.
     pub week: Vec<DaySummary>,
     pub warnings: Vec<Warning>,
+    /// Rows of those 7 days that could not be read, left in the diary as they are. Each one
+    /// dated on a day counts in that day's totals as an item whose every figure is unknown:
+    /// never as zero.
+    pub unreadable: Vec<Unreadable>,
 }
 
 impl DayReport {
@@ -39,44 +49,108 @@ impl DayReport {
         let mg = trend_stats(&week, Nutrient::Magnesium);
         let mg_average = (mg.logged_days > 0).then_some(mg.average);
         let warnings = warnings(&summary, &supplements, mg_average);
-        DayReport { profile, entries, supplements, summary, week, warnings }
+        DayReport { profile, entries, supplements, summary, week, warnings, unreadable: Vec::new() }
     }
 
     /// Calcium to magnesium ratio over the 7 days ending on this day.
     pub fn ca_mg_ratio_week(&self) -> Option<f64> {
         ca_mg_ratio(&self.week)
     }
+
+    /// How many rows dated on this day could not be read: its totals leave them out.
+    pub fn unreadable_today(&self) -> usize {
+        dated(&self.unreadable, self.summary.date)
+    }
 }
 
 /// The report for `date`: the profile, and the entries and doses of the 7 days ending on it,
-/// read once in one transaction (the day's own are among them).
+/// read once in one transaction (the day's own are among them). Rows that cannot be read
+/// are reported, not fatal.
 pub fn day_report(diary: &Diary, date: NaiveDate) -> Result<DayReport, StoreError> {
     diary.read(|d| {
         let profile = d.profile()?;
-        let (entries, supplements) = window(d, date, WEEK)?;
-        let week = summarise(date, WEEK, &entries, &supplements, &profile);
-        let entries: Vec<Entry> = entries.into_iter().filter(|e| e.date == date).collect();
-        let supplements: Vec<Supplement> = supplements.into_iter().filter(|s| s.date == date).collect();
-        Ok(DayReport::new(date, profile, entries, supplements, week))
+        let w = window(d, date, WEEK)?;
+        let week = summarise(date, WEEK, &w, &profile);
+        let entries: Vec<Entry> = w.entries.into_iter().filter(|e| e.date == date).collect();
+        let supplements: Vec<Supplement> = w.supplements.into_iter().filter(|s| s.date == date).collect();
+        let mut report = DayReport::new(date, profile, entries, supplements, week);
+        count_unreadable(&mut report.summary, &w.unreadable);
+        report.unreadable = w.unreadable;
+        Ok(report)
     })
 }
 
-/// Summaries of the `days` days ending at `end`, oldest first, each with its supplements.
+/// Summaries of the `days` days ending at `end`, oldest first, each with its supplements
+/// (an unreadable row counts as an item of unknown figures on its day).
 pub fn summaries(
     diary: &Diary,
     end: NaiveDate,
     days: u32,
     profile: &Profile,
 ) -> Result<Vec<DaySummary>, StoreError> {
+    diary.read(|d| Ok(summarise(end, days, &window(d, end, days)?, profile)))
+}
+
+/// The summaries of the `days` days ending at `end`, with the profile the diary holds, and
+/// the rows of those days that could not be read (each counted as an item of unknown
+/// figures on its day).
+pub fn trend(
+    diary: &Diary,
+    end: NaiveDate,
+    days: u32,
+) -> Result<(Vec<DaySummary>, Vec<Unreadable>), StoreError> {
     diary.read(|d| {
-        let (entries, supplements) = window(d, end, days)?;
-        Ok(summarise(end, days, &entries, &supplements, profile))
+        let w = window(d, end, days)?;
+        Ok((summarise(end, days, &w, &d.profile()?), w.unreadable))
     })
 }
 
-/// The summaries of the `days` days ending at `end`, with the profile the diary holds.
-pub fn trend(diary: &Diary, end: NaiveDate, days: u32) -> Result<Vec<DaySummary>, StoreError> {
-    diary.read(|d| summaries(d, end, days, &d.profile()?))
+/// Day by day totals over a span, for `export --totals`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Daily {
+    /// Oldest first: every day of the span, or only the days with something logged when
+    /// the span is longer than [`MAX_LISTED_DAYS`].
+    pub days: Vec<DaySummary>,
+    /// The first and last day: `from` and `to`, or else the first and last logged.
+    pub span: Option<(NaiveDate, NaiveDate)>,
+    /// Whether every day of the span is listed.
+    pub every_day: bool,
+    /// Rows that could not be read, left as they are.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// The totals of each day from `from` to `to` (None: the first or last logged day), read
+/// in one transaction with the profile the diary holds.
+pub fn daily(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Daily, StoreError> {
+    diary.read(|d| {
+        let profile = d.profile()?;
+        let w = Window::read(d, from, to)?;
+        let logged: Vec<NaiveDate> = w
+            .entries
+            .iter()
+            .map(|e| e.date)
+            .chain(w.supplements.iter().map(|s| s.date))
+            .chain(w.unreadable.iter().filter_map(|u| u.date()?.parse().ok()))
+            .collect();
+        let span = match (from.or(logged.iter().min().copied()), to.or(logged.iter().max().copied())) {
+            (Some(f), Some(t)) if f <= t => Some((f, t)),
+            _ => None,
+        };
+        let Some((first, last)) = span else {
+            return Ok(Daily { days: Vec::new(), span, every_day: true, unreadable: w.unreadable });
+        };
+        let every_day = (last - first).num_days() < MAX_LISTED_DAYS;
+        let dates: Vec<NaiveDate> = if every_day {
+            first.iter_days().take_while(|d| *d <= last).collect()
+        } else {
+            let mut days = logged.clone();
+            days.sort();
+            days.dedup();
+            days
+        };
+        let days = w.summaries(dates, &profile);
+        Ok(Daily { days, span, every_day, unreadable: w.unreadable })
+    })
 }
 
 /// The first of the `days` days ending at `end`.
@@ -84,29 +158,66 @@ fn start(end: NaiveDate, days: u32) -> NaiveDate {
     end.checked_sub_days(Days::new(u64::from(days.saturating_sub(1)))).unwrap_or(end)
 }
 
-/// The entries and doses of the `days` days ending at `end`.
-fn window(d: &Diary, end: NaiveDate, days: u32) -> Result<(Vec<Entry>, Vec<Supplement>), StoreError> {
-    let from = start(end, days);
-    Ok((d.range_entries(from, end)?, d.supplements(from, end)?))
+/// The entries and doses of a run of days, and the rows among them that could not be read.
+struct Window {
+    entries: Vec<Entry>,
+    supplements: Vec<Supplement>,
+    unreadable: Vec<Unreadable>,
 }
 
-/// One summary per day of the window, oldest first, from the window's entries and doses.
-fn summarise(
-    end: NaiveDate,
-    days: u32,
-    entries: &[Entry],
-    supplements: &[Supplement],
-    profile: &Profile,
-) -> Vec<DaySummary> {
-    start(end, days)
-        .iter_days()
-        .take_while(|d| *d <= end)
-        .map(|d| {
-            let e: Vec<Entry> = entries.iter().filter(|e| e.date == d).cloned().collect();
-            let s: Vec<Supplement> = supplements.iter().filter(|s| s.date == d).cloned().collect();
-            DaySummary::with_supplements(d, &e, &s, profile)
-        })
-        .collect()
+impl Window {
+    fn read(d: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Window, StoreError> {
+        let entries = d.read_entries(from, to)?;
+        let supplements = d.read_supplements(from, to)?;
+        let mut unreadable = entries.unreadable;
+        unreadable.extend(supplements.unreadable);
+        Ok(Window { entries: entries.rows, supplements: supplements.rows, unreadable })
+    }
+
+    /// One summary per date, in the order given.
+    fn summaries(&self, dates: Vec<NaiveDate>, profile: &Profile) -> Vec<DaySummary> {
+        let mut by_day: BTreeMap<NaiveDate, (Vec<Entry>, Vec<Supplement>)> = BTreeMap::new();
+        for e in &self.entries {
+            by_day.entry(e.date).or_default().0.push(e.clone());
+        }
+        for s in &self.supplements {
+            by_day.entry(s.date).or_default().1.push(s.clone());
+        }
+        let none = (Vec::new(), Vec::new());
+        dates
+            .into_iter()
+            .map(|d| {
+                let (e, s) = by_day.get(&d).unwrap_or(&none);
+                let mut summary = DaySummary::with_supplements(d, e, s, profile);
+                count_unreadable(&mut summary, &self.unreadable);
+                summary
+            })
+            .collect()
+    }
+}
+
+/// The entries and doses of the `days` days ending at `end`.
+fn window(d: &Diary, end: NaiveDate, days: u32) -> Result<Window, StoreError> {
+    Window::read(d, Some(start(end, days)), Some(end))
+}
+
+/// One summary per day of the window, oldest first.
+fn summarise(end: NaiveDate, days: u32, w: &Window, profile: &Profile) -> Vec<DaySummary> {
+    w.summaries(start(end, days).iter_days().take_while(|d| *d <= end).collect(), profile)
+}
+
+/// How many of `rows` are dated `date`.
+fn dated(rows: &[Unreadable], date: NaiveDate) -> usize {
+    let date = date.to_string();
+    rows.iter().filter(|u| u.date() == Some(date.as_str())).count()
+}
+
+/// Counts each unreadable row dated on the summary's day as an item whose every figure is
+/// unknown: what it held is not known, and never taken as zero.
+fn count_unreadable(summary: &mut DaySummary, rows: &[Unreadable]) {
+    for _ in 0..dated(rows, summary.date) {
+        summary.totals.add(&NutrientValues::unknown());
+    }
 }
 
 #[cfg(test)]
@@ -168,6 +279,6 @@ mod tests {
         assert_eq!(r.week.first().unwrap().date, day(19));
         let totals: Vec<f64> = r.week.iter().map(|s| s.totals.get(Nutrient::Magnesium)).collect();
         assert_eq!(totals, vec![100.0, 0.0, 0.0, 0.0, 0.0, 0.0, 200.0], "the 18th and 26th are outside");
-        assert_eq!(trend(&diary, day(25), 7).unwrap(), r.week);
+        assert_eq!(trend(&diary, day(25), 7).unwrap(), (r.week, vec![]));
     }
 }

@@ -73,15 +73,28 @@ pub fn add_supplement(
     if new.logged_at.is_empty() {
         new.logged_at = now.to_string();
     }
-    let dose = diary.add_supplement(&new)?;
-    if let Some(name) = save_as.map(str::trim).filter(|n| !n.is_empty()) {
-        diary.save_product(name, new.nutrient, new.amount, new.form.as_deref())?;
-    }
-    Ok(dose)
+    let name = save_as.map(str::trim).filter(|n| !n.is_empty());
+    diary.add_supplement_saving(&new, name)
 }
 
 /// Keeps the profile, if `Profile::validate` accepts it; otherwise nothing is written.
 pub fn set_profile(diary: &mut Diary, profile: &Profile, now: &str) -> Result<(), ServiceError> {
     profile.validate()?;
     Ok(diary.set_profile(profile, now)?)
+}
+
+/// Changes the profile as the diary holds it at that moment (`change` sets only what the
+/// user gave) and keeps it if `Profile::validate` accepts it; all in one transaction, so that
+/// changes made at the same time to different fields all land. Returns the profile kept.
+pub fn change_profile(
+    diary: &mut Diary,
+    now: &str,
+    change: impl FnOnce(&mut Profile),
+) -> Result<Profile, ServiceError> {
+    diary.update_profile(now, |mut p| {
+        change(&mut p);
+        p.default = false;
+        p.validate()?;
+        Ok(p)
+    })
 }

@@ -5,23 +5,38 @@
 use chrono::NaiveDate;
 
 use super::ServiceError;
-use crate::store::{Diary, Restore, Restored, StoreError};
+use crate::store::{Diary, Restore, Restored, StoreError, Unreadable};
 use crate::transfer::{
     values_map, CustomFoodRecord, EntryRecord, Export, MealRecord, ProductRecord, ProfileRecord,
-    SupplementRecord, FORMAT,
+    SupplementRecord, UnreadableRecord, FORMAT,
 };
 
-/// Everything in the diary (entries and supplements between `from` and `to`).
-pub fn export(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Export, StoreError> {
+/// Everything in the diary (entries and supplements between `from` and `to`; without them,
+/// every one whatever its date). Rows that cannot be read are carried as they are stored
+/// (`Export::unreadable`) and returned apart too, for the caller to name them.
+pub fn export(
+    diary: &Diary,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(Export, Vec<Unreadable>), StoreError> {
     diary.read(|diary| read_export(diary, from, to))
 }
 
-fn read_export(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Export, StoreError> {
-    // Dates are stored as YYYY-MM-DD text: the widest range in that form.
-    let lo = from.or(NaiveDate::from_ymd_opt(1, 1, 1)).unwrap_or(NaiveDate::MIN);
-    let hi = to.or(NaiveDate::from_ymd_opt(9999, 12, 31)).unwrap_or(NaiveDate::MAX);
+fn read_export(
+    diary: &Diary,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(Export, Vec<Unreadable>), StoreError> {
     let profile = diary.profile()?;
-    Ok(Export {
+    let entries = diary.read_entries(from, to)?;
+    let supplements = diary.read_supplements(from, to)?;
+    let foods = diary.read_custom_foods()?;
+    let meals = diary.read_saved_meals()?;
+    let products = diary.read_products()?;
+    let unreadable: Vec<Unreadable> =
+        [entries.unreadable, supplements.unreadable, foods.unreadable, meals.unreadable, products.unreadable]
+            .concat();
+    let x = Export {
         marrow_export: FORMAT,
         from: from.map(|d| d.to_string()),
         to: to.map(|d| d.to_string()),
@@ -32,8 +47,8 @@ fn read_export(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
             lactating: profile.lactating,
             weight_kg: profile.weight_kg,
         }),
-        entries: diary
-            .range_entries(lo, hi)?
+        entries: entries
+            .rows
             .into_iter()
             .map(|e| EntryRecord {
                 date: e.date.to_string(),
@@ -46,8 +61,8 @@ fn read_export(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
                 per_100g: values_map(&e.per_100g),
             })
             .collect(),
-        supplements: diary
-            .supplements(lo, hi)?
+        supplements: supplements
+            .rows
             .into_iter()
             .map(|s| SupplementRecord {
                 date: s.date.to_string(),
@@ -58,26 +73,19 @@ fn read_export(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
                 logged_at: s.logged_at,
             })
             .collect(),
-        custom_foods: diary
-            .custom_foods()?
+        custom_foods: foods
+            .rows
             .into_iter()
-            .map(|f| -> Result<CustomFoodRecord, StoreError> {
-                let full = diary.custom_food(&f.id)?.unwrap_or(f);
-                Ok(CustomFoodRecord {
-                    id: full.id,
-                    name: full.name,
-                    per_100g: values_map(&full.per_100g),
-                    portions: full.portions,
-                })
+            .map(|f| CustomFoodRecord {
+                id: f.id,
+                name: f.name,
+                per_100g: values_map(&f.per_100g),
+                portions: f.portions,
             })
-            .collect::<Result<_, _>>()?,
-        saved_meals: diary
-            .saved_meals()?
-            .into_iter()
-            .map(|m| MealRecord { name: m.name, items: m.items })
             .collect(),
-        supplement_products: diary
-            .products()?
+        saved_meals: meals.rows.into_iter().map(|m| MealRecord { name: m.name, items: m.items }).collect(),
+        supplement_products: products
+            .rows
             .into_iter()
             .map(|p| ProductRecord {
                 name: p.name,
@@ -86,7 +94,9 @@ fn read_export(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
                 form: p.form,
             })
             .collect(),
-    })
+        unreadable: unreadable.iter().map(UnreadableRecord::from).collect(),
+    };
+    Ok((x, unreadable))
 }
 
 /// Writes a checked import (`transfer::validate`): into an empty diary, or beside what it

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+use super::unreadable::{odd, read_rows, Rows, Table};
 use super::{nutrient_columns, nutrient_placeholders, read_nutrients, Diary, StoreError};
-use crate::domain::{Entry, Meal, NewEntry};
+use crate::domain::{clip, Entry, Meal, NewEntry};
 
 impl Diary {
     /// Adds an entry in one committed transaction and returns it with its id.
@@ -39,10 +40,11 @@ impl Diary {
         self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))
     }
 
-    /// One entry by id.
+    /// One entry by id (an entry that cannot be read is an error naming it).
     pub fn entry(&self, id: i64) -> Result<Option<Entry>, StoreError> {
         let sql = format!("{} WHERE id = ?1", select_entries());
-        Ok(self.conn.prepare_cached(&sql)?.query_row([id], row_to_entry).optional()?)
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(read_rows(&mut stmt, [id], Table::Entries, row_to_entry)?.all()?.pop())
     }
 
     /// The entries of one day, in meal order, then in the order they were logged.
@@ -50,16 +52,28 @@ impl Diary {
         self.range_entries(date, date)
     }
 
-    /// Entries from `from` to `to` inclusive, by date, meal and logging order.
+    /// Entries from `from` to `to` inclusive, by date, meal and logging order; an entry that
+    /// cannot be read is an error naming it (`read_entries` reads around it).
     pub fn range_entries(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Entry>, StoreError> {
+        self.read_entries(Some(from), Some(to))?.all()
+    }
+
+    /// Entries whose stored date is from `from` to `to` inclusive (None: no bound, so every
+    /// entry whatever its date holds), by date, meal and logging order, and apart from them
+    /// the entries that cannot be read, left as they are.
+    pub fn read_entries(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Rows<Entry>, StoreError> {
+        let (within, bounds) = date_bounds(from, to);
         let sql = format!(
-            "{} WHERE date BETWEEN ?1 AND ?2 ORDER BY date, \
+            "{} {within} ORDER BY date, \
              CASE meal WHEN 'breakfast' THEN 0 WHEN 'lunch' THEN 1 WHEN 'dinner' THEN 2 ELSE 3 END, id",
             select_entries()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([from.to_string(), to.to_string()], row_to_entry)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        read_rows(&mut stmt, rusqlite::params_from_iter(bounds), Table::Entries, row_to_entry)
     }
 
     /// Removes an entry and returns what was removed.
@@ -188,6 +202,18 @@ pub(super) fn insert_entry_in(tx: &Connection, id: Option<i64>, e: &NewEntry) ->
     Ok(())
 }
 
+/// The WHERE clause and its parameters for dates from `from` to `to` (None: unbounded).
+/// Dates are compared as the stored text, so that a date no calendar has still falls in
+/// the range its text sorts into.
+pub(super) fn date_bounds(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (&'static str, Vec<String>) {
+    match (from, to) {
+        (Some(f), Some(t)) => ("WHERE date BETWEEN ?1 AND ?2", vec![f.to_string(), t.to_string()]),
+        (Some(f), None) => ("WHERE date >= ?1", vec![f.to_string()]),
+        (None, Some(t)) => ("WHERE date <= ?1", vec![t.to_string()]),
+        (None, None) => ("", vec![]),
+    }
+}
+
 fn usage(conn: &Connection) -> Result<HashMap<String, u32>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT food_id, COUNT(*) FROM entries GROUP BY food_id")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
@@ -204,13 +230,12 @@ fn select_entries() -> String {
 fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
     let date: String = r.get(1)?;
     let meal: String = r.get(2)?;
-    let bad = |i, what: &str| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into())
-    };
     Ok(Entry {
         id: r.get(0)?,
-        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(1, "bad date"))?,
-        meal: meal.parse().map_err(|_| bad(2, "bad meal"))?,
+        date: parse_date(1, &date)?,
+        meal: meal
+            .parse()
+            .map_err(|_| odd(2, format!("meal {:?} is not a meal marrow knows", clip(&meal))))?,
         food_id: r.get(3)?,
         food_name: r.get(4)?,
         grams: r.get(5)?,
@@ -218,6 +243,12 @@ fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
         logged_at: r.get(7)?,
         per_100g: read_nutrients(r, 8)?,
     })
+}
+
+/// A stored date (column `i`) as a calendar day.
+pub(super) fn parse_date(i: usize, text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| odd(i, format!("date {:?} is not a calendar day", clip(text))))
 }
 
 #[cfg(test)]

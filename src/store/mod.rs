@@ -13,6 +13,7 @@ mod profile;
 mod restore;
 mod saved_meals;
 mod supplements;
+mod unreadable;
 
 pub use catalog::{Catalog, FdcSummary, Origin};
 pub use catalog_build::BuildProgress;
@@ -21,6 +22,7 @@ pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
 pub use hints::Hints;
 pub use restore::{Restore, Restored};
+pub use unreadable::{Raw, Rows, Table, Unreadable};
 
 use std::path::PathBuf;
 
@@ -41,6 +43,8 @@ pub enum StoreError {
     NoSuchEntry(i64),
     #[error("no food with id {0:?}")]
     NoSuchFood(String),
+    #[error("{0}; it was left as it is (`marrow export` keeps it)")]
+    Unreadable(Box<Unreadable>),
     #[error("can't use {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]

@@ -1,38 +1,61 @@
 //! The user's profile (one row): who they are, for their targets. The config's target
 //! overrides are applied to every profile read.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::BTreeMap;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{Diary, StoreError};
-use crate::domain::{Profile, Sex};
+use crate::domain::{Nutrient, Profile, Sex};
 
 impl Diary {
     /// The user's profile, or the default one (adult woman 31-50) when none is set.
     pub fn profile(&self) -> Result<Profile, StoreError> {
-        let row = self
-            .conn
-            .query_row("SELECT sex, age, pregnant, lactating, weight_kg FROM profile WHERE id = 1", [], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .optional()?;
-        Ok(match row {
-            Some((sex, age, pregnant, lactating, weight_kg)) => Profile {
-                sex: Sex::parse(&sex).unwrap_or(Sex::Female),
-                age,
-                pregnant,
-                lactating,
-                weight_kg,
-                default: false,
-                overrides: self.overrides.clone(),
-            },
-            None => Profile { overrides: self.overrides.clone(), ..Profile::default() },
-        })
+        read_profile(&self.conn, &self.overrides)
     }
 
     /// Saves the profile.
     pub fn set_profile(&mut self, p: &Profile, now: &str) -> Result<(), StoreError> {
         set_profile_in(&self.conn, p, now)
     }
+
+    /// Changes the profile as it is at that moment: `change` gets it and returns the one to
+    /// keep, or refuses (then nothing is written). Reading, changing and writing are one
+    /// immediate transaction, so that changes of different fields made at the same time all
+    /// land. Returns the profile kept.
+    pub fn update_profile<E: From<StoreError>>(
+        &mut self,
+        now: &str,
+        change: impl FnOnce(Profile) -> Result<Profile, E>,
+    ) -> Result<Profile, E> {
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let changed = change(read_profile(&tx, &self.overrides)?)?;
+        set_profile_in(&tx, &changed, now)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(changed)
+    }
+}
+
+/// The profile as `conn` sees it, with the config's target overrides.
+fn read_profile(conn: &Connection, overrides: &BTreeMap<Nutrient, f64>) -> Result<Profile, StoreError> {
+    let row = conn
+        .query_row("SELECT sex, age, pregnant, lactating, weight_kg FROM profile WHERE id = 1", [], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?;
+    Ok(match row {
+        Some((sex, age, pregnant, lactating, weight_kg)) => Profile {
+            sex: Sex::parse(&sex).unwrap_or(Sex::Female),
+            age,
+            pregnant,
+            lactating,
+            weight_kg,
+            default: false,
+            overrides: overrides.clone(),
+        },
+        None => Profile { overrides: overrides.clone(), ..Profile::default() },
+    })
 }
 
 /// Saves the profile inside the caller's transaction (or alone).

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, TransactionBehavior};
 
+use super::unreadable::{raw_children, read_rows, Rows, Table};
 use super::{Diary, StoreError};
 use crate::domain::SavedMeal;
 
@@ -15,26 +16,65 @@ impl Diary {
         Ok(())
     }
 
-    /// Saved meals by name, with their items.
+    /// Saved meals by name, with their items; a meal that cannot be read is an error naming
+    /// it.
     pub fn saved_meals(&self) -> Result<Vec<SavedMeal>, StoreError> {
+        self.read_saved_meals()?.all()
+    }
+
+    /// Saved meals by name, with their items, and apart from them the meals that cannot be
+    /// read (the name or an item), left as they are.
+    pub fn read_saved_meals(&self) -> Result<Rows<SavedMeal>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.name, i.food_id, i.quantity FROM saved_meals m \
-             LEFT JOIN saved_meal_items i ON i.meal = m.id ORDER BY m.name, i.seq",
+            "SELECT m.id, m.name, i.food_id, i.quantity FROM saved_meals m \
+             LEFT JOIN saved_meal_items i ON i.meal = m.id ORDER BY m.name, m.id, i.seq",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
+        let read = read_rows(&mut stmt, [], Table::SavedMeals, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
         })?;
+        // A meal with one unreadable row is unreadable whole, with all its items as stored.
+        let mut unreadable = Vec::new();
+        for mut odd in read.unreadable {
+            if unreadable.iter().any(|u: &super::Unreadable| u.id == odd.id) {
+                continue;
+            }
+            odd.columns = raw_children(
+                &self.conn,
+                "SELECT id, name, created_at FROM saved_meals WHERE id = ?1",
+                odd.id,
+                "meal",
+            )?;
+            for (c, _) in &mut odd.columns {
+                *c = c.trim_start_matches("meal[0].").to_string();
+            }
+            odd.columns.extend(raw_children(
+                &self.conn,
+                "SELECT seq, food_id, quantity FROM saved_meal_items WHERE meal = ?1 ORDER BY seq",
+                odd.id,
+                "items",
+            )?);
+            unreadable.push(odd);
+        }
         let mut out: Vec<SavedMeal> = Vec::new();
-        for row in rows {
-            let (name, food, quantity) = row?;
-            if out.last().is_none_or(|m| m.name != name) {
-                out.push(SavedMeal { name: name.clone(), items: Vec::new() });
+        let mut last = None;
+        for (id, name, food, quantity) in read.rows {
+            if unreadable.iter().any(|u| u.id == id) {
+                continue;
+            }
+            if last != Some(id) {
+                out.push(SavedMeal { name, items: Vec::new() });
+                last = Some(id);
             }
             if let (Some(f), Some(q), Some(m)) = (food, quantity, out.last_mut()) {
                 m.items.push((f, q));
             }
         }
-        Ok(out)
+        Ok(Rows { rows: out, unreadable })
     }
 }
 

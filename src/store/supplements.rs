@@ -2,37 +2,61 @@
 //! in the diary.
 
 use chrono::{NaiveDate, NaiveTime};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Row, TransactionBehavior};
 
+use super::entries::{date_bounds, parse_date};
+use super::unreadable::{odd, read_rows, Rows, Table};
 use super::{Diary, StoreError};
 use crate::domain::supplement::{NewSupplement, Supplement};
-use crate::domain::{Nutrient, Product};
+use crate::domain::{clip, Nutrient, Product};
+
+const SELECT_DOSES: &str = "SELECT id, date, time, nutrient, amount, form, logged_at FROM supplements";
 
 impl Diary {
     /// Logs a dose in one committed transaction.
     pub fn add_supplement(&mut self, s: &NewSupplement) -> Result<Supplement, StoreError> {
-        let id = insert_supplement_in(&self.conn, None, s)?;
+        self.add_supplement_saving(s, None)
+    }
+
+    /// Logs a dose and, with `save_as`, keeps it as a product (replacing one of that name):
+    /// both in one immediate transaction, so that both land or neither does.
+    pub fn add_supplement_saving(
+        &mut self,
+        s: &NewSupplement,
+        save_as: Option<&str>,
+    ) -> Result<Supplement, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = insert_supplement_in(&tx, None, s)?;
+        if let Some(name) = save_as {
+            insert_product_in(&tx, name, s.nutrient, s.amount, s.form.as_deref())?;
+        }
+        tx.commit()?;
         self.supplement(id)?.ok_or(StoreError::NoSuchEntry(id))
     }
 
+    /// One dose by id (a dose that cannot be read is an error naming it).
     pub fn supplement(&self, id: i64) -> Result<Option<Supplement>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id, date, time, nutrient, amount, form, logged_at FROM supplements WHERE id = ?1",
-            )?
-            .query_row([id], row_to_supplement)
-            .optional()?)
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT_DOSES} WHERE id = ?1"))?;
+        Ok(read_rows(&mut stmt, [id], Table::Supplements, row_to_supplement)?.all()?.pop())
     }
 
-    /// Doses from `from` to `to` inclusive, by date, time and logging order.
+    /// Doses from `from` to `to` inclusive, by date, time and logging order; a dose that
+    /// cannot be read is an error naming it (`read_supplements` reads around it).
     pub fn supplements(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Supplement>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, date, time, nutrient, amount, form, logged_at FROM supplements \
-             WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time IS NULL, time, id",
-        )?;
-        let rows = stmt.query_map([from.to_string(), to.to_string()], row_to_supplement)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.read_supplements(Some(from), Some(to))?.all()
+    }
+
+    /// Doses whose stored date is from `from` to `to` (None: unbounded), and apart from them
+    /// the doses that cannot be read, left as they are.
+    pub fn read_supplements(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Rows<Supplement>, StoreError> {
+        let (within, bounds) = date_bounds(from, to);
+        let sql = format!("{SELECT_DOSES} {within} ORDER BY date, time IS NULL, time, id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        read_rows(&mut stmt, rusqlite::params_from_iter(bounds), Table::Supplements, row_to_supplement)
     }
 
     /// Removes a dose and returns it.
@@ -68,12 +92,17 @@ impl Diary {
         self.products()?.into_iter().find(|p| p.name == name).ok_or(StoreError::NoSuchEntry(0))
     }
 
-    /// Saved products, by name.
+    /// Saved products, by name; a product that cannot be read is an error naming it.
     pub fn products(&self) -> Result<Vec<Product>, StoreError> {
+        self.read_products()?.all()
+    }
+
+    /// Saved products by name, and apart from them those that cannot be read.
+    pub fn read_products(&self) -> Result<Rows<Product>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, nutrient, amount, form FROM supplement_products ORDER BY name",
         )?;
-        let rows = stmt.query_map([], |r| {
+        read_rows(&mut stmt, [], Table::Products, |r| {
             Ok(Product {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -81,8 +110,7 @@ impl Diary {
                 amount: r.get(3)?,
                 form: r.get(4)?,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 }
 
@@ -120,22 +148,20 @@ pub(super) fn insert_product_in(
 
 fn nutrient_from(r: &Row<'_>, i: usize) -> rusqlite::Result<Nutrient> {
     let key: String = r.get(i)?;
-    Nutrient::parse(&key).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, "unknown nutrient".into())
-    })
+    Nutrient::parse(&key).ok_or_else(|| odd(i, format!("unknown nutrient {:?}", clip(&key))))
 }
 
 fn row_to_supplement(r: &Row<'_>) -> rusqlite::Result<Supplement> {
-    let bad = |i, what: &str| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into())
-    };
     let date: String = r.get(1)?;
     let time: Option<String> = r.get(2)?;
     Ok(Supplement {
         id: r.get(0)?,
-        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(1, "bad date"))?,
+        date: parse_date(1, &date)?,
         time: match time {
-            Some(t) => Some(NaiveTime::parse_from_str(&t, "%H:%M").map_err(|_| bad(2, "bad time"))?),
+            Some(t) => Some(
+                NaiveTime::parse_from_str(&t, "%H:%M")
+                    .map_err(|_| odd(2, format!("time {:?} is not a time of day", clip(&t))))?,
+            ),
             None => None,
         },
         nutrient: nutrient_from(r, 3)?,

@@ -222,6 +222,11 @@ fn day_loaded(state: &mut AppState, report: DayReport) -> Vec<Effect> {
     if report.summary.date != state.date {
         return vec![];
     }
+    if let Some(first) = report.unreadable.first() {
+        let more = report.unreadable.len() - 1;
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        state.set_status(StatusKind::Error, format!("{first}{more}; left as it is, the totals leave it out"));
+    }
     let keep = state.select_id.take().or_else(|| state.selected_entry().map(|e| e.id));
     state.ca_mg_week = report.ca_mg_ratio_week();
     let DayReport { profile, entries, supplements, summary, warnings, .. } = report;

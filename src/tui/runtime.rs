@@ -136,7 +136,7 @@ impl Runtime {
                 Some((date, week)) if date == end && week.len() == days as usize => {
                     vec![Action::TrendLoaded { end, days: week }]
                 }
-                _ => vec![Action::TrendLoaded { end, days: day::trend(diary, end, days)? }],
+                _ => vec![Action::TrendLoaded { end, days: day::trend(diary, end, days)?.0 }],
             },
             Effect::Search(query) => {
                 let foods = Foods::new(catalog, diary);
