@@ -16,20 +16,34 @@ enum Failure {
     Kind(io::ErrorKind),
 }
 
-/// Writes to standard output, remembering the first failure instead of panicking.
+/// Writes a command's text to standard output, remembering the first failure instead of
+/// panicking. Whatever a line quotes (a food name from an old diary, an imported product),
+/// a control character in it is shown as its picture: only the line breaks reach the
+/// terminal as they are.
 pub fn write(args: fmt::Arguments<'_>) {
+    let text = args.to_string();
+    if text.chars().any(|c| c.is_control() && c != '\n') {
+        let lines: Vec<_> = text.split('\n').map(crate::present::safe).collect();
+        write_raw(&lines.join("\n"));
+    } else {
+        write_raw(&text);
+    }
+}
+
+/// Writes text that is already whole and marrow's own (a completion script, the man page),
+/// as it is: see `write`.
+pub fn write_str(text: &str) {
+    write_raw(text);
+}
+
+fn write_raw(text: &str) {
     let mut failed = FAILED.lock().unwrap_or_else(|p| p.into_inner());
     if failed.is_some() {
         return;
     }
-    if let Err(e) = io::stdout().lock().write_fmt(args) {
+    if let Err(e) = io::stdout().lock().write_all(text.as_bytes()) {
         *failed = Some(e.raw_os_error().map_or(Failure::Kind(e.kind()), Failure::Os));
     }
-}
-
-/// Writes text that is already whole (a completion script, the man page): see `write`.
-pub fn write_str(text: &str) {
-    write(format_args!("{text}"));
 }
 
 /// The line for a report that could not be written: what failed, and what the command

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::{json, print_json, table, CliError, Context};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::search::before_eating;
-use crate::domain::text::printable;
+use crate::present::text::safe;
 use crate::present::{self, mark, NOT_AS_EATEN_LEGEND};
 
 #[derive(Debug, clap::Args)]
@@ -39,9 +39,9 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             // The full name: two foods that begin alike must not look alike.
             // Names from a forged cache or an import are shown, never obeyed, by the terminal.
             let mut r = vec![
-                printable(&f.id).into_owned(),
-                format!("{}{}", mark(f), printable(&f.name)),
-                table::fit(&printable(&f.group), 28),
+                safe(&f.id).into_owned(),
+                format!("{}{}", mark(f), safe(&f.name)),
+                table::fit(&safe(&f.group), 28),
             ];
             r.extend(BONE_NUTRIENTS.iter().map(|n| present::figure(*n, f.per_100g.get(*n), d)));
             r
