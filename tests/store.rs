@@ -174,9 +174,12 @@ fn a_diary_from_a_newer_marrow_is_refused_and_left_untouched() {
     let path = tmp.path().join("diary.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;",
-        )
+        // A newer marrow marks its diaries as marrow's, as this one does.
+        conn.execute_batch(&format!(
+            "CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;
+             PRAGMA application_id = {};",
+            marrow::store::APPLICATION_ID
+        ))
         .unwrap();
     }
     let bytes = fs::read(&path).unwrap();

@@ -32,8 +32,7 @@ impl Context {
 
     /// The context with a given config (commands that must work whatever the config says).
     pub fn with_config(data_dir: Option<PathBuf>, config: Config) -> Result<Context, CliError> {
-        let data_dir = paths::data_dir(data_dir.as_deref())
-            .ok_or_else(|| CliError::Failure("no home directory: pass --data-dir DIR".into()))?;
+        let data_dir = paths::data_dir(data_dir.as_deref()).map_err(CliError::Failure)?;
         Ok(Context { data_dir, config, today: OnceCell::new() })
     }
 
@@ -60,9 +59,19 @@ impl Context {
         }
     }
 
+    /// The diary for a command that writes: created and upgraded when needed.
     pub fn diary(&self) -> Result<Diary, CliError> {
         secure_dir(&self.data_dir)?;
         let mut diary = Diary::open(&paths::diary_path(&self.data_dir))?;
+        diary.set_target_overrides(self.config.target_overrides());
+        Ok(diary)
+    }
+
+    /// The diary for a command that only reads: it takes no write lock and never waits for a
+    /// writer, works on a diary marrow may not write, and creates nothing (no diary reads as
+    /// an empty one). Only a diary that needs an upgrade is written, once.
+    pub fn diary_for_reading(&self) -> Result<Diary, CliError> {
+        let mut diary = Diary::open_for_reading(&paths::diary_path(&self.data_dir))?;
         diary.set_target_overrides(self.config.target_overrides());
         Ok(diary)
     }

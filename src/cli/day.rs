@@ -20,7 +20,7 @@ pub struct Args {
 
 pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let date = ctx.date(a.date.as_deref())?;
-    let diary = ctx.diary()?;
+    let diary = ctx.diary_for_reading()?;
     let report = day_report(&diary, date)?;
     super::transfer::warn_unreadable(&report.unreadable, "left as it is; its day's totals leave it out");
     if a.json {

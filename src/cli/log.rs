@@ -98,7 +98,7 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
         }
         LogCommand::List { date, json: as_json } => {
             let date = ctx.date(date.as_deref())?;
-            let entries = ctx.diary()?.day_entries(date)?;
+            let entries = ctx.diary_for_reading()?.day_entries(date)?;
             if as_json {
                 return print_json(&serde_json::Value::Array(entries.iter().map(json::entry).collect()));
             }

@@ -76,7 +76,7 @@ pub fn run(c: MealCommand, ctx: &Context) -> Result<(), CliError> {
             Ok(())
         }
         MealCommand::List => {
-            let meals = ctx.diary()?.saved_meals()?;
+            let meals = ctx.diary_for_reading()?.saved_meals()?;
             if meals.is_empty() {
                 outln!("no saved meals: `marrow meal save NAME --meal breakfast`");
             }

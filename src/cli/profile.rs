@@ -124,7 +124,7 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
             Ok(())
         }
         ProfileCommand::Show { json: as_json } => {
-            let p = ctx.diary()?.profile()?;
+            let p = ctx.diary_for_reading()?.profile()?;
             if as_json {
                 return print_json(&json::profile(&p));
             }

@@ -38,7 +38,8 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         None => Nutrient::Magnesium,
     };
     let date = ctx.date(a.date.as_deref())?;
-    let (_, found) = suggest::for_day(&ctx.diary()?, &ctx.catalog()?, date, n, a.limit as usize, a.all)?;
+    let (_, found) =
+        suggest::for_day(&ctx.diary_for_reading()?, &ctx.catalog()?, date, n, a.limit as usize, a.all)?;
     let (target, gap, list) = (found.target, found.gap, found.list);
     if a.json {
         let items: Vec<serde_json::Value> = list

@@ -93,7 +93,7 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
         }
         SupplementCommand::List { date, json: as_json } => {
             let date = ctx.date(date.as_deref())?;
-            let doses = ctx.diary()?.supplements(date, date)?;
+            let doses = ctx.diary_for_reading()?.supplements(date, date)?;
             if as_json {
                 return print_json(&serde_json::Value::Array(doses.iter().map(json::supplement).collect()));
             }

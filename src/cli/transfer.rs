@@ -41,13 +41,13 @@ pub struct ExportArgs {
 
 /// `marrow backup PATH`.
 pub fn backup(a: BackupArgs, ctx: &Context) -> Result<(), CliError> {
-    if a.path.exists() {
+    if std::fs::symlink_metadata(&a.path).is_ok() {
         return Err(CliError::Usage(format!(
             "{} already exists; marrow never overwrites a file",
             a.path.display()
         )));
     }
-    ctx.diary()?.backup_to(&a.path)?;
+    ctx.diary_for_reading()?.backup_to(&a.path)?;
     outln!("backed up the diary to {}", a.path.display());
     Ok(())
 }
@@ -61,7 +61,7 @@ pub fn export(a: ExportArgs, ctx: &Context) -> Result<(), CliError> {
             return Err(CliError::Usage(format!("--from {f} is after --to {t}")));
         }
     }
-    let diary = ctx.diary()?;
+    let diary = ctx.diary_for_reading()?;
     let out = match (a.format, a.totals) {
         (Format::Json, true) => return Err(CliError::Usage("--totals is for --format csv".into())),
         (Format::Json, false) => {

@@ -20,8 +20,7 @@ pub struct Args {
 
 pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let end = ctx.date(a.end.as_deref())?;
-    let days = trend(&ctx.diary()?, end, 7)?;
-    let (days, unreadable) = days;
+    let (days, unreadable) = trend(&ctx.diary_for_reading()?, end, 7)?;
     super::transfer::warn_unreadable(&unreadable, "left as it is; its day's totals leave it out");
     let stats: Vec<_> = Nutrient::all().map(|n| (n, trend_stats(&days, n))).collect();
     if a.json {

@@ -41,6 +41,8 @@ impl Catalog {
     /// the old file when it can still be read. `on_build` runs before a build starts, so the
     /// caller can say what is happening.
     pub fn open(path: &Path, on_build: impl FnOnce()) -> Result<Catalog, StoreError> {
+        // A FIFO or a device would block or never end: refused, and never replaced.
+        super::files::regular_or_missing(path)?;
         let key = build_key(&asset::embedded_fingerprint());
         if let Some(c) = Self::open_existing(path, &key) {
             return Ok(c);
@@ -49,7 +51,7 @@ impl Catalog {
         let (_, foods) = asset::decode(asset::EMBEDDED)?;
         let carried = catalog_build::carry_over(path);
         catalog_build::build(path, &foods, &carried, &key, &mut |_| {})?;
-        Self::open_existing(path, &key).ok_or_else(|| StoreError::Corrupt {
+        Self::open_existing(path, &key).ok_or_else(|| StoreError::CatalogUnusable {
             path: path.to_path_buf(),
             detail: "the freshly built catalog could not be opened".into(),
         })
@@ -58,12 +60,13 @@ impl Catalog {
     /// Replaces the catalog's own foods with `foods` (an SR28 import), keeping imported FDC
     /// foods. It stays until a new asset version.
     pub fn replace(path: &Path, foods: &[Food]) -> Result<Catalog, StoreError> {
+        super::files::regular_or_missing(path)?;
         let key = build_key(&asset::embedded_fingerprint());
         let carried = catalog_build::carry_over(path);
         catalog_build::build(path, foods, &carried, &key, &mut |_| {})?;
-        Self::open_existing(path, &key).ok_or_else(|| StoreError::Corrupt {
+        Self::open_existing(path, &key).ok_or_else(|| StoreError::CatalogUnusable {
             path: path.to_path_buf(),
-            detail: "rebuilt catalog unreadable".into(),
+            detail: "the rebuilt catalog could not be opened".into(),
         })
     }
 
@@ -85,9 +88,9 @@ impl Catalog {
         let imported = import.foods.len();
         let fdc = catalog_build::merge(kept, import.foods);
         catalog_build::build(path, &base, &fdc, &key, progress)?;
-        let catalog = Self::open_existing(path, &key).ok_or_else(|| StoreError::Corrupt {
+        let catalog = Self::open_existing(path, &key).ok_or_else(|| StoreError::CatalogUnusable {
             path: path.to_path_buf(),
-            detail: "rebuilt catalog unreadable".into(),
+            detail: "the rebuilt catalog could not be opened".into(),
         })?;
         let total = catalog.len()?;
         let replaced = (before + imported).saturating_sub(total);
@@ -114,6 +117,7 @@ impl Catalog {
     /// The catalog at `path` opened read-only as it is, never built: for a thread of its own
     /// (the app's worker) beside the connection that opened it first.
     pub fn reader(path: &Path) -> Result<Catalog, StoreError> {
+        super::files::regular_or_missing(path)?;
         let conn = super::files::open_immutable(path).ok_or_else(|| StoreError::Io {
             path: path.to_path_buf(),
             source: std::io::Error::other("the catalog could not be opened a second time"),

@@ -91,7 +91,11 @@ fn write(
     key: &str,
     progress: &mut dyn FnMut(BuildProgress),
 ) -> Result<(), StoreError> {
-    let mut conn = Connection::open(tmp)?;
+    // No URI parsing: a data directory named "file:..." is a directory like any other.
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
+        | rusqlite::OpenFlags::SQLITE_OPEN_CREATE
+        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(tmp, flags)?;
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;")?;
     let tx = conn.transaction()?;
     let cols: Vec<String> = Nutrient::all().map(|n| format!("{} REAL", n.key())).collect();

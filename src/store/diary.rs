@@ -4,12 +4,14 @@
 //! one committed transaction.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use super::files::{create_private, looks_like_sqlite};
+use super::files::{check_writable, create_private};
 use super::hints::Hints;
+use super::opening::{self, classify, Found, Look, APPLICATION_ID};
 use super::StoreError;
 
 /// Append-only migrations; the position + 1 is the schema version they lead to.
@@ -22,7 +24,7 @@ const MIGRATIONS: &[&str] = &[
 pub const DIARY_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// How long a writer waits for another process's transaction before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// An open diary.
 pub struct Diary {
@@ -33,69 +35,95 @@ pub struct Diary {
 }
 
 impl Diary {
-    /// Opens (or creates) the diary at `path`, upgrading its schema. A file that is not
-    /// SQLite, is damaged, or is newer than this marrow is refused and left untouched.
+    /// Opens (or creates) the diary at `path` for writing, upgrading its schema. A file that
+    /// is not a marrow diary, is damaged, is newer than this marrow or has a log that is not
+    /// its own is refused before SQLite may write anything, and left untouched.
     pub fn open(path: &Path) -> Result<Diary, StoreError> {
         count_open();
-        let existed = path.exists();
-        if existed && !looks_like_sqlite(path)? {
-            return Err(StoreError::NotADatabase { path: path.to_path_buf() });
-        }
-        if !existed {
-            create_private(path)?;
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
-        )?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let corrupt = |detail: String| StoreError::Corrupt { path: path.to_path_buf(), detail };
-        // Read-only checks first, so a refused file is never written to. The version and the
-        // tables are read in one transaction: another marrow creating the same new diary may
-        // commit its first migration between two separate reads, and tables seen without the
-        // version that came with them would look like another program's database.
-        let (version, tables) = {
-            let read = conn.unchecked_transaction().map_err(|e| classify(e, path))?;
-            let version: i64 =
-                read.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(e, path))?;
-            let tables: i64 = read
-                .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| {
-                    r.get(0)
-                })
-                .map_err(|e| classify(e, path))?;
-            read.commit().map_err(|e| classify(e, path))?;
-            (version, tables)
+        let look = opening::look(path, true)?;
+        Self::open_writing(path, look)
+    }
+
+    /// Opens the diary at `path` for a command that only reads: after the same checks as
+    /// `open`, on a connection that never writes, so it never waits for a writer (WAL readers
+    /// need no lock) and works on a diary it may not write. Only a diary that needs an
+    /// upgrade is opened for writing, once. A missing diary reads as an empty one, and
+    /// nothing is created.
+    pub fn open_for_reading(path: &Path) -> Result<Diary, StoreError> {
+        count_open();
+        let found = match opening::look(path, true)? {
+            Look::Missing | Look::Empty => return Self::empty(path),
+            Look::Diary(found) => found,
         };
-        if version > DIARY_SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found: version,
-                known: DIARY_SCHEMA_VERSION,
-            });
-        }
-        if existed && version == 0 && tables > 0 {
-            // Another program's SQLite database: not ours to convert.
-            return Err(StoreError::NotADatabase { path: path.to_path_buf() });
-        }
-        if existed {
-            let check: String =
-                conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| classify(e, path))?;
-            if check != "ok" {
-                return Err(corrupt(check));
+        let current = found.version == DIARY_SCHEMA_VERSION;
+        if !(current && found.marked) {
+            let writable = check_writable(path);
+            if writable.is_ok() && found.writable_format {
+                return Self::open_writing(path, Look::Diary(found));
+            }
+            // An unmarked diary of this schema reads as it is until a marrow can mark it; an
+            // older one must be upgraded first.
+            if !current {
+                writable?;
+                return Self::open_writing(path, Look::Diary(found));
             }
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(e, path))?;
-        // FULL: a commit the user saw confirmed survives power loss too, not only a crash.
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let conn = reading_connection(path)?;
+        Ok(Diary { conn, path: path.to_path_buf(), overrides: Default::default() })
+    }
+
+    fn open_writing(path: &Path, look: Look) -> Result<Diary, StoreError> {
+        if let Look::Diary(Found { writable_format: false, .. }) = look {
+            let detail = "write version above 2".to_string();
+            return Err(StoreError::Unsupported { path: path.to_path_buf(), detail });
+        }
+        check_writable(path)?;
+        if let Look::Missing = look {
+            create_private(path)?;
+        }
+        // No URI parsing: a data directory named "file:..." is a directory like any other.
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(e, path))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let mut diary = Diary { conn, path: path.to_path_buf(), overrides: Default::default() };
-        diary.migrate()?;
+        if let Err(e) = diary.settle() {
+            // Whatever was refused stays as it is: no checkpoint on the way out.
+            let _ = diary.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+            return Err(e);
+        }
         Ok(diary)
     }
 
-    /// Applies pending migrations, each in its own immediate transaction.
+    /// WAL mode, durable commits, foreign keys, and any pending migration.
+    fn settle(&mut self) -> Result<(), StoreError> {
+        wal_mode(&self.conn).map_err(|e| classify(e, &self.path))?;
+        // FULL: a commit the user saw confirmed survives power loss too, not only a crash.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.migrate()
+    }
+
+    /// An empty diary of the current schema in memory, for reading where there is none.
+    fn empty(path: &Path) -> Result<Diary, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", i as i64 + 1)?;
+        }
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Diary { conn, path: path.to_path_buf(), overrides: Default::default() })
+    }
+
+    /// Applies pending migrations, each in its own immediate transaction, and marks the diary
+    /// as marrow's. The write lock is taken only when there is something to do.
     fn migrate(&mut self) -> Result<(), StoreError> {
         loop {
+            if self.is_current() == Some(true) && self.application_id()? == APPLICATION_ID {
+                return Ok(());
+            }
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if version > DIARY_SCHEMA_VERSION {
@@ -105,13 +133,20 @@ impl Diary {
                     known: DIARY_SCHEMA_VERSION,
                 });
             }
-            let Some(sql) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) else {
-                return Ok(());
-            };
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", version + 1)?;
+            let app: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            if app != APPLICATION_ID {
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            }
+            if let Some(sql) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", version + 1)?;
+            }
             tx.commit()?;
         }
+    }
+
+    fn application_id(&self) -> Result<i32, StoreError> {
+        Ok(self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?)
     }
 
     /// Targets from the config that replace the reference's in every profile returned.
@@ -131,8 +166,13 @@ impl Diary {
     /// only reads (a custom food by id, search hints). None when there is no diary of this
     /// marrow's schema to read.
     pub fn peek(path: &Path) -> Option<Diary> {
-        let diary = Self::open_unchecked(path)?;
-        diary.is_current()?.then_some(diary)
+        count_open();
+        let Ok(Look::Diary(found)) = opening::look(path, false) else { return None };
+        if found.version != DIARY_SCHEMA_VERSION {
+            return None;
+        }
+        let conn = reading_connection(path).ok()?;
+        Some(Diary { conn, path: path.to_path_buf(), overrides: Default::default() })
     }
 
     /// Runs `read` inside one read transaction, so that everything it reads is one state of
@@ -209,13 +249,61 @@ pub fn diary_opens() -> usize {
     OPENS.with(std::cell::Cell::get)
 }
 
-/// Turns SQLite's "not a database" and "malformed" into a clear refusal.
-fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
-        Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            StoreError::Corrupt { path: path.to_path_buf(), detail: e.to_string() }
+/// Switches the diary to WAL mode. Several processes starting on a new or old-format diary
+/// at once each try it: SQLite then answers "busy" without waiting, so this waits itself.
+fn wal_mode(conn: &Connection) -> rusqlite::Result<()> {
+    let started = Instant::now();
+    loop {
+        let busy = match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(mode) if mode.eq_ignore_ascii_case("wal") => return Ok(()),
+            Ok(_) => true,
+            Err(e) => {
+                let busy = matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                );
+                if !busy || started.elapsed() > BUSY_TIMEOUT {
+                    return Err(e);
+                }
+                true
+            }
+        };
+        if busy && started.elapsed() > BUSY_TIMEOUT {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                Some("the diary could not be switched to WAL mode".into()),
+            ));
         }
-        _ => StoreError::Sql(e),
+        std::thread::sleep(Duration::from_millis(15));
     }
+}
+
+/// A connection that only reads the checked diary at `path`. Opened read-write so that, as
+/// SQLite does, the last connection out checkpoints and removes the -wal and -shm; `query_only`
+/// keeps it from writing anything else, and SQLite opens a file it may not write read-only.
+/// Where the -wal and -shm cannot be created (read-only media or directory), the file is read
+/// as it is: it is the whole diary then, since a log with commits was refused without a -shm.
+fn reading_connection(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(e, path))?;
+    conn.pragma_update(None, "query_only", true)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => return Ok(conn),
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+            ) => {}
+        Err(e) => return Err(classify(e, path)),
+    }
+    drop(conn);
+    let wal = opening::sibling(path, "-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(StoreError::ReadOnly { path: path.parent().unwrap_or(path).to_path_buf() });
+    }
+    super::files::open_immutable(path).ok_or_else(|| StoreError::ReadOnly { path: path.to_path_buf() })
 }

@@ -9,11 +9,13 @@ mod diary;
 mod entries;
 mod files;
 mod hints;
+mod opening;
 mod profile;
 mod restore;
 mod saved_meals;
 mod supplements;
 mod unreadable;
+mod wal;
 
 pub use catalog::{Catalog, FdcSummary, Origin};
 pub use catalog_build::BuildProgress;
@@ -21,6 +23,7 @@ pub use custom_foods::{custom_row, CUSTOM_GROUP};
 pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
 pub use hints::Hints;
+pub use opening::APPLICATION_ID;
 pub use restore::{Restore, Restored};
 pub use unreadable::{Raw, Rows, Table, Unreadable};
 
@@ -33,10 +36,20 @@ use crate::domain::nutrient::{NutrientValues, COUNT, NUTRIENTS};
 pub enum StoreError {
     #[error("{} is not a marrow diary; it was left untouched", path.display())]
     NotADatabase { path: PathBuf },
-    #[error("{} is damaged ({detail}); it was left untouched: restore it from a backup", path.display())]
+    #[error("{} is damaged ({detail}); it was left untouched: restore it from a backup, removing {0}-wal and {0}-shm first", path.display())]
     Corrupt { path: PathBuf, detail: String },
     #[error("{} was written by a newer marrow (schema {found}, this marrow knows up to {known}); it was left untouched: upgrade marrow", path.display())]
     TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("{} does not belong to {} ({reason}); both were left untouched: move {0} (and any {1}-shm) out of the way, then run marrow again", wal.display(), path.display())]
+    ForeignWal { path: PathBuf, wal: PathBuf, reason: String },
+    #[error("{} uses an SQLite file format this marrow cannot {} ({detail}); it was left untouched", path.display(), if detail.starts_with("write") { "write" } else { "read" })]
+    Unsupported { path: PathBuf, detail: String },
+    #[error("{} is {kind}, not a file marrow can use; it was left untouched: move it away", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("the diary is read-only (no write permission on {})", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("the food catalog {} could not be built or opened ({detail}); it holds nothing of yours: delete it and marrow builds it again", path.display())]
+    CatalogUnusable { path: PathBuf, detail: String },
     #[error("an entry must weigh more than zero grams, not {0}")]
     BadAmount(f64),
     #[error("no entry with id {0}")]

@@ -81,26 +81,38 @@ impl Diary {
     }
 
     /// A consistent copy of the diary at `dest` (SQLite's VACUUM INTO), safe while other
-    /// processes write. `dest` must not exist: nothing is overwritten.
+    /// processes write. Nothing is overwritten: `dest` must not exist, not even as a dangling
+    /// link. The copy is private (0600) whatever the umask.
     pub fn backup_to(&self, dest: &std::path::Path) -> Result<(), StoreError> {
-        let text = dest.to_str().ok_or_else(|| StoreError::Io {
-            path: dest.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path is not UTF-8"),
+        let io = |source| StoreError::Io { path: dest.to_path_buf(), source };
+        // Absolute, so that SQLite never reads a name like "file:copy.db" as a URI.
+        let absolute = std::path::absolute(dest).map_err(io)?;
+        let text = absolute.to_str().ok_or_else(|| {
+            io(std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path is not UTF-8"))
         })?;
-        if dest.exists() {
-            return Err(StoreError::Io {
-                path: dest.to_path_buf(),
-                source: std::io::Error::new(
+        let created = super::files::create_new_private(dest).map_err(|e| match e {
+            StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+                io(std::io::Error::new(
                     std::io::ErrorKind::AlreadyExists,
                     "already exists; marrow does not overwrite it",
-                ),
-            });
-        }
-        // Created private first; VACUUM INTO fills an empty file.
-        super::files::create_private(dest)?;
-        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [text]) {
+                ))
+            }
+            other => other,
+        })?;
+        drop(created);
+        // VACUUM INTO fills the empty file; a connection that only reads may still do that.
+        let query_only: bool = self.conn.query_row("PRAGMA query_only", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "query_only", false)?;
+        let copied = self.conn.execute("VACUUM INTO ?1", [text]);
+        self.conn.pragma_update(None, "query_only", query_only)?;
+        if let Err(e) = copied {
             let _ = std::fs::remove_file(dest);
             return Err(e.into());
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dest, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
         }
         Ok(())
     }

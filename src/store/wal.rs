@@ -1,0 +1,177 @@
+//! Whether a write-ahead log (diary.db-wal) belongs to the diary beside it, decided from the
+//! bytes of both files before SQLite may apply the log.
+//!
+//! SQLite applies any valid WAL it finds next to a database, whichever database wrote it: a
+//! diary restored from a backup or synced without its WAL would silently take another file's
+//! changes. Nothing in a WAL names its database, so marrow checks what a log left by SQLite on
+//! this very file must satisfy (https://www.sqlite.org/fileformat2.html#walformat):
+//!
+//! - Its page size is the database's (the page size cannot change in WAL mode).
+//! - The database is in WAL mode: marrow's diaries are from their first write, and a backup
+//!   (`VACUUM INTO`) or a file of another origin copied in place is usually not.
+//! - A log whose every page is already in the database, as a completed checkpoint leaves
+//!   it, changes nothing and is accepted whatever else is true.
+//! - A -shm file is beside it: SQLite creates it before it writes the first frame, a crash
+//!   (even `kill -9`) leaves it, and a closing SQLite removes it only after a checkpoint has
+//!   copied the whole log into the database; a log copied or synced alone comes without it.
+//! - Without page-1 frames no page was added, so no frame names a page past the database's end.
+//!
+//! A genuine log satisfies all of these at any moment, including after a crash; only its
+//! committed frames count (checksums and salts as SQLite's own recovery reads them). What
+//! they cannot tell: a log arriving together with its -shm from another WAL-mode copy of a
+//! marrow diary of the same page size (nothing in either file names the diary, and page 1's
+//! change counter is not kept up to date in WAL mode, so it cannot order the two).
+//! Reading the log whole is what SQLite's recovery does too; marrow's logs stay small.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+const HEADER: usize = 32;
+const FRAME_HEADER: usize = 24;
+const MAGIC: u32 = 0x377f_0682;
+const VERSION: u32 = 3_007_000;
+
+/// What the log beside a diary holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Wal {
+    /// No log, or none SQLite would apply (no valid header, no committed frame).
+    Nothing,
+    /// Committed frames that belong to this diary.
+    Committed,
+    /// A log that cannot be this diary's, and why.
+    Foreign(String),
+}
+
+/// Reads `wal` against the database file `db`, whose first page as it is on disk is `page1`
+/// (None when the file is empty). `shm_exists`: whether the -shm file is beside them.
+pub(super) fn inspect(wal: &Path, db: &Path, page1: Option<&[u8]>, shm_exists: bool) -> std::io::Result<Wal> {
+    let mut file = match fs::File::open(wal) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Wal::Nothing),
+        Err(e) => return Err(e),
+    };
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    let Some(log) = committed(&bytes) else { return Ok(Wal::Nothing) };
+    Ok(match page1 {
+        // Everything is still in the log (a new diary before its first checkpoint).
+        None => Wal::Committed,
+        Some(_) if contained(&log, db)? => Wal::Committed,
+        Some(page1) => match verdict(&log, page1, shm_exists) {
+            None => Wal::Committed,
+            Some(why) => Wal::Foreign(why),
+        },
+    })
+}
+
+/// The committed part of a log, as SQLite's recovery finds it.
+struct Log<'a> {
+    page_size: usize,
+    /// (page number, page data) of each committed frame, in order.
+    frames: Vec<(u32, &'a [u8])>,
+}
+
+fn committed(bytes: &[u8]) -> Option<Log<'_>> {
+    let header = bytes.get(..HEADER)?;
+    let magic = be(header, 0);
+    let page_size = be(header, 8) as usize;
+    if magic & !1 != MAGIC || !page_size.is_power_of_two() || !(512..=65536).contains(&page_size) {
+        return None;
+    }
+    let big_endian = magic & 1 == 1;
+    let mut sum = checksum(big_endian, &header[..24], (0, 0));
+    if sum != (be(header, 24), be(header, 28)) || be(header, 4) != VERSION {
+        return None;
+    }
+    let salts = &header[16..24];
+    let mut frames = Vec::new();
+    let mut last_commit = 0;
+    for frame in bytes[HEADER..].chunks_exact(FRAME_HEADER + page_size) {
+        let (head, data) = frame.split_at(FRAME_HEADER);
+        let page = be(head, 0);
+        if page == 0 || &head[8..16] != salts {
+            break;
+        }
+        sum = checksum(big_endian, data, checksum(big_endian, &head[..8], sum));
+        if sum != (be(head, 16), be(head, 20)) {
+            break;
+        }
+        frames.push((page, data));
+        if be(head, 4) != 0 {
+            last_commit = frames.len();
+        }
+    }
+    frames.truncate(last_commit);
+    (!frames.is_empty()).then_some(Log { page_size, frames })
+}
+
+/// Why the committed `log` cannot be the log of the database whose page 1 is `page1`.
+fn verdict(log: &Log<'_>, page1: &[u8], shm_exists: bool) -> Option<String> {
+    let db_page_size = match u16::from_be_bytes([page1[16], page1[17]]) {
+        1 => 65536,
+        n => usize::from(n),
+    };
+    if db_page_size != log.page_size {
+        return Some(format!("its pages are {} bytes, the diary's {db_page_size}", log.page_size));
+    }
+    if page1[18] != 2 || page1[19] != 2 {
+        return Some("the diary is not in WAL mode, as a file restored from a backup is".into());
+    }
+    if !shm_exists {
+        return Some("it has no -shm file beside it, as a log copied or synced alone has".into());
+    }
+    if !log.frames.iter().any(|(page, _)| *page == 1) {
+        // Without page-1 frames no page was added: every frame is within the database.
+        let pages = be(page1, 28);
+        let valid = pages != 0 && page1[24..28] == page1[92..96];
+        if let Some(&(page, _)) = log.frames.iter().find(|(page, _)| valid && *page > pages) {
+            return Some(format!("it writes page {page} of a diary of {pages} pages"));
+        }
+    }
+    None
+}
+
+/// Whether the database file already holds the last committed version of every page of the
+/// log, as after a completed checkpoint: applying the log again then changes nothing.
+fn contained(log: &Log<'_>, db: &Path) -> std::io::Result<bool> {
+    use std::io::{Seek, SeekFrom};
+    let mut latest: std::collections::BTreeMap<u32, &[u8]> = std::collections::BTreeMap::new();
+    for &(page, data) in &log.frames {
+        latest.insert(page, data);
+    }
+    let mut file = fs::File::open(db)?;
+    let mut on_disk = vec![0u8; log.page_size];
+    for (page, data) in latest {
+        file.seek(SeekFrom::Start(u64::from(page - 1) * log.page_size as u64))?;
+        match file.read_exact(&mut on_disk) {
+            Ok(()) if on_disk == data => {}
+            Ok(()) => return Ok(false),
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(true)
+}
+
+fn be(bytes: &[u8], at: usize) -> u32 {
+    u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+/// SQLite's WAL checksum over `data` (a multiple of 8 bytes), continuing from `sum`.
+fn checksum(big_endian: bool, data: &[u8], sum: (u32, u32)) -> (u32, u32) {
+    let word = |w: &[u8]| {
+        let w = [w[0], w[1], w[2], w[3]];
+        if big_endian {
+            u32::from_be_bytes(w)
+        } else {
+            u32::from_le_bytes(w)
+        }
+    };
+    let (mut s1, mut s2) = sum;
+    for pair in data.chunks_exact(8) {
+        s1 = s1.wrapping_add(word(&pair[..4])).wrapping_add(s2);
+        s2 = s2.wrapping_add(word(&pair[4..])).wrapping_add(s1);
+    }
+    (s1, s2)
+}
