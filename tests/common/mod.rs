@@ -43,6 +43,12 @@ pub fn hermetic(cmd: &mut std::process::Command, dir: &Path) {
     }
 }
 
+/// Whether the tests run as root, for whom file permissions refuse nothing.
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
 impl Env {
     pub fn new() -> Env {
         let tmp = tempfile::tempdir().expect("temp dir");
@@ -53,6 +59,30 @@ impl Env {
     /// `marrow --data-dir <data>` in a hermetic environment, ready for more arguments.
     pub fn cmd(&self) -> Command {
         Command::from_std(self.process())
+    }
+
+    /// marrow with `args` run as a user whom file permissions apply to (see `unprivileged`).
+    pub fn run_unprivileged(&self, args: &[&str]) -> Output {
+        self.unprivileged().args(args).output().expect("run marrow")
+    }
+
+    /// `process`, as a user whom file permissions apply to: as it is for a normal user; as
+    /// `nobody` (util-linux's setpriv) when the tests run as root, with the test's directory
+    /// opened for it to traverse, so that a permission test really tests.
+    pub fn unprivileged(&self) -> std::process::Command {
+        if !is_root() {
+            return self.process();
+        }
+        use std::os::unix::fs::PermissionsExt;
+        let open = std::fs::Permissions::from_mode(0o755);
+        std::fs::set_permissions(self.tmp.path(), open.clone()).expect("open the test dir");
+        std::fs::set_permissions(self.tmp.path().join("home"), open).expect("open the test home");
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(assert_cmd::cargo::cargo_bin("marrow"));
+        hermetic(&mut c, self.tmp.path());
+        c.arg("--data-dir").arg(&self.data);
+        c
     }
 
     /// The same as `cmd`, as a plain process (to spawn, wait and kill).
