@@ -49,6 +49,9 @@ pub struct Export {
 pub struct ProfileRecord {
     pub sex: String,
     pub age: u32,
+    /// An infant's age in months (0-11), when known; absent in exports before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_months: Option<u32>,
     pub pregnant: bool,
     pub lactating: bool,
     pub weight_kg: Option<f64>,
@@ -267,6 +270,7 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
             let profile = Profile {
                 sex: Sex::parse(&p.sex).ok_or_else(|| bad("profile.sex".into(), "use female or male"))?,
                 age: p.age,
+                age_months: p.age_months,
                 pregnant: p.pregnant,
                 lactating: p.lactating,
                 weight_kg: p.weight_kg,
@@ -277,6 +281,7 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
             profile.validate().map_err(|e| {
                 let at = match e {
                     ProfileError::Age(_) => "profile.age",
+                    ProfileError::Months(_) => "profile.age_months",
                     ProfileError::Weight(_) => "profile.weight_kg",
                     ProfileError::NotFemale => "profile",
                 };

@@ -145,9 +145,11 @@ fn sigtstp_hands_the_terminal_back_and_sigcont_takes_it_again() {
     let before = app.written();
     app.signal("TSTP");
     assert!(wait_state(pid, END, |s| s == Some('T')), "not stopped: {:?}", process_state(pid));
+    // The stop comes after the writes; the pty's reader may still be catching up with them.
+    let left = app.output_after_contains(before, b"\x1b[?1049l", END);
     let out = app.output_after(before);
-    assert!(out.contains("\x1b[?1049l"), "the alternate screen was not left: {out:?}");
-    assert!(out.contains("\x1b[?25h"), "the cursor was not shown: {out:?}");
+    assert!(left, "the alternate screen was not left: {out:?}");
+    assert!(app.output_after_contains(before, b"\x1b[?25h", END), "the cursor was not shown: {out:?}");
     assert!(!app.raw_mode(), "the terminal was left in raw mode");
 
     let before = app.written();

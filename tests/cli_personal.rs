@@ -21,6 +21,9 @@ fn life_stage_targets_follow_the_reference() {
         (&["--sex", "female", "--age", "28", "--pregnant"], 350.0, 1000.0, 15.0),
         (&["--sex", "female", "--age", "17", "--lactating"], 360.0, 1300.0, 15.0),
         (&["--sex", "male", "--age", "75", "--neither"], 420.0, 1200.0, 20.0),
+        (&["--sex", "female", "--age", "9m"], 75.0, 260.0, 10.0),
+        (&["--sex", "male", "--age", "5 months"], 30.0, 200.0, 10.0),
+        (&["--sex", "female", "--age", "0"], 30.0, 200.0, 10.0),
     ];
     for (args, mg, ca, d) in cases {
         let mut a = vec!["profile", "set"];
@@ -31,9 +34,15 @@ fn life_stage_targets_follow_the_reference() {
         assert_near(&p["targets"]["calcium_mg"], *ca, &format!("{args:?} Ca"));
         assert_near(&p["targets"]["vitamin_d_ug"], *d, &format!("{args:?} D"));
     }
+    // An infant of 8 months by birth date, then an age in years clears the months.
+    let born = (chrono::Local::now().date_naive() - chrono::Months::new(8)).to_string();
+    assert!(env.ok(&["profile", "set", "--born", &born]).contains("8 months: life stage infant 7-12 months"));
+    assert_eq!(env.json(&["profile", "show", "--json"])["age_months"], 8);
+    assert_refused(&env.run(&["profile", "set", "--age", "14m"]), "14 months is not whole years");
     env.ok(&["profile", "set", "--sex", "female", "--born", "1972-03-01", "--weight", "60", "--neither"]);
     let p = env.json(&["profile", "show", "--json"]);
     assert!(p["age"].as_u64().unwrap() >= 54);
+    assert!(p["age_months"].is_null(), "{p}");
     assert_near(&p["targets"]["protein_g"], 48.0, "0.8 g/kg");
     assert_refused(&env.run(&["profile", "set", "--weight", "-3"]), "negative weight");
 }

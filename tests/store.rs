@@ -106,6 +106,7 @@ fn diary_profile_defaults_then_persists() {
     let p = Profile {
         sex: Sex::Male,
         age: 67,
+        age_months: None,
         pregnant: false,
         lactating: false,
         weight_kg: Some(80.5),

@@ -63,6 +63,7 @@ fn profile() -> Profile {
     Profile {
         sex: Sex::Female,
         age: 54,
+        age_months: None,
         pregnant: false,
         lactating: false,
         weight_kg: None,

@@ -62,6 +62,7 @@ pub fn profile(p: &Profile) -> Value {
     json!({
         "sex": p.sex,
         "age": p.age,
+        "age_months": p.age_months,
         "life_stage": p.life_stage().label,
         "pregnant": p.pregnant,
         "lactating": p.lactating,

@@ -1,12 +1,11 @@
 //! `marrow profile set|show`: who the user is, and the targets that follow.
 
-use chrono::Datelike;
 use clap::Subcommand;
 
 use super::{json, print_json, CliError, Context, DISCLAIMER};
 use crate::domain::date::parse_date;
 use crate::domain::nutrient::NUTRIENTS;
-use crate::domain::targets::SOURCE;
+use crate::domain::targets::{age_on, parse_age, SOURCE};
 use crate::domain::{Profile, ProfileError, Sex};
 use crate::present::{self, VitaminDUnit};
 use crate::service::{record, ServiceError};
@@ -19,7 +18,7 @@ pub enum ProfileCommand {
         /// female or male
         #[arg(long)]
         sex: Option<String>,
-        /// Age in years
+        /// Age in years, or in months under one year ("9m")
         #[arg(long, conflicts_with = "born")]
         age: Option<String>,
         /// Date of birth, YYYY-MM-DD (the age follows it)
@@ -62,9 +61,9 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 .transpose()?;
             let mut years = age
                 .map(|a| {
-                    a.trim().parse::<u32>().ok().ok_or_else(|| {
+                    parse_age(&a).ok_or_else(|| {
                         CliError::Usage(format!(
-                            "can't read the age {:?}: use whole years from 0 to 130",
+                            "can't read the age {:?}: use whole years from 0 to 130, or months under one year (\"9m\")",
                             super::context::short(&a)
                         ))
                     })
@@ -72,12 +71,7 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 .transpose()?;
             if let Some(b) = born {
                 let today = ctx.today();
-                let d = parse_date(&b, today)?;
-                let mut age = today.year() - d.year();
-                if (today.month(), today.day()) < (d.month(), d.day()) {
-                    age -= 1;
-                }
-                years = Some(u32::try_from(age).ok().ok_or_else(|| {
+                years = Some(age_on(parse_date(&b, today)?, today).ok_or_else(|| {
                     CliError::Usage(format!(
                         "the birth date {:?} gives no age from 0 to 130",
                         super::context::short(&b)
@@ -98,8 +92,9 @@ pub fn run(c: ProfileCommand, ctx: &Context) -> Result<(), CliError> {
                 if let Some(s) = sex {
                     p.sex = s;
                 }
-                if let Some(a) = years {
+                if let Some((a, months)) = years {
                     p.age = a;
+                    p.age_months = months;
                 }
                 if weight.is_some() {
                     p.weight_kg = weight;
@@ -142,7 +137,11 @@ fn print_profile(p: &Profile, d: VitaminDUnit) {
     } else {
         ""
     };
-    outln!("{}, {}{}: life stage {}", p.sex.as_str(), p.age, state, p.life_stage().label);
+    let age = match p.age_months {
+        Some(m) => format!("{m} month{}", if m == 1 { "" } else { "s" }),
+        None => p.age.to_string(),
+    };
+    outln!("{}, {age}{state}: life stage {}", p.sex.as_str(), p.life_stage().label);
     if p.default {
         outln!("(default profile: set yours with `marrow profile set --sex female|male --age N`)");
     }

@@ -41,6 +41,9 @@ pub struct Profile {
     pub sex: Sex,
     /// Age in whole years.
     pub age: u32,
+    /// For an infant (age 0), the age in whole months, 0-11: from 7 months the 7-12 months
+    /// life stage applies. None when not known (an infant then counts as 0-6 months).
+    pub age_months: Option<u32>,
     pub pregnant: bool,
     pub lactating: bool,
     /// Body weight in kg, when given (protein target 0.8 g/kg; 1.1 pregnant, 1.3 lactating).
@@ -56,6 +59,7 @@ impl Default for Profile {
         Profile {
             sex: Sex::Female,
             age: 40,
+            age_months: None,
             pregnant: false,
             lactating: false,
             weight_kg: None,
@@ -76,6 +80,8 @@ pub const MAX_WEIGHT_KG: f64 = 500.0;
 pub enum ProfileError {
     #[error("the age {0} is not from 0 to 130 years")]
     Age(u32),
+    #[error("an age in months is for a child under one year: 0 to 11 months")]
+    Months(u32),
     #[error("the weight {0} kg is not a body weight: use kilograms, more than 0 and at most 500")]
     Weight(f64),
     #[error("pregnant and lactating apply to a female profile")]
@@ -90,6 +96,9 @@ impl Profile {
         if self.age > MAX_AGE {
             return Err(ProfileError::Age(self.age));
         }
+        if let Some(m) = self.age_months.filter(|m| self.age > 0 || *m > 11) {
+            return Err(ProfileError::Months(m));
+        }
         if let Some(w) = self.weight_kg {
             if !(w.is_finite() && w > 0.0 && w <= MAX_WEIGHT_KG) {
                 return Err(ProfileError::Weight(w));
@@ -99,6 +108,38 @@ impl Profile {
             return Err(ProfileError::NotFemale);
         }
         Ok(())
+    }
+}
+
+/// An age as typed: whole years ("54"), or months for a child under one year ("9m", "9
+/// months", "9 mo"). Returns the years and, for an infant, the months.
+pub fn parse_age(text: &str) -> Option<(u32, Option<u32>)> {
+    let t = text.trim().to_lowercase();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (n, unit) = (t[..digits].parse::<u32>().ok()?, t[digits..].trim());
+    match unit {
+        "" | "y" | "yr" | "yrs" | "year" | "years" => (n <= MAX_AGE).then_some((n, None)),
+        "m" | "mo" | "month" | "months" => match n {
+            0..=11 => Some((0, Some(n))),
+            _ if n % 12 == 0 && n / 12 <= MAX_AGE => Some((n / 12, None)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The age on `today` of someone born on `born`: whole years, and whole months under one
+/// year. None when `born` is after `today` or more than [`MAX_AGE`] years before it.
+pub fn age_on(born: chrono::NaiveDate, today: chrono::NaiveDate) -> Option<(u32, Option<u32>)> {
+    use chrono::Datelike;
+    let mut months = (today.year() - born.year()) * 12 + today.month() as i32 - born.month() as i32;
+    if today.day() < born.day() {
+        months -= 1;
+    }
+    let months = u32::try_from(months).ok()?;
+    match months {
+        0..=11 => Some((0, Some(months))),
+        _ => Some((months / 12, None)).filter(|(y, _)| *y <= MAX_AGE),
     }
 }
 
@@ -209,6 +250,7 @@ impl Profile {
     pub fn life_stage(&self) -> LifeStage {
         let a = self.age;
         let band = match a {
+            0 if self.age_months.is_some_and(|m| m >= 7) => "7-12 months",
             0 => "0-6 months",
             1..=3 => "1-3",
             4..=8 => "4-8",
@@ -240,7 +282,7 @@ impl Profile {
             return LifeStage { label: format!("{kind} {band}"), ul_label: format!("{kind} {ul}") };
         }
         let label = match band {
-            "0-6 months" => "infant 0-6 months".to_string(),
+            "0-6 months" | "7-12 months" => format!("infant {band}"),
             "1-3" | "4-8" => format!("child {band}"),
             b => format!("{} {b}", self.sex.as_str()),
         };

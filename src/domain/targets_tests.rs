@@ -6,6 +6,7 @@ fn person(sex: Sex, age: u32) -> Profile {
     Profile {
         sex,
         age,
+        age_months: None,
         pregnant: false,
         lactating: false,
         weight_kg: None,
@@ -108,4 +109,37 @@ fn validate_refuses_what_no_person_is() {
         assert!(matches!(p.validate(), Err(ProfileError::Weight(_))), "{w} kg accepted");
     }
     assert_eq!(Profile { weight_kg: Some(500.0), ..person(Sex::Female, 30) }.validate(), Ok(()));
+}
+
+#[test]
+fn infants_from_seven_months_have_their_own_life_stage() {
+    let infant = |m| Profile { age_months: Some(m), ..person(Sex::Female, 0) };
+    assert_eq!(infant(6).life_stage().label, "infant 0-6 months");
+    assert_eq!(infant(9).life_stage().label, "infant 7-12 months");
+    assert_eq!(infant(9).targets().get(Nutrient::Magnesium), Some(75.0));
+    assert_eq!(infant(9).targets().get(Nutrient::Calcium), Some(260.0));
+    assert_eq!(infant(9).ul().get(Nutrient::Calcium), Some(1500.0));
+    assert_eq!(infant(9).ul().get(Nutrient::VitaminD), Some(38.0));
+    assert_eq!(person(Sex::Male, 0).life_stage().label, "infant 0-6 months", "months unknown");
+    assert_eq!(infant(12).validate(), Err(ProfileError::Months(12)));
+    let older = Profile { age_months: Some(3), ..person(Sex::Female, 2) };
+    assert_eq!(older.validate(), Err(ProfileError::Months(3)));
+}
+
+#[test]
+fn ages_are_read_in_years_or_an_infants_months() {
+    use crate::domain::targets::{age_on, parse_age};
+    assert_eq!(parse_age("54"), Some((54, None)));
+    assert_eq!(parse_age(" 9m "), Some((0, Some(9))));
+    assert_eq!(parse_age("9 months"), Some((0, Some(9))));
+    assert_eq!(parse_age("24 months"), Some((2, None)));
+    assert_eq!(parse_age("18m"), None, "a year and a half is not whole years");
+    assert_eq!(parse_age("131"), None);
+    assert_eq!(parse_age("nine"), None);
+    let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    assert_eq!(age_on(d(2026, 2, 15), d(2026, 12, 1)), Some((0, Some(9))));
+    assert_eq!(age_on(d(2026, 2, 1), d(2026, 12, 1)), Some((0, Some(10))));
+    assert_eq!(age_on(d(1972, 3, 1), d(2026, 12, 1)), Some((54, None)));
+    assert_eq!(age_on(d(1972, 12, 2), d(2026, 12, 1)), Some((53, None)));
+    assert_eq!(age_on(d(2027, 1, 1), d(2026, 12, 1)), None, "not born yet");
 }

@@ -176,6 +176,7 @@ mod tests {
             &Profile {
                 sex: Sex::Female,
                 age: 54,
+                age_months: None,
                 pregnant: false,
                 lactating: false,
                 weight_kg: None,

@@ -43,6 +43,7 @@ fn read_export(
         profile: (!profile.default).then(|| ProfileRecord {
             sex: profile.sex.as_str().to_string(),
             age: profile.age,
+            age_months: profile.age_months,
             pregnant: profile.pregnant,
             lactating: profile.lactating,
             weight_kg: profile.weight_kg,

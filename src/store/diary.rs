@@ -18,6 +18,7 @@ use super::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_diary.sql"),
     include_str!("migrations/002_supplements_custom_foods_meals.sql"),
+    include_str!("migrations/003_infant_months.sql"),
 ];
 
 /// The newest diary schema this marrow knows.

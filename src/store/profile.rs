@@ -40,14 +40,17 @@ impl Diary {
 /// The profile as `conn` sees it, with the config's target overrides.
 fn read_profile(conn: &Connection, overrides: &BTreeMap<Nutrient, f64>) -> Result<Profile, StoreError> {
     let row = conn
-        .query_row("SELECT sex, age, pregnant, lactating, weight_kg FROM profile WHERE id = 1", [], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
+        .query_row(
+            "SELECT sex, age, pregnant, lactating, weight_kg, age_months FROM profile WHERE id = 1",
+            [],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
         .optional()?;
     Ok(match row {
-        Some((sex, age, pregnant, lactating, weight_kg)) => Profile {
+        Some((sex, age, pregnant, lactating, weight_kg, age_months)) => Profile {
             sex: Sex::parse(&sex).unwrap_or(Sex::Female),
             age,
+            age_months,
             pregnant,
             lactating,
             weight_kg,
@@ -61,11 +64,11 @@ fn read_profile(conn: &Connection, overrides: &BTreeMap<Nutrient, f64>) -> Resul
 /// Saves the profile inside the caller's transaction (or alone).
 pub(super) fn set_profile_in(conn: &Connection, p: &Profile, now: &str) -> Result<(), StoreError> {
     conn.execute(
-        "INSERT INTO profile (id, sex, age, pregnant, lactating, weight_kg, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO profile (id, sex, age, pregnant, lactating, weight_kg, updated_at, age_months)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (id) DO UPDATE SET sex = ?1, age = ?2, pregnant = ?3, lactating = ?4,
-             weight_kg = ?5, updated_at = ?6",
-        params![p.sex.as_str(), p.age, p.pregnant, p.lactating, p.weight_kg, now],
+             weight_kg = ?5, updated_at = ?6, age_months = ?7",
+        params![p.sex.as_str(), p.age, p.pregnant, p.lactating, p.weight_kg, now, p.age_months],
     )?;
     Ok(())
 }
