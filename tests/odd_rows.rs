@@ -58,6 +58,11 @@ fn a_name_that_is_not_utf8_leaves_the_rest_readable_and_is_named() {
     let day: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(day["unreadable"], 1);
     assert_eq!(day["unknown"]["magnesium_mg"], 1, "counted as unknown: {}", day["unknown"]);
+
+    // `log list` of that day names it and lists the rest (here: nothing else).
+    let (text, err) = ok_with_notes(&env, &["log", "list", "--date", "2026-01-05"]);
+    assert!(err.starts_with("marrow: entry #1 could not be read"), "{err}");
+    assert!(text.contains("no entries"), "{text}");
     assert_eq!(day["totals"]["magnesium_mg"], 0.0, "nothing known that day");
 
     let (text, err) = ok_with_notes(&env, &["week", "--end", "2026-01-06"]);

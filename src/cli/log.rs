@@ -98,12 +98,16 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
         }
         LogCommand::List { date, json: as_json } => {
             let date = ctx.date(date.as_deref())?;
-            let entries = ctx.diary_for_reading()?.day_entries(date)?;
+            // An entry that cannot be read is named on stderr; the rest of the day is listed.
+            let read = ctx.diary_for_reading()?.read_entries(Some(date), Some(date))?;
+            super::transfer::warn_unreadable(&read.unreadable, "left as it is");
+            let (entries, odd) = (read.rows, read.unreadable.len());
             if as_json {
                 return print_json(&serde_json::Value::Array(entries.iter().map(json::entry).collect()));
             }
             if entries.is_empty() {
-                outln!("no entries on {date}");
+                let readable = if odd > 0 { " that could be read" } else { "" };
+                outln!("no entries{readable} on {date}");
                 return Ok(());
             }
             out!("{}", entries_table(&entries, ctx.config.units.vitamin_d));
