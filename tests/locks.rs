@@ -127,3 +127,24 @@ fn a_diary_marrow_may_not_write_is_read_and_a_write_says_why() {
     assert!(stderr.contains("the diary is read-only (no write permission on"), "{stderr}");
     mode(&env.data, 0o700);
 }
+
+/// A writer killed just after it started a new log (its header written, the -shm not yet
+/// told) leaves the log's salts apart from the -shm's: the fixture is such a diary, caught
+/// after a `kill -9`. Readers opened it only after SQLite had retried for ten seconds (a
+/// reader that may not write the -shm cannot settle it); they now open it at once, and so
+/// do writers.
+#[test]
+fn a_log_restarted_by_a_writer_killed_at_once_costs_no_wait() {
+    let env = Env::new();
+    fs::create_dir_all(&env.data).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/killed-while-restarting-log");
+    for name in ["diary.db", "diary.db-wal", "diary.db-shm"] {
+        fs::copy(fixture.join(name), env.data.join(name)).unwrap();
+    }
+    let before = within_five_seconds(&env, &["log", "list", "--json"]);
+    let before: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    within_five_seconds(&env, &["log", "add", "12061", "1g"]);
+    let after = within_five_seconds(&env, &["log", "list", "--json"]);
+    let after: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(after.as_array().unwrap().len(), before.as_array().unwrap().len() + 1);
+}

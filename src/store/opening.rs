@@ -119,9 +119,14 @@ fn look_once(path: &Path, quick_check: bool) -> Result<Look, StoreError> {
     };
     // Read-only, and never checkpointing: with the -shm only read (SQLite then reads the log
     // into memory when no other process has it open), or without it the file alone, which
-    // is the whole diary when no log holds commits.
+    // is the whole diary when no log holds commits. A -shm a writer killed mid-commit left
+    // unsettled is one a reader must write to (its read mark): only read, SQLite would retry
+    // for ten seconds before giving up, so such a one is opened for SQLite to settle. It is
+    // SQLite's own index of the log, rebuilt from the log; diary.db and the log stay as they
+    // are.
     let query = match (wal_mode, shm, wal_path.exists()) {
         (false, _, _) => "mode=ro",
+        (true, true, _) if !wal::shm_is_settled(&shm_path, &wal_path) => "mode=ro",
         (true, true, _) => "mode=ro&readonly_shm=1",
         (true, false, false) => "mode=ro&immutable=1",
         (true, false, true) => "mode=ro",

@@ -175,3 +175,24 @@ fn checksum(big_endian: bool, data: &[u8], sum: (u32, u32)) -> (u32, u32) {
     }
     (s1, s2)
 }
+
+/// Whether a reader can use the -shm at `shm` without writing to it: its two header copies
+/// (48 bytes each, SQLite's wal-index layout) agree and are initialised, and they name the log
+/// as it is: the log's salts, when the log has its header. A writer killed just after it
+/// started a new log leaves them apart, and a reader that may not write the -shm then retries
+/// for ten seconds before it gives up. Unreadable: false.
+pub(super) fn shm_is_settled(shm: &Path, wal: &Path) -> bool {
+    let mut head = [0u8; 96];
+    if fs::File::open(shm).and_then(|mut f| f.read_exact(&mut head)).is_err() {
+        return false;
+    }
+    if head[..48] != head[48..96] || head[12] != 1 {
+        return false;
+    }
+    let mut log = [0u8; 32];
+    match fs::File::open(wal).and_then(|mut f| f.read_exact(&mut log)) {
+        Ok(()) if log[16..24] != head[32..40] => return false,
+        _ => {}
+    }
+    true
+}
