@@ -380,3 +380,22 @@ fn a_diary_sqlite_may_not_write_is_read_and_a_write_says_why() {
     assert!(stderr.contains("cannot write") && stderr.contains("untouched"), "{stderr}");
     assert_eq!(fs::read(&path).unwrap(), bytes);
 }
+
+/// The schema version is one header field: a flipped bit can make it negative (marrow then
+/// looped for ever, taking the write lock each time) or name an older schema than the tables
+/// are (migrating then failed half-way with the migration's SQL as the message). Either is a
+/// damaged diary, refused untouched, and no -wal or -shm appears beside it.
+#[test]
+fn a_schema_version_its_tables_do_not_have_is_refused_untouched() {
+    for version in [-1, -2_147_483_648, 0, 1, 2] {
+        let env = Env::new();
+        env.ok(&["log", "add", "12061", "30g"]);
+        let conn = Connection::open(env.diary_path()).unwrap();
+        conn.pragma_update(None, "user_version", version).unwrap();
+        drop(conn);
+        let before = files(&env);
+        assert!(before[1].1.is_none() && before[2].1.is_none(), "closed cleanly: no log");
+        let message = assert_refused_untouched(&env, &before, "is damaged");
+        assert!(message.contains(&format!("schema version {version}")), "{message}");
+    }
+}

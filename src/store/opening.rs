@@ -210,6 +210,9 @@ fn check(conn: &Connection, path: &Path, quick_check: bool) -> Result<Found, Sto
     if version > known {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, known });
     }
+    if !blank {
+        schema_matches(&read, version, path)?;
+    }
     if quick_check {
         let result: String = read.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
         if result != "ok" {
@@ -217,6 +220,30 @@ fn check(conn: &Connection, path: &Path, quick_check: bool) -> Result<Found, Sto
         }
     }
     Ok(Found { version, marked, writable_format: true })
+}
+
+/// Refuses a diary whose schema version (a header field one flipped bit changes) is not the
+/// version its tables are of: below 1, or naming a schema its tables are not. Migrating from a
+/// wrong version would fail half-way or, worse, run on the wrong tables.
+fn schema_matches(read: &Connection, version: i64, path: &Path) -> Result<(), StoreError> {
+    let has =
+        |sql: &str| -> Result<bool, StoreError> { Ok(read.query_row(sql, [], |r| r.get::<_, i64>(0))? > 0) };
+    let schema_2 = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'supplements'")?;
+    let schema_3 = has("SELECT COUNT(*) FROM pragma_table_info('profile') WHERE name = 'age_months'")?;
+    let tables_say = match (schema_2, schema_3) {
+        (_, true) => 3,
+        (true, false) => 2,
+        (false, false) => 1,
+    };
+    if version < 1 || version.min(3) != tables_say {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!(
+                "its header gives schema version {version}, but its tables are of version {tables_say}"
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// SQLite's multi-line details as one short line.
