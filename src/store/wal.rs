@@ -21,7 +21,8 @@
 //! they cannot tell: a log arriving together with its -shm from another WAL-mode copy of a
 //! marrow diary of the same page size (nothing in either file names the diary, and page 1's
 //! change counter is not kept up to date in WAL mode, so it cannot order the two).
-//! Reading the log whole is what SQLite's recovery does too; marrow's logs stay small.
+//! The log is read frame by frame, as SQLite's recovery reads it: whatever its size, only
+//! one frame and the place of each committed one are held in memory.
 
 use std::fs;
 use std::io::Read;
@@ -46,18 +47,16 @@ pub(super) enum Wal {
 /// Reads `wal` against the database file `db`, whose first page as it is on disk is `page1`
 /// (None when the file is empty). `shm_exists`: whether the -shm file is beside them.
 pub(super) fn inspect(wal: &Path, db: &Path, page1: Option<&[u8]>, shm_exists: bool) -> std::io::Result<Wal> {
-    let mut file = match fs::File::open(wal) {
+    let file = match fs::File::open(wal) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Wal::Nothing),
         Err(e) => return Err(e),
     };
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    let Some(log) = committed(&bytes) else { return Ok(Wal::Nothing) };
+    let Some(log) = committed(&mut std::io::BufReader::new(file))? else { return Ok(Wal::Nothing) };
     Ok(match page1 {
         // Everything is still in the log (a new diary before its first checkpoint).
         None => Wal::Committed,
-        Some(_) if contained(&log, db)? => Wal::Committed,
+        Some(_) if contained(&log, wal, db)? => Wal::Committed,
         Some(page1) => match verdict(&log, page1, shm_exists) {
             None => Wal::Committed,
             Some(why) => Wal::Foreign(why),
@@ -66,28 +65,34 @@ pub(super) fn inspect(wal: &Path, db: &Path, page1: Option<&[u8]>, shm_exists: b
 }
 
 /// The committed part of a log, as SQLite's recovery finds it.
-struct Log<'a> {
+struct Log {
     page_size: usize,
-    /// (page number, page data) of each committed frame, in order.
-    frames: Vec<(u32, &'a [u8])>,
+    /// (page number, where its data starts in the log) of each committed frame, in order.
+    frames: Vec<(u32, u64)>,
 }
 
-fn committed(bytes: &[u8]) -> Option<Log<'_>> {
-    let header = bytes.get(..HEADER)?;
-    let magic = be(header, 0);
-    let page_size = be(header, 8) as usize;
+/// Reads a log frame by frame, as SQLite's recovery does; None when it holds no commit.
+fn committed(reader: &mut impl Read) -> std::io::Result<Option<Log>> {
+    let mut header = [0u8; HEADER];
+    if !read_whole(reader, &mut header)? {
+        return Ok(None);
+    }
+    let magic = be(&header, 0);
+    let page_size = be(&header, 8) as usize;
     if magic & !1 != MAGIC || !page_size.is_power_of_two() || !(512..=65536).contains(&page_size) {
-        return None;
+        return Ok(None);
     }
     let big_endian = magic & 1 == 1;
     let mut sum = checksum(big_endian, &header[..24], (0, 0));
-    if sum != (be(header, 24), be(header, 28)) || be(header, 4) != VERSION {
-        return None;
+    if sum != (be(&header, 24), be(&header, 28)) || be(&header, 4) != VERSION {
+        return Ok(None);
     }
     let salts = &header[16..24];
     let mut frames = Vec::new();
     let mut last_commit = 0;
-    for frame in bytes[HEADER..].chunks_exact(FRAME_HEADER + page_size) {
+    let mut frame = vec![0u8; FRAME_HEADER + page_size];
+    let mut at = HEADER as u64;
+    while read_whole(reader, &mut frame)? {
         let (head, data) = frame.split_at(FRAME_HEADER);
         let page = be(head, 0);
         if page == 0 || &head[8..16] != salts {
@@ -97,17 +102,27 @@ fn committed(bytes: &[u8]) -> Option<Log<'_>> {
         if sum != (be(head, 16), be(head, 20)) {
             break;
         }
-        frames.push((page, data));
+        frames.push((page, at + FRAME_HEADER as u64));
         if be(head, 4) != 0 {
             last_commit = frames.len();
         }
+        at += frame.len() as u64;
     }
     frames.truncate(last_commit);
-    (!frames.is_empty()).then_some(Log { page_size, frames })
+    Ok((!frames.is_empty()).then_some(Log { page_size, frames }))
+}
+
+/// Fills `buf` from `reader`: false when the reader ends before it is full.
+fn read_whole(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<bool> {
+    match reader.read_exact(buf) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Why the committed `log` cannot be the log of the database whose page 1 is `page1`.
-fn verdict(log: &Log<'_>, page1: &[u8], shm_exists: bool) -> Option<String> {
+fn verdict(log: &Log, page1: &[u8], shm_exists: bool) -> Option<String> {
     let db_page_size = match u16::from_be_bytes([page1[16], page1[17]]) {
         1 => 65536,
         n => usize::from(n),
@@ -134,21 +149,22 @@ fn verdict(log: &Log<'_>, page1: &[u8], shm_exists: bool) -> Option<String> {
 
 /// Whether the database file already holds the last committed version of every page of the
 /// log, as after a completed checkpoint: applying the log again then changes nothing.
-fn contained(log: &Log<'_>, db: &Path) -> std::io::Result<bool> {
+fn contained(log: &Log, wal: &Path, db: &Path) -> std::io::Result<bool> {
     use std::io::{Seek, SeekFrom};
-    let mut latest: std::collections::BTreeMap<u32, &[u8]> = std::collections::BTreeMap::new();
-    for &(page, data) in &log.frames {
-        latest.insert(page, data);
+    let mut latest: std::collections::BTreeMap<u32, u64> = std::collections::BTreeMap::new();
+    for &(page, at) in &log.frames {
+        latest.insert(page, at);
     }
-    let mut file = fs::File::open(db)?;
-    let mut on_disk = vec![0u8; log.page_size];
-    for (page, data) in latest {
+    let (mut file, mut log_file) = (fs::File::open(db)?, fs::File::open(wal)?);
+    let (mut on_disk, mut in_log) = (vec![0u8; log.page_size], vec![0u8; log.page_size]);
+    for (page, at) in latest {
+        log_file.seek(SeekFrom::Start(at))?;
+        if !read_whole(&mut log_file, &mut in_log)? {
+            return Ok(false);
+        }
         file.seek(SeekFrom::Start(u64::from(page - 1) * log.page_size as u64))?;
-        match file.read_exact(&mut on_disk) {
-            Ok(()) if on_disk == data => {}
-            Ok(()) => return Ok(false),
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
-            Err(e) => return Err(e),
+        if !read_whole(&mut file, &mut on_disk)? || on_disk != in_log {
+            return Ok(false);
         }
     }
     Ok(true)
