@@ -52,11 +52,15 @@ pub(super) fn inspect(wal: &Path, db: &Path, page1: Option<&[u8]>, shm_exists: b
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Wal::Nothing),
         Err(e) => return Err(e),
     };
-    let Some(log) = committed(&mut std::io::BufReader::new(file))? else { return Ok(Wal::Nothing) };
+    let mut reader = std::io::BufReader::new(file);
+    let Some(log) = committed(&mut reader)? else { return Ok(Wal::Nothing) };
+    // The same open file from here on: a log its writer checkpoints and removes meanwhile
+    // is still there to read.
+    let mut file = reader.into_inner();
     Ok(match page1 {
         // Everything is still in the log (a new diary before its first checkpoint).
         None => Wal::Committed,
-        Some(_) if contained(&log, wal, db)? => Wal::Committed,
+        Some(_) if contained(&log, &mut file, db)? => Wal::Committed,
         Some(page1) => match verdict(&log, page1, shm_exists) {
             None => Wal::Committed,
             Some(why) => Wal::Foreign(why),
@@ -149,17 +153,17 @@ fn verdict(log: &Log, page1: &[u8], shm_exists: bool) -> Option<String> {
 
 /// Whether the database file already holds the last committed version of every page of the
 /// log, as after a completed checkpoint: applying the log again then changes nothing.
-fn contained(log: &Log, wal: &Path, db: &Path) -> std::io::Result<bool> {
+fn contained(log: &Log, log_file: &mut fs::File, db: &Path) -> std::io::Result<bool> {
     use std::io::{Seek, SeekFrom};
     let mut latest: std::collections::BTreeMap<u32, u64> = std::collections::BTreeMap::new();
     for &(page, at) in &log.frames {
         latest.insert(page, at);
     }
-    let (mut file, mut log_file) = (fs::File::open(db)?, fs::File::open(wal)?);
+    let mut file = fs::File::open(db)?;
     let (mut on_disk, mut in_log) = (vec![0u8; log.page_size], vec![0u8; log.page_size]);
     for (page, at) in latest {
         log_file.seek(SeekFrom::Start(at))?;
-        if !read_whole(&mut log_file, &mut in_log)? {
+        if !read_whole(log_file, &mut in_log)? {
             return Ok(false);
         }
         file.seek(SeekFrom::Start(u64::from(page - 1) * log.page_size as u64))?;
