@@ -219,3 +219,24 @@ fn control_characters_are_refused_on_the_way_in_and_escaped_on_the_way_out() {
         assert!(text.contains('␛'), "{args:?} shows it as a picture: {text:?}");
     }
 }
+
+/// A right-to-left override reorders what a terminal shows around it: refused in names on
+/// the way in, and shown as a visible mark when an old diary or a CSV holds one.
+#[test]
+fn bidirectional_overrides_are_refused_in_names_and_never_printed_raw() {
+    let env = Env::new();
+    env.ok(&["log", "add", "12061", "30g", "--date", "2026-01-05"]);
+    assert_refused(&env.run(&["meal", "save", "usual\u{202e}tsafkaerb", "--date", "2026-01-05"]), "RLO");
+    env.ok(&["meal", "save", "usual", "--date", "2026-01-05", "--meal", "dinner"]);
+    let conn = rusqlite::Connection::open(env.diary_path()).unwrap();
+    conn.execute("UPDATE saved_meals SET name = ?1", ["usual\u{202e}tsafkaerb"]).unwrap();
+    conn.execute("UPDATE entries SET food_name = ?1", ["\u{2066}almonds\u{2069}"]).unwrap();
+    for args in [
+        vec!["meal", "list"],
+        vec!["log", "list", "--date", "2026-01-05"],
+        vec!["export", "--format", "csv"],
+    ] {
+        let text = env.ok(&args);
+        assert!(!text.contains(['\u{202e}', '\u{2066}', '\u{2069}']), "{args:?} printed an override raw: {text:?}");
+    }
+}

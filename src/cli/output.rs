@@ -18,15 +18,15 @@ enum Failure {
 
 /// Writes a command's text to standard output, remembering the first failure instead of
 /// panicking. Whatever a line quotes (a food name from an old diary, an imported product),
-/// a control character in it is shown as its picture: only the line breaks reach the
-/// terminal as they are.
+/// a control character or a bidirectional override in it is shown as its picture: only the
+/// line breaks reach the terminal as they are.
 pub fn write(args: fmt::Arguments<'_>) {
     let text = args.to_string();
-    if text.chars().any(|c| c.is_control() && c != '\n') {
-        let lines: Vec<_> = text.split('\n').map(crate::present::safe).collect();
-        write_raw(&lines.join("\n"));
-    } else {
+    let lines: Vec<_> = text.split('\n').map(crate::present::safe).collect();
+    if lines.iter().all(|l| matches!(l, std::borrow::Cow::Borrowed(_))) {
         write_raw(&text);
+    } else {
+        write_raw(&lines.join("\n"));
     }
 }
 

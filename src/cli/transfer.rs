@@ -165,14 +165,17 @@ enum Cell {
 
 /// RFC 4180: quote fields with commas, quotes or line breaks; lines end in CRLF. A text cell
 /// starting with = + - @, a tab or a carriage return would be read as a formula by
-/// spreadsheets: it gets a leading '. Numbers stay numbers.
+/// spreadsheets: it gets a leading '. Control characters an old diary may hold in a name are
+/// shown as their pictures, as on the terminal. Numbers stay numbers.
 fn csv_line(cells: &[Cell]) -> String {
+    use crate::present::safe;
     let cells: Vec<String> = cells
         .iter()
         .map(|c| {
             let f = match c {
-                Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
-                Cell::Text(t) | Cell::Number(t) => t.clone(),
+                Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{}", safe(t)),
+                Cell::Text(t) => safe(t).into_owned(),
+                Cell::Number(t) => t.clone(),
             };
             if f.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", f.replace('"', "\"\""))

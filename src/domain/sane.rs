@@ -10,14 +10,15 @@ pub enum TextError {
     Empty,
     #[error("is longer than {0} characters")]
     TooLong(usize),
-    #[error("holds a control character (such as tab, newline or escape)")]
+    #[error("holds a control character (such as tab, newline, escape or a right-to-left override)")]
     Control,
 }
 
-/// Text as marrow keeps it: trimmed, 1 to `max` characters, with no control characters
-/// (a terminal would run an escape sequence stored in a name each time it is shown).
+/// Text as marrow keeps it: trimmed, 1 to `max` characters, with no control characters (a
+/// terminal would run an escape sequence stored in a name each time it is shown) and no
+/// bidirectional overrides (they reorder what is shown around them).
 pub fn user_text(text: &str, max: usize) -> Result<String, TextError> {
-    if text.chars().any(char::is_control) {
+    if text.chars().any(|c| c.is_control() || super::text::bidi_control(c)) {
         return Err(TextError::Control);
     }
     let t = text.trim();

@@ -18,7 +18,7 @@ fn picture(c: char) -> Option<char> {
 
 /// Characters that reorder or hide the text around them on a terminal: the bidirectional
 /// overrides and isolates, zero-width marks and the byte-order mark.
-fn bidi_control(c: char) -> bool {
+pub fn bidi_control(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
