@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -64,6 +65,7 @@ impl Context {
         secure_dir(&self.data_dir)?;
         let mut diary = Diary::open(&paths::diary_path(&self.data_dir))?;
         diary.set_target_overrides(self.config.target_overrides());
+        diary.on_busy(waiting_note())?;
         Ok(diary)
     }
 
@@ -90,6 +92,29 @@ impl Context {
     /// opened read-only at most once, only when needed.
     pub fn foods<'a>(&self, catalog: &'a Catalog) -> Foods<'a> {
         Foods::read_only(catalog, paths::diary_path(&self.data_dir))
+    }
+}
+
+/// How long a command waits for another process's write before giving up.
+const WRITE_WAIT: Duration = Duration::from_secs(30);
+
+/// Waits for another process's write in short steps, up to [`WRITE_WAIT`], and says once on
+/// stderr that it waits when that takes longer than a second, so a command that seems to
+/// hang says why.
+fn waiting_note() -> impl FnMut(i32) -> bool + Send + 'static {
+    let mut since: Option<Instant> = None;
+    let mut said = false;
+    move |_tries| {
+        let waited = since.get_or_insert_with(Instant::now).elapsed();
+        if waited >= WRITE_WAIT {
+            return false;
+        }
+        if !said && waited >= Duration::from_secs(1) {
+            eprintln!("marrow: waiting for another marrow to finish writing the diary…");
+            said = true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+        true
     }
 }
 

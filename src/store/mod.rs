@@ -60,10 +60,23 @@ pub enum StoreError {
     Unreadable(Box<Unreadable>),
     #[error("can't use {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("database error: {0}")]
+    #[error("{}", sql_message(.0))]
     Sql(#[from] rusqlite::Error),
     #[error(transparent)]
     Source(#[from] crate::sources::SourceError),
+}
+
+/// What an SQLite error means to the person who ran marrow: a lock held too long is said as
+/// such (nothing was written); anything else is a database error with SQLite's words.
+fn sql_message(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            "another marrow (or another program) kept the diary busy for too long; nothing was \
+             written: try again"
+                .into()
+        }
+        _ => format!("database error: {e}"),
+    }
 }
 
 /// The nutrient columns shared by entries and foods, in canonical order: "energy_kcal, ...".
