@@ -231,12 +231,13 @@ fn bidirectional_overrides_are_refused_in_names_and_never_printed_raw() {
     let conn = rusqlite::Connection::open(env.diary_path()).unwrap();
     conn.execute("UPDATE saved_meals SET name = ?1", ["usual\u{202e}tsafkaerb"]).unwrap();
     conn.execute("UPDATE entries SET food_name = ?1", ["\u{2066}almonds\u{2069}"]).unwrap();
-    for args in [
-        vec!["meal", "list"],
-        vec!["log", "list", "--date", "2026-01-05"],
-        vec!["export", "--format", "csv"],
-    ] {
+    for args in
+        [vec!["meal", "list"], vec!["log", "list", "--date", "2026-01-05"], vec!["export", "--format", "csv"]]
+    {
         let text = env.ok(&args);
-        assert!(!text.contains(['\u{202e}', '\u{2066}', '\u{2069}']), "{args:?} printed an override raw: {text:?}");
+        assert!(
+            !text.contains(['\u{202e}', '\u{2066}', '\u{2069}']),
+            "{args:?} printed an override raw: {text:?}"
+        );
     }
 }

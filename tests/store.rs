@@ -317,3 +317,21 @@ fn a_replaced_catalog_stays_until_the_asset_changes() {
     assert_eq!(catalog.search("entree", 5).unwrap()[0].id, "90001", "diacritics fold");
     assert_eq!(catalog.search("Entrée", 5).unwrap()[0].id, "90001");
 }
+
+/// Pages damaged inside catalog.db (its header whole) surface only when a search reads them:
+/// marrow then checks the catalog, rebuilds it (it is derived data) and says to run the
+/// command again, which works; it never kept failing with SQLite's "malformed".
+#[test]
+fn a_catalog_damaged_inside_is_rebuilt_when_a_command_meets_the_damage() {
+    let env = Env::new();
+    env.ok(&["log", "add", "12061", "30g"]);
+    let mut bytes = std::fs::read(env.catalog_path()).unwrap();
+    bytes[4096 * 50..4096 * 70].fill(0x55);
+    std::fs::write(env.catalog_path(), &bytes).unwrap();
+    let out = env.run(&["search", "almonds"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("catalog.db) was damaged; marrow rebuilt it"), "{stderr}");
+    assert!(env.ok(&["search", "almonds"]).contains("Nuts, almonds"));
+    assert!(env.ok(&["log", "list"]).contains("almonds"), "the diary as it was");
+}

@@ -88,6 +88,12 @@ impl Context {
         })?)
     }
 
+    /// Checks the catalog whole and rebuilds it when it is damaged (it is derived data, built
+    /// from the asset marrow carries). Whether it was.
+    pub fn rebuild_catalog_if_damaged(&self) -> Result<bool, CliError> {
+        Ok(Catalog::rebuild_if_damaged(&paths::catalog_path(&self.data_dir))?)
+    }
+
     /// The food resolver for a command that only reads the diary: it is never created, and
     /// opened read-only at most once, only when needed.
     pub fn foods<'a>(&self, catalog: &'a Catalog) -> Foods<'a> {

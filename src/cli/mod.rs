@@ -135,13 +135,16 @@ pub const MESSAGE_MAX: usize = 480;
 pub enum CliError {
     Usage(String),
     Failure(String),
+    /// SQLite found a damaged page while the command ran: in the catalog (derived, rebuilt
+    /// then) or in the diary.
+    Damaged(String),
 }
 
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
-            CliError::Failure(_) => 1,
+            CliError::Failure(_) | CliError::Damaged(_) => 1,
         }
     }
 
@@ -149,7 +152,9 @@ impl CliError {
     /// control character, whatever text went into it.
     pub fn message(&self) -> String {
         match self {
-            CliError::Usage(m) | CliError::Failure(m) => crate::domain::text::one_line(m, MESSAGE_MAX),
+            CliError::Usage(m) | CliError::Failure(m) | CliError::Damaged(m) => {
+                crate::domain::text::one_line(m, MESSAGE_MAX)
+            }
         }
     }
 }
@@ -185,6 +190,14 @@ impl From<StoreError> for CliError {
             StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) | StoreError::BadAmount(_) => {
                 CliError::Usage(e.to_string())
             }
+            StoreError::Sql(ref sql)
+                if matches!(
+                    sql.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                CliError::Damaged(e.to_string())
+            }
             other => CliError::Failure(other.to_string()),
         }
     }
@@ -209,6 +222,24 @@ impl From<crate::sources::SourceError> for CliError {
 
 /// Runs one subcommand.
 pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
+    match run_command(command, ctx) {
+        // A damaged page found on the way: the catalog is derived data, so marrow checks it
+        // and rebuilds it when it is the damaged one; the diary is never "repaired".
+        Err(CliError::Damaged(m)) => match ctx.rebuild_catalog_if_damaged() {
+            Ok(true) => Err(CliError::Failure(
+                "the food catalog (catalog.db) was damaged; marrow rebuilt it from its own copy: run the \
+                 command again"
+                    .into(),
+            )),
+            _ => Err(CliError::Failure(format!(
+                "{m}: the diary may be damaged; `marrow backup` copies what can be read"
+            ))),
+        },
+        other => other,
+    }
+}
+
+fn run_command(command: Command, ctx: &Context) -> Result<(), CliError> {
     match command {
         Command::Search(a) => search::run(a, ctx),
         Command::Top(a) => top::run(a, ctx),

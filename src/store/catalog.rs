@@ -57,6 +57,23 @@ impl Catalog {
         })
     }
 
+    /// Checks the catalog at `path` whole (SQLite's quick check) and, when it is damaged,
+    /// builds it again (imported FDC foods that can still be read are carried over). Whether
+    /// it was damaged.
+    pub fn rebuild_if_damaged(path: &Path) -> Result<bool, StoreError> {
+        let whole = super::files::open_immutable(path).is_some_and(|c| {
+            c.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)).is_ok_and(|r| r == "ok")
+        });
+        if whole || !path.is_file() {
+            return Ok(false);
+        }
+        let key = build_key(&asset::embedded_fingerprint());
+        let (_, foods) = asset::decode(asset::EMBEDDED)?;
+        let carried = catalog_build::carry_over(path);
+        catalog_build::build(path, &foods, &carried, &key, &mut |_| {})?;
+        Ok(true)
+    }
+
     /// Replaces the catalog's own foods with `foods` (an SR28 import), keeping imported FDC
     /// foods. It stays until a new asset version.
     pub fn replace(path: &Path, foods: &[Food]) -> Result<Catalog, StoreError> {
