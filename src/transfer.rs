@@ -295,6 +295,13 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     for (i, f) in x.custom_foods.iter().enumerate() {
         let at = format!("custom_foods[{i}]");
         let id = text(&format!("{at}.id"), &f.id, FOOD_ID_MAX)?;
+        if crate::store::custom_row(&id).is_none() {
+            // A catalog id here would make every entry of that catalog food point at it.
+            return Err(bad(
+                format!("{at}.id"),
+                format!("{:?} is not a custom food id: use c1, c2 ...", crate::domain::clip(&id)),
+            ));
+        }
         let name = text(&format!("{at}.name"), &f.name, CUSTOM_NAME_MAX)?;
         let mut portions = Vec::with_capacity(f.portions.len());
         for (j, p) in f.portions.iter().enumerate() {
@@ -310,9 +317,22 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         }
         custom.push((id, name, values(&at, &f.per_100g)?, portions));
     }
+    // A custom food named by an entry or a meal must come with the file: its id is given
+    // afresh on import, and one the file does not hold would point at whatever custom food
+    // the diary creates next under that id.
+    let known = |at: &str, id: &str| -> Result<(), ImportError> {
+        if crate::store::custom_row(id).is_some() && !ids.contains_key(id) {
+            return Err(bad(
+                at.to_string(),
+                format!("names custom food {:?}, which this file does not hold", crate::domain::clip(id)),
+            ));
+        }
+        Ok(())
+    };
     let mut entries = Vec::new();
     for (i, e) in x.entries.iter().enumerate() {
         let at = format!("entries[{i}]");
+        known(&format!("{at}.food_id"), &e.food_id)?;
         entries.push(NewEntry {
             date: date(&format!("{at}.date"), &e.date)?,
             meal: e.meal.parse::<Meal>().map_err(|err| bad(format!("{at}.meal"), err.to_string()))?,
@@ -362,9 +382,14 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         let at = format!("saved_meals[{i}]");
         let name = text(&format!("{at}.name"), &m.name, MEAL_NAME_MAX)?;
         once(&mut names, format!("{at}.name"), &name)?;
+        if m.items.is_empty() {
+            return Err(bad(format!("{at}.items"), "a saved meal holds at least one food"));
+        }
         let mut items = Vec::with_capacity(m.items.len());
         for (j, (food, quantity)) in m.items.iter().enumerate() {
             let at = format!("{at}.items[{j}]");
+            known(&at, food)?;
+            crate::domain::quantity::parse(quantity).map_err(|e| bad(at.clone(), e.to_string()))?;
             items.push((text(&at, food, FOOD_ID_MAX)?, text(&at, quantity, QUANTITY_MAX)?));
         }
         meals.push((name, items));

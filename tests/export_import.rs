@@ -123,6 +123,12 @@ fn import_refuses_what_it_cannot_take_exactly_and_says_where() {
     other.ok(&["import", "diary", file.to_str().unwrap()]);
 
     let cases: Vec<(&str, Change)> = vec![
+        // References: a custom food's id, and the custom foods entries and meals name.
+        ("custom_foods[0].id", Box::new(|x| x["custom_foods"][0]["id"] = json!("12061"))),
+        ("entries[0].food_id", Box::new(|x| x["entries"][0]["food_id"] = json!("c5"))),
+        ("saved_meals[0].items[0]", Box::new(|x| x["saved_meals"][0]["items"][0][0] = json!("c9"))),
+        ("saved_meals[0].items[0]", Box::new(|x| x["saved_meals"][0]["items"][0][1] = json!("-5g"))),
+        ("saved_meals[0].items", Box::new(|x| x["saved_meals"][0]["items"] = json!([]))),
         (
             "entries[0].per_100g.magnesium_mg",
             Box::new(|x| x["entries"][0]["per_100g"]["magnesium_mg"] = json!(1e308)),
