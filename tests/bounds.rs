@@ -233,8 +233,12 @@ fn an_empty_or_partial_sr28_release_is_refused_and_the_catalog_kept() {
     let env = Env::new();
     catalog_with_almonds(&env);
     type Spoil = fn(&Path);
-    let cases: [(&str, Spoil); 4] = [
+    let cases: [(&str, Spoil); 5] = [
         ("four empty files", |d| SR28_FILES.iter().for_each(|f| fs::write(d.join(f), "").unwrap())),
+        ("a nutrient value of 1e308", |d| {
+            let nut = fs::read_to_string(d.join("NUT_DATA.txt")).unwrap().replace("^50^", "^1e308^");
+            fs::write(d.join("NUT_DATA.txt"), nut).unwrap();
+        }),
         ("an empty directory", |d| SR28_FILES.iter().for_each(|f| fs::remove_file(d.join(f)).unwrap())),
         ("an empty NUT_DATA.txt", |d| fs::write(d.join("NUT_DATA.txt"), "").unwrap()),
         ("no FOOD_DES.txt", |d| fs::remove_file(d.join("FOOD_DES.txt")).unwrap()),

@@ -257,6 +257,15 @@ fn read_nutrients(
         let Some(amount) = values.number(&rec, amount_col, "amount")? else {
             continue; // no value: unknown, never zero
         };
+        // More than 100 g of anything in 100 g of food is a damaged file, never a food.
+        let (nutrient, in_unit) = match *slot {
+            Slot::Tracked(n) => (n, amount),
+            Slot::VitaminDIu => (Nutrient::VitaminD, amount / IU_PER_UG_VITAMIN_D),
+            Slot::EnergyAtwater(_) => (Nutrient::Energy, amount),
+        };
+        if in_unit > crate::domain::sane::max_per_100g(nutrient) {
+            return Err(values.error(&rec, format!("bad amount {amount} for 100 g of food")));
+        }
         match *slot {
             Slot::Tracked(n) => foods[i].food.per_100g.set(n, Some(amount)),
             Slot::VitaminDIu => {

@@ -70,7 +70,12 @@ pub fn read_release(dir: &Path) -> Result<Release, SourceError> {
             continue; // no value: unknown, never zero
         }
         let value: f64 = f[2].parse().map_err(|_| r.error(format!("bad nutrient value {:?}", f[2])))?;
-        if !value.is_finite() || value < 0.0 {
+        // More than 100 g of anything in 100 g of food is a damaged file, never a food.
+        let (nutrient, in_unit) = match wanted.get(nutr) {
+            Some(n) => (*n, value),
+            None => (Nutrient::VitaminD, value / IU_PER_UG_VITAMIN_D),
+        };
+        if !value.is_finite() || value < 0.0 || in_unit > crate::domain::sane::max_per_100g(nutrient) {
             return Err(r.error(format!("bad nutrient value {:?}", f[2])));
         }
         values += 1;
