@@ -104,6 +104,12 @@ fn a_name_that_is_not_utf8_leaves_the_rest_readable_and_is_named() {
 
     // Left as it is: the stored bytes are untouched.
     assert_eq!(raw_name(&env, 1), b"Nut\xff");
+
+    // Asked for by id, it can be removed; the diary then reads whole again.
+    let (text, _) = ok_with_notes(&env, &["log", "rm", "1"]);
+    assert!(text.contains("removed #1, which could not be read (food_name is not UTF-8)"), "{text}");
+    let (_, err) = ok_with_notes(&env, &["export"]);
+    assert!(err.is_empty(), "nothing odd is left: {err}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::{Entry, Meal, NutrientValues};
 use crate::present::{self, VitaminDUnit};
 use crate::service::{record, Foods};
+use crate::store::StoreError;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -115,7 +116,19 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
         }
         LogCommand::Rm { entry_id } => {
             let id = super::context::parse_id(&entry_id, "an entry id", "marrow log list")?;
-            let e = ctx.diary()?.remove_entry(id)?;
+            let mut diary = ctx.diary()?;
+            let e = match diary.remove_entry(id) {
+                Err(StoreError::NoSuchEntry(_)) => return Err(StoreError::NoSuchEntry(id).into()),
+                // A row marrow cannot read is removed as it is, since it was asked for by id.
+                Err(e) => match diary.remove_unreadable_entry(id)? {
+                    Some(odd) => {
+                        outln!("removed #{id}, which could not be read ({})", odd.why);
+                        return Ok(());
+                    }
+                    None => return Err(e.into()),
+                },
+                Ok(e) => e,
+            };
             outln!("removed #{}: {} {} from {} on {}", e.id, e.quantity, e.food_name, e.meal, e.date);
             Ok(())
         }

@@ -8,6 +8,7 @@ use crate::domain::sane::user_text;
 use crate::domain::supplement::{self, NewSupplement, Supplement};
 use crate::present::{self, safe, VitaminDUnit};
 use crate::service::record;
+use crate::store::StoreError;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -93,7 +94,10 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
         }
         SupplementCommand::List { date, json: as_json } => {
             let date = ctx.date(date.as_deref())?;
-            let doses = ctx.diary_for_reading()?.supplements(date, date)?;
+            // A dose that cannot be read is named on stderr; the rest of the day is listed.
+            let read = ctx.diary_for_reading()?.read_supplements(Some(date), Some(date))?;
+            super::transfer::warn_unreadable(&read.unreadable, "left as it is");
+            let doses = read.rows;
             if as_json {
                 return print_json(&serde_json::Value::Array(doses.iter().map(json::supplement).collect()));
             }
@@ -106,7 +110,19 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
         }
         SupplementCommand::Rm { id } => {
             let id = super::context::parse_id(&id, "a supplement id", "marrow supplement list")?;
-            let dose = ctx.diary()?.remove_supplement(id)?;
+            let mut diary = ctx.diary()?;
+            let dose = match diary.remove_supplement(id) {
+                Err(StoreError::NoSuchEntry(_)) => return Err(StoreError::NoSuchEntry(id).into()),
+                // A row marrow cannot read is removed as it is, since it was asked for by id.
+                Err(e) => match diary.remove_unreadable_supplement(id)? {
+                    Some(odd) => {
+                        outln!("removed #{id}, which could not be read ({})", odd.why);
+                        return Ok(());
+                    }
+                    None => return Err(e.into()),
+                },
+                Ok(dose) => dose,
+            };
             outln!("removed #{}: {}", dose.id, describe(&dose, ctx.config.units.vitamin_d));
             Ok(())
         }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use super::unreadable::{odd, read_rows, Rows, Table};
+use super::unreadable::{odd, read_rows, Rows, Table, Unreadable};
 use super::{nutrient_columns, nutrient_placeholders, read_nutrients, Diary, StoreError};
 use crate::domain::{clip, Entry, Meal, NewEntry};
 
@@ -84,6 +84,22 @@ impl Diary {
         tx.execute("DELETE FROM entries WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(entry)
+    }
+
+    /// Removes entry `id` when it is a row marrow cannot read (the user asked for it by id):
+    /// what it held, or None when it reads as an entry (remove it with `remove_entry`) or
+    /// there is none.
+    pub fn remove_unreadable_entry(&mut self, id: i64) -> Result<Option<Unreadable>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let odd = {
+            let mut stmt = tx.prepare(&format!("{} WHERE id = ?1", select_entries()))?;
+            read_rows(&mut stmt, [id], Table::Entries, row_to_entry)?.unreadable.pop()
+        };
+        if odd.is_some() {
+            tx.execute("DELETE FROM entries WHERE id = ?1", [id])?;
+        }
+        tx.commit()?;
+        Ok(odd)
     }
 
     /// Changes an entry's amount (grams and the quantity as typed).

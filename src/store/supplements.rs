@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{params, Row, TransactionBehavior};
 
 use super::entries::{date_bounds, parse_date};
-use super::unreadable::{odd, read_rows, Rows, Table};
+use super::unreadable::{odd, read_rows, Rows, Table, Unreadable};
 use super::{Diary, StoreError};
 use crate::domain::supplement::{NewSupplement, Supplement};
 use crate::domain::{clip, Nutrient, Product};
@@ -64,6 +64,21 @@ impl Diary {
         let s = self.supplement(id)?.ok_or(StoreError::NoSuchEntry(id))?;
         self.conn.execute("DELETE FROM supplements WHERE id = ?1", [id])?;
         Ok(s)
+    }
+
+    /// Removes dose `id` when it is a row marrow cannot read (the user asked for it by id):
+    /// what it held, or None when it reads as a dose or there is none.
+    pub fn remove_unreadable_supplement(&mut self, id: i64) -> Result<Option<Unreadable>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let odd = {
+            let mut stmt = tx.prepare(&format!("{SELECT_DOSES} WHERE id = ?1"))?;
+            read_rows(&mut stmt, [id], Table::Supplements, row_to_supplement)?.unreadable.pop()
+        };
+        if odd.is_some() {
+            tx.execute("DELETE FROM supplements WHERE id = ?1", [id])?;
+        }
+        tx.commit()?;
+        Ok(odd)
     }
 
     /// Puts back a removed dose under its old id (undo).
