@@ -174,3 +174,24 @@ fn odd_custom_foods_products_and_meals_travel_in_the_export() {
     assert_eq!(x["unreadable"][1]["columns"]["items[0].quantity"], serde_json::json!({"text_hex": "fe"}));
     assert!(err.contains("custom food c1 could not be read"), "{err}");
 }
+
+/// Figures the schema's own checks forbid, stored with those checks turned off: a negative
+/// weight, a magnesium figure of -1e308, a dose of 1e308. Each is an odd row, named and left
+/// out of totals, never shown as "-13.5 mg" or "inf".
+#[test]
+fn figures_no_food_or_dose_can_have_are_odd_rows() {
+    let env = two_days();
+    sql(
+        &env,
+        "PRAGMA ignore_check_constraints = 1; \
+         UPDATE entries SET grams = -5 WHERE id = 1; \
+         UPDATE entries SET magnesium_mg = -1e308 WHERE id = 2; \
+         UPDATE supplements SET amount = 1e308 WHERE id = 1;",
+    );
+    let (text, err) = ok_with_notes(&env, &["day", "--date", "2026-01-06"]);
+    assert!(err.contains("entry #2 could not be read (magnesium_mg"), "{err}");
+    assert!(err.contains("supplement dose #1 could not be read (amount"), "{err}");
+    assert!(!text.contains("inf") && !text.contains("-1"), "{text}");
+    let (_, err) = ok_with_notes(&env, &["log", "list", "--date", "2026-01-05"]);
+    assert!(err.contains("entry #1 could not be read (grams -5"), "{err}");
+}

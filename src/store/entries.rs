@@ -254,7 +254,10 @@ fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
             .map_err(|_| odd(2, format!("meal {:?} is not a meal marrow knows", clip(&meal))))?,
         food_id: r.get(3)?,
         food_name: r.get(4)?,
-        grams: r.get(5)?,
+        grams: match r.get::<_, f64>(5)? {
+            g if g > 0.0 && g <= crate::domain::quantity::MAX_GRAMS => g,
+            g => return Err(odd(5, format!("grams {g} is not the weight of an entry"))),
+        },
         quantity: r.get(6)?,
         logged_at: r.get(7)?,
         per_100g: read_nutrients(r, 8)?,

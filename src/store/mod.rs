@@ -84,11 +84,22 @@ fn nutrient_columns() -> String {
     NUTRIENTS.iter().map(|i| i.key).collect::<Vec<_>>().join(", ")
 }
 
-/// Reads the nutrient columns starting at `first` into values (NULL = unknown).
+/// Reads the nutrient columns starting at `first` into values (NULL = unknown). A figure no
+/// 100 g of food can hold (negative, not finite, or over `sane::max_per_100g`), which only a
+/// change made behind marrow's back can store, makes the row odd rather than a total wrong.
 fn read_nutrients(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<NutrientValues> {
     let mut v = NutrientValues::unknown();
-    for i in 0..COUNT {
-        v.0[i] = row.get(first + i)?;
+    for (i, info) in NUTRIENTS.iter().enumerate().take(COUNT) {
+        let value: Option<f64> = row.get(first + i)?;
+        if let Some(x) =
+            value.filter(|x| !(*x >= 0.0 && *x <= crate::domain::sane::max_per_100g(info.nutrient)))
+        {
+            return Err(unreadable::odd(
+                first + i,
+                format!("{} {x} is not a figure of 100 g of food", info.key),
+            ));
+        }
+        v.0[i] = value;
     }
     Ok(v)
 }

@@ -180,7 +180,10 @@ fn row_to_supplement(r: &Row<'_>) -> rusqlite::Result<Supplement> {
             None => None,
         },
         nutrient: nutrient_from(r, 3)?,
-        amount: r.get(4)?,
+        amount: match (nutrient_from(r, 3)?, r.get::<_, f64>(4)?) {
+            (n, a) if a > 0.0 && a <= crate::domain::sane::max_dose(n) => a,
+            (_, a) => return Err(odd(4, format!("amount {a} is not a dose"))),
+        },
         form: r.get(5)?,
         logged_at: r.get(6)?,
     })
