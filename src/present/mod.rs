@@ -6,6 +6,7 @@
 mod amount;
 mod day;
 mod form;
+pub mod period;
 pub mod text;
 mod warnings;
 
