@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::domain::day::{ca_mg_ratio, DaySummary};
-use crate::domain::period::{NutrientStats, Period};
+use crate::domain::period::{NutrientStats, Period, PeriodStats};
 use crate::domain::supplement::Supplement;
 use crate::domain::warnings::{warnings, Warning};
 use crate::domain::{Entry, Nutrient, NutrientValues, Profile};
@@ -110,6 +110,17 @@ pub fn span(diary: &Diary, period: Period) -> Result<(Vec<DaySummary>, Vec<Unrea
         let w = Window::read(d, Some(period.first), Some(period.last))?;
         Ok((w.summaries(period.dates().collect(), &d.profile()?), w.unreadable))
     })
+}
+
+/// The figures of each of `periods` (buckets of weeks or months, or one period), from one
+/// read of the days covering them all, and the rows of those days that could not be read.
+pub fn period_stats(
+    diary: &Diary,
+    periods: &[Period],
+) -> Result<(Vec<PeriodStats>, Vec<Unreadable>), StoreError> {
+    let Some(all) = Period::covering(periods) else { return Ok((Vec::new(), Vec::new())) };
+    let (days, unreadable) = span(diary, all)?;
+    Ok((PeriodStats::each(periods, &days), unreadable))
 }
 
 /// Day by day totals over a span, for `export --totals`.
@@ -282,6 +293,13 @@ mod tests {
         assert_eq!(r.week.first().unwrap().date, day(19));
         let totals: Vec<f64> = r.week.iter().map(|s| s.totals.get(Nutrient::Magnesium)).collect();
         assert_eq!(totals, vec![100.0, 0.0, 0.0, 0.0, 0.0, 0.0, 200.0], "the 18th and 26th are outside");
-        assert_eq!(trend(&diary, day(25), 7).unwrap(), (r.week, vec![]));
+        assert_eq!(trend(&diary, day(25), 7).unwrap(), (r.week.clone(), vec![]));
+        // Twelve weekly buckets read at once end on the same week, with the same figures.
+        let (weeks, _) = period_stats(&diary, &Period::weeks_ending(day(25), 12)).unwrap();
+        assert_eq!(weeks.len(), 12);
+        assert_eq!(weeks[11], PeriodStats::of(Period::days_ending(day(25), 7), &r.week));
+        assert_eq!(weeks[11].coverage.logged, 2);
+        assert_eq!(weeks[10].coverage.logged, 1, "the 18th");
+        assert!(period_stats(&diary, &[]).unwrap().0.is_empty());
     }
 }
