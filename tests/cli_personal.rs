@@ -71,6 +71,7 @@ fn vitamin_d_and_large_calcium_doses_are_flagged() {
     let env = Env::new();
     env.ok(&["supplement", "add", "vitamin-d", "125 µg", "--date", D]);
     env.ok(&["supplement", "add", "calcium", "600 mg", "--date", D, "--time", "08:00"]);
+    env.ok(&["log", "add", "01077", "1 cup", "--date", D]); // 24 mg of magnesium: the week's food
     let day = env.json(&["day", "--date", D, "--json"]);
     let c = codes(&day);
     assert!(c.contains(&"vitd_over_ul".to_string()) && c.contains(&"ca_dose_large".to_string()), "{c:?}");

@@ -84,7 +84,7 @@ fn a_name_that_is_not_utf8_leaves_the_rest_readable_and_is_named() {
 
     // CSV: the rest, and a line saying the odd row is out of it.
     let (csv, err) = ok_with_notes(&env, &["export", "--format", "csv"]);
-    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert_eq!(csv.lines().count(), 3, "the entry and the dose: {csv}");
     assert!(err.contains("entry #1") && err.contains("out of the CSV"), "{err}");
     let (csv, _) = ok_with_notes(&env, &["export", "--format", "csv", "--totals"]);
     assert!(csv.contains("\r\n2026-01-05,1,"), "the odd row's day is listed, its item counted: {csv}");

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::compare::reached;
 use super::food::{Entry, Food, Meal, NewEntry};
 use super::nutrient::Nutrient;
 use super::nutrient::COUNT;
@@ -62,49 +61,42 @@ impl DaySummary {
         self.totals.percent_of(n, self.targets.get(n))
     }
 
-    /// Whether anything (food or supplement) was logged.
+    /// Whether food was logged: a day with no food entry is not a logged day, even with
+    /// supplement doses (its food is not known, not zero). Period figures count these days.
     pub fn logged(&self) -> bool {
-        self.totals.items > 0 || self.supplemental.iter().any(|x| *x > 0.0)
+        self.totals.items > 0
+    }
+
+    /// Whether supplement doses are the only thing logged: not a logged food day.
+    pub fn supplements_only(&self) -> bool {
+        !self.logged() && self.supplemental.iter().any(|x| *x > 0.0)
+    }
+
+    /// What the day's food alone gave of `n` (known values), supplements left out.
+    pub fn food(&self, n: Nutrient) -> f64 {
+        (self.totals.get(n) - self.supplemental[n.index()]).max(0.0)
+    }
+
+    /// What supplements gave of `n`.
+    pub fn supplement(&self, n: Nutrient) -> f64 {
+        self.supplemental[n.index()]
+    }
+
+    /// Whether some food item of the day has no value for `n`: its total is then a lower
+    /// bound (the unknown part is never taken as zero).
+    pub fn partly_unknown(&self, n: Nutrient) -> bool {
+        self.totals.unknown(n) > 0
     }
 }
 
-/// A nutrient over a run of days: the average of the days with something logged, and how
-/// many days reached the target or fell below the average requirement.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrendStats {
-    /// Days in the range.
-    pub days: usize,
-    /// Days with something logged; the average is over these.
-    pub logged_days: usize,
-    pub average: f64,
-    pub days_at_target: usize,
-    /// Logged days below the estimated average requirement.
-    pub days_below_ear: usize,
-    pub target: Option<f64>,
-    pub ear: Option<f64>,
-}
-
-/// Trend figures for `n` over `days` (each summarised with the same profile).
-pub fn trend_stats(days: &[DaySummary], n: Nutrient) -> TrendStats {
-    let logged: Vec<&DaySummary> = days.iter().filter(|d| d.logged()).collect();
-    let total: f64 = logged.iter().map(|d| d.totals.get(n)).sum();
-    let target = days.last().and_then(|d| d.targets.get(n));
-    let ear = days.last().and_then(|d| d.ear.get(n));
-    TrendStats {
-        days: days.len(),
-        logged_days: logged.len(),
-        average: if logged.is_empty() { 0.0 } else { total / logged.len() as f64 },
-        days_at_target: target.map_or(0, |t| logged.iter().filter(|d| reached(d.totals.get(n), t)).count()),
-        days_below_ear: ear.map_or(0, |e| logged.iter().filter(|d| !reached(d.totals.get(n), e)).count()),
-        target,
-        ear,
+/// Calcium to magnesium ratio by weight over the logged food days among `days`, food and
+/// supplements together (sums, not an average of ratios).
+pub fn ca_mg_ratio<'a>(days: impl IntoIterator<Item = &'a DaySummary>) -> Option<f64> {
+    let (mut mg, mut ca) = (0.0, 0.0);
+    for d in days.into_iter().filter(|d| d.logged()) {
+        mg += d.totals.get(Nutrient::Magnesium);
+        ca += d.totals.get(Nutrient::Calcium);
     }
-}
-
-/// Calcium to magnesium ratio by weight over several days (sums, not an average of ratios).
-pub fn ca_mg_ratio(days: &[DaySummary]) -> Option<f64> {
-    let mg: f64 = days.iter().map(|d| d.totals.get(Nutrient::Magnesium)).sum();
-    let ca: f64 = days.iter().map(|d| d.totals.get(Nutrient::Calcium)).sum();
     (mg > 0.0).then(|| ca / mg)
 }
 

@@ -58,6 +58,7 @@ fn portion_hint(portions: &[String]) -> String {
 pub mod day;
 pub mod everyday;
 pub mod insights;
+pub mod period;
 pub mod pick;
 pub mod search;
 pub mod serving;

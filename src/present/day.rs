@@ -1,5 +1,6 @@
 //! A day's figures in words: how complete its totals are (items without a value for a
-//! nutrient) and the gap left to a target, as `marrow day`, `marrow suggest` and the app say them.
+//! nutrient), the gap left to a target, as `marrow day`, `marrow suggest` and the app say
+//! them, and a dose's name as a row of an export.
 
 use super::amount::{amount, fixed, number, plural, VitaminDUnit};
 use crate::domain::day::DaySummary;
@@ -44,6 +45,12 @@ pub fn gap_headline(
     }
 }
 
+/// A supplement dose as a row of the diary names it: "Magnesium supplement (glycinate)".
+pub fn supplement_name(n: Nutrient, form: Option<&str>) -> String {
+    let form = form.map(|f| format!(" ({f})")).unwrap_or_default();
+    format!("{} supplement{form}", n.info().name)
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -79,6 +86,15 @@ mod tests {
         assert_eq!(completeness(&s, Nutrient::VitaminD, UG), "D: 2.5 µg known, 1 of 2 items unknown");
         assert_eq!(completeness(&s, Nutrient::VitaminD, IU), "D: 100.0 IU known, 1 of 2 items unknown");
         assert_eq!(completeness(&s, Nutrient::Calcium, UG), "Ca: 200.0 mg");
+    }
+
+    #[test]
+    fn a_dose_is_named_by_its_nutrient_and_form() {
+        assert_eq!(
+            supplement_name(Nutrient::Magnesium, Some("glycinate")),
+            "Magnesium supplement (glycinate)"
+        );
+        assert_eq!(supplement_name(Nutrient::VitaminD, None), "Vitamin D supplement");
     }
 
     #[test]

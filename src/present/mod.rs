@@ -6,6 +6,7 @@
 mod amount;
 mod day;
 mod form;
+pub mod period;
 pub mod text;
 mod warnings;
 
@@ -13,7 +14,7 @@ pub use amount::{
     amount, column_head, convert, dose, figure, figure_short, figure_within, fixed, grams, number, percent,
     plural, ratio, short_amounts, unit, vitamin_d_unit, VitaminDUnit, CA_MG_NOTE,
 };
-pub use day::{completeness, gap_headline, unknown};
+pub use day::{completeness, gap_headline, supplement_name, unknown};
 pub use form::{form_note, mark, NOT_AS_EATEN, NOT_AS_EATEN_LEGEND, NOT_AS_EATEN_SHORT};
 pub use text::safe;
 pub use warnings::{headline, message, messages, source, NOT_ADVICE};

@@ -4,9 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::domain::day::{ca_mg_ratio, trend_stats, DaySummary};
+use crate::domain::day::{ca_mg_ratio, DaySummary};
+use crate::domain::period::{NutrientStats, Period, PeriodStats};
 use crate::domain::supplement::Supplement;
 use crate::domain::warnings::{warnings, Warning};
 use crate::domain::{Entry, Nutrient, NutrientValues, Profile};
@@ -46,13 +47,12 @@ impl DayReport {
         week: Vec<DaySummary>,
     ) -> DayReport {
         let summary = DaySummary::with_supplements(date, &entries, &supplements, &profile);
-        let mg = trend_stats(&week, Nutrient::Magnesium);
-        let mg_average = (mg.logged_days > 0).then_some(mg.average);
+        let mg_average = NutrientStats::of(&week, Nutrient::Magnesium).average;
         let warnings = warnings(&summary, &supplements, mg_average);
         DayReport { profile, entries, supplements, summary, week, warnings, unreadable: Vec::new() }
     }
 
-    /// Calcium to magnesium ratio over the 7 days ending on this day.
+    /// Calcium to magnesium ratio over the logged days of the 7 ending on this day.
     pub fn ca_mg_ratio_week(&self) -> Option<f64> {
         ca_mg_ratio(&self.week)
     }
@@ -99,10 +99,28 @@ pub fn trend(
     end: NaiveDate,
     days: u32,
 ) -> Result<(Vec<DaySummary>, Vec<Unreadable>), StoreError> {
+    span(diary, Period::days_ending(end, days))
+}
+
+/// A summary for every day of `period`, oldest first, read in one transaction with the
+/// profile the diary holds, and the rows of those days that could not be read: what
+/// `PeriodStats` takes, for one period or for the buckets covering it.
+pub fn span(diary: &Diary, period: Period) -> Result<(Vec<DaySummary>, Vec<Unreadable>), StoreError> {
     diary.read(|d| {
-        let w = window(d, end, days)?;
-        Ok((summarise(end, days, &w, &d.profile()?), w.unreadable))
+        let w = Window::read(d, Some(period.first), Some(period.last))?;
+        Ok((w.summaries(period.dates().collect(), &d.profile()?), w.unreadable))
     })
+}
+
+/// The figures of each of `periods` (buckets of weeks or months, or one period), from one
+/// read of the days covering them all, and the rows of those days that could not be read.
+pub fn period_stats(
+    diary: &Diary,
+    periods: &[Period],
+) -> Result<(Vec<PeriodStats>, Vec<Unreadable>), StoreError> {
+    let Some(all) = Period::covering(periods) else { return Ok((Vec::new(), Vec::new())) };
+    let (days, unreadable) = span(diary, all)?;
+    Ok((PeriodStats::each(periods, &days), unreadable))
 }
 
 /// Day by day totals over a span, for `export --totals`.
@@ -153,11 +171,6 @@ pub fn daily(diary: &Diary, from: Option<NaiveDate>, to: Option<NaiveDate>) -> R
     })
 }
 
-/// The first of the `days` days ending at `end`.
-fn start(end: NaiveDate, days: u32) -> NaiveDate {
-    end.checked_sub_days(Days::new(u64::from(days.saturating_sub(1)))).unwrap_or(end)
-}
-
 /// The entries and doses of a run of days, and the rows among them that could not be read.
 struct Window {
     entries: Vec<Entry>,
@@ -198,12 +211,13 @@ impl Window {
 
 /// The entries and doses of the `days` days ending at `end`.
 fn window(d: &Diary, end: NaiveDate, days: u32) -> Result<Window, StoreError> {
-    Window::read(d, Some(start(end, days)), Some(end))
+    let p = Period::days_ending(end, days);
+    Window::read(d, Some(p.first), Some(p.last))
 }
 
 /// One summary per day of the window, oldest first.
 fn summarise(end: NaiveDate, days: u32, w: &Window, profile: &Profile) -> Vec<DaySummary> {
-    w.summaries(start(end, days).iter_days().take_while(|d| *d <= end).collect(), profile)
+    w.summaries(Period::days_ending(end, days).dates().collect(), profile)
 }
 
 /// How many of `rows` are dated `date`.
@@ -279,6 +293,13 @@ mod tests {
         assert_eq!(r.week.first().unwrap().date, day(19));
         let totals: Vec<f64> = r.week.iter().map(|s| s.totals.get(Nutrient::Magnesium)).collect();
         assert_eq!(totals, vec![100.0, 0.0, 0.0, 0.0, 0.0, 0.0, 200.0], "the 18th and 26th are outside");
-        assert_eq!(trend(&diary, day(25), 7).unwrap(), (r.week, vec![]));
+        assert_eq!(trend(&diary, day(25), 7).unwrap(), (r.week.clone(), vec![]));
+        // Twelve weekly buckets read at once end on the same week, with the same figures.
+        let (weeks, _) = period_stats(&diary, &Period::weeks_ending(day(25), 12)).unwrap();
+        assert_eq!(weeks.len(), 12);
+        assert_eq!(weeks[11], PeriodStats::of(Period::days_ending(day(25), 7), &r.week));
+        assert_eq!(weeks[11].coverage.logged, 2);
+        assert_eq!(weeks[10].coverage.logged, 1, "the 18th");
+        assert!(period_stats(&diary, &[]).unwrap().0.is_empty());
     }
 }

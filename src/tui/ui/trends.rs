@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::domain::day::{trend_stats, BONE_NUTRIENTS};
+use crate::domain::day::BONE_NUTRIENTS;
+use crate::domain::period::NutrientStats;
 use crate::domain::Nutrient;
 use crate::present;
 use crate::tui::state::{AppState, TrendRange};
@@ -48,7 +49,7 @@ impl Widget for TrendsPane<'_> {
         let wide = inner.height as usize > 3 * 3;
         let d = super::vitamin_d(s);
         for n in BONE_NUTRIENTS {
-            let stats = trend_stats(&s.trend, n);
+            let stats = NutrientStats::of(&s.trend, n);
             let target = stats.target.unwrap_or(0.0);
             let mut spans = vec![Span::styled(format!("{:<3}", n.info().short), t.heading)];
             for d in &s.trend {
@@ -60,7 +61,7 @@ impl Widget for TrendsPane<'_> {
             }
             let summary = format!(
                 " avg {}{} {}",
-                present::figure(n, Some(stats.average), d),
+                present::figure(n, Some(stats.average.unwrap_or(0.0)), d),
                 stats.target.map(|x| format!("/{}", present::number(n, x, d))).unwrap_or_default(),
                 present::unit(n, d)
             );
@@ -68,7 +69,7 @@ impl Widget for TrendsPane<'_> {
             lines.push(Line::from(spans));
             if wide {
                 lines.push(Line::styled(
-                    format!("   {} of {} days at target", stats.days_at_target, stats.days),
+                    format!("   {} of {} days at target", stats.at_target.with_supplements, s.trend.len()),
                     t.dim,
                 ));
             }
