@@ -36,14 +36,16 @@ fn every_text_output_reads_vitamin_d_in_the_configured_unit() {
     let mut run = |args: &[&str]| {
         let out = env.run(args);
         assert!(out.status.success(), "marrow {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let text =
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         said.push((args.join(" "), text.clone()));
         text
     };
     let logged = run(&["log", "add", "15086", "100g", "--date", D]);
     assert!(logged.contains("D 668.0 IU"), "{logged}");
     run(&["log", "add", "milk", "1 cup", "--date", D]);
-    let dose = run(&["supplement", "add", "vitamin-d", "25 µg", "--save", "D3", "--date", D, "--time", "08:00"]);
+    let dose =
+        run(&["supplement", "add", "vitamin-d", "25 µg", "--save", "D3", "--date", D, "--time", "08:00"]);
     assert!(dose.contains("vitamin D 1000 IU"), "{dose}");
     run(&["supplement", "add", "vitamin-d", "100 µg", "--date", D]);
     let day = run(&["day", "--date", D]);
