@@ -238,17 +238,17 @@ pub fn spans<'a>(r: &Reading, width: usize, theme: &Theme, d: VitaminDUnit) -> V
     runs(cells)
 }
 
-/// The first of `words` (longest first) that fits in the cells from `start` to `end`, with a
-/// space either side when there is room, and the cell it starts at.
+/// The first of `words` (longest first) that fits in the cells from `start` to `end` with a
+/// space either side, else the first that fits bare, and the cell it starts at.
 fn fit(words: &[String], start: usize, end: usize) -> Option<(usize, String)> {
     let room = end.saturating_sub(start);
-    words.iter().find_map(|w| match w.chars().count() {
+    let padded = words.iter().find_map(|w| match w.chars().count() {
         // One cell of the bar before the words where there is room: the bar still starts there.
         n if n + 3 <= room => Some((start + 1, format!(" {w} "))),
         n if n + 2 <= room => Some((start, format!(" {w} "))),
-        n if n <= room => Some((start, w.clone())),
         _ => None,
-    })
+    });
+    padded.or_else(|| words.iter().find(|w| w.chars().count() <= room).map(|w| (start, w.clone())))
 }
 
 /// Adjacent cells of one style as one span.
