@@ -1,3 +1,6 @@
+//! Tests of a gauge's bar: zones and their styles, where the marks stand, the words over a
+//! limit, food and supplements apart, and magnesium's limit on supplements alone.
+
 use super::*;
 use crate::present::gauge::EMPTY_FILL;
 
