@@ -267,7 +267,9 @@ fn the_numbers_on_screen_are_the_domains() {
     let mg = format!("{:.1}", summary.totals.get(Nutrient::Magnesium));
     let text = screen(&s, 80, 24);
     assert!(text.contains(&format!("{mg} / 320 mg")), "{text}");
-    assert!(text.contains("D: 1 of 3 items unknown"), "{text}");
+    let vitamin_d = text.lines().find(|l| l.starts_with("\"│Vitamin D")).expect("the vitamin D gauge");
+    assert!(vitamin_d.contains("1 of 3 unknown"), "{text}");
+    assert!(screen(&s, 120, 40).contains("1 of 3 items unknown"), "in full where there is room");
 }
 
 fn dose(id: i64, nutrient: Nutrient, amount: f64, form: Option<&str>) -> Supplement {

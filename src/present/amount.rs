@@ -91,6 +91,21 @@ pub fn dose(n: Nutrient, v: f64, form: Option<&str>, d: VitaminDUnit) -> String 
     format!("{} {}{form}", lower_first(n.info().name), amount(n, v, d))
 }
 
+/// How a dose of `n` is typed, for a form's hint: "200 mg", "25 µg or 1000 IU", and in IU
+/// only "1000 IU", so that a form for a reader of IU shows no µg.
+pub fn dose_example(n: Nutrient, d: VitaminDUnit) -> String {
+    let typical = match n {
+        Nutrient::VitaminD if d == VitaminDUnit::Iu => return "1000 IU".to_string(),
+        Nutrient::VitaminD => return "25 µg or 1000 IU".to_string(),
+        Nutrient::Magnesium => 200.0,
+        Nutrient::Calcium | Nutrient::VitaminC => 500.0,
+        Nutrient::Zinc => 15.0,
+        Nutrient::Potassium => 99.0,
+        _ => 100.0,
+    };
+    amount(n, typical, d)
+}
+
 /// Each of `shown` by its short name, "?" when unknown: "Mg 81.0 mg, Ca 80.7 mg, D ? µg".
 pub fn short_amounts(v: &NutrientValues, shown: &[Nutrient], d: VitaminDUnit, sep: &str) -> String {
     shown
@@ -196,6 +211,10 @@ mod tests {
         assert_eq!(dose(Nutrient::Magnesium, 200.0, Some("glycinate"), UG), "magnesium 200 mg (glycinate)");
         assert_eq!(dose(Nutrient::VitaminD, 25.0, None, UG), "vitamin D 25 µg");
         assert_eq!(dose(Nutrient::VitaminD, 25.0, None, IU), "vitamin D 1000 IU");
+        assert_eq!(dose_example(Nutrient::Magnesium, IU), "200 mg");
+        assert_eq!(dose_example(Nutrient::VitaminD, UG), "25 µg or 1000 IU");
+        assert_eq!(dose_example(Nutrient::VitaminD, IU), "1000 IU");
+        assert_eq!(dose_example(Nutrient::VitaminK, IU), "100 µg");
         assert_eq!(percent(52.9), "53%");
         assert_eq!(percent(99.7), "99%");
         assert_eq!(percent(100.0), "100%");

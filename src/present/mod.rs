@@ -1,18 +1,20 @@
 //! Everything a person reads, for both faces (the app and the command line): nutrient amounts
 //! in the unit the config asks for and rounded the one way, counts and plurals, the
-//! calcium:magnesium note, warnings turned from data into sentences, and the mark for foods
-//! not listed as eaten. The domain hands over numbers and codes; only this module makes words.
+//! calcium:magnesium note, warnings turned from data into sentences, the gauges' marks and
+//! words, and the mark for foods not listed as eaten. The domain hands over numbers and
+//! codes; only this module makes words.
 
 mod amount;
 mod day;
 mod form;
+pub mod gauge;
 pub mod period;
 pub mod text;
 mod warnings;
 
 pub use amount::{
-    amount, column_head, convert, dose, figure, figure_short, figure_within, fixed, grams, number, percent,
-    plural, ratio, short_amounts, unit, vitamin_d_unit, VitaminDUnit, CA_MG_NOTE,
+    amount, column_head, convert, dose, dose_example, figure, figure_short, figure_within, fixed, grams,
+    number, percent, plural, ratio, short_amounts, unit, vitamin_d_unit, VitaminDUnit, CA_MG_NOTE,
 };
 pub use day::{completeness, gap_headline, supplement_name, unknown};
 pub use form::{form_note, mark, NOT_AS_EATEN, NOT_AS_EATEN_LEGEND, NOT_AS_EATEN_SHORT};

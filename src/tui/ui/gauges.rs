@@ -1,6 +1,7 @@
 //! The gauges pane: magnesium, calcium and vitamin D (food and supplements) against the
-//! profile's targets, with data completeness, what supplements gave, the calcium:magnesium
-//! ratio today and over 7 days, and the day's warnings in short.
+//! profile's EAR, target and upper limit (each bar drawn by `bar`), with data completeness,
+//! what supplements gave, the calcium:magnesium ratio today and over 7 days, and the day's
+//! warnings in short.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,16 +9,19 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use self::bar::Reading;
 use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
 use crate::domain::warnings::Warning;
 use crate::domain::Nutrient;
-use crate::present::{self, VitaminDUnit, CA_MG_NOTE};
+use crate::present::{self, gauge, VitaminDUnit, CA_MG_NOTE};
 use crate::tui::state::{AppState, Focus};
 
 /// At most this many warning lines under the gauges; the supplements overlay lists them all.
 const WARNING_LINES: usize = 2;
+
+mod bar;
 
 pub struct Gauges<'a> {
     pub state: &'a AppState,
@@ -31,14 +35,14 @@ pub fn height(state: &AppState) -> u16 {
     2 + 3 + state.extra_nutrients.len() as u16 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
 }
 
-/// A bar of `width` cells filled to `fraction` (capped at full).
-pub fn bar(fraction: f64, width: usize) -> (String, String) {
-    let filled = ((fraction.clamp(0.0, 1.0)) * width as f64).round() as usize;
-    ("█".repeat(filled), "░".repeat(width.saturating_sub(filled)))
-}
+/// The widest a gauge's bar is drawn.
+const BAR_MAX: usize = 60;
+/// Below this many cells the marks crowd: the words beside the bars are shortened first.
+const BAR_ROOMY: usize = 30;
 
-/// One gauge line per nutrient: label, bar, amount / target, percent, unknown count. Bars
-/// share one width so they line up.
+/// One gauge line per nutrient: label, bar (marks at the EAR, target and limit; food and
+/// supplements apart), amount / target, percent, unknown count. Bars share one width so
+/// that they line up.
 pub fn gauge_lines<'a>(
     summary: &DaySummary,
     theme: &Theme,
@@ -47,43 +51,55 @@ pub fn gauge_lines<'a>(
     d: VitaminDUnit,
 ) -> Vec<Line<'a>> {
     let t = &summary.totals;
-    let parts: Vec<(String, String, String, String)> = shown
-        .iter()
-        .map(|n| {
-            let info = n.info();
-            let amount = present::figure(*n, Some(t.get(*n)), d);
-            let figures = match summary.targets.get(*n) {
-                Some(tg) => format!(" {amount} / {}", present::amount(*n, tg, d)),
-                None => format!(" {amount} {}", present::unit(*n, d)),
-            };
-            let pct = summary.percent(*n).map(|p| format!(" {:>4}", present::percent(p))).unwrap_or_default();
-            let unknown = present::unknown(t, *n).map(|c| format!("  {c}")).unwrap_or_default();
-            (format!("{:<10}", info.name), figures, pct, unknown)
-        })
-        .collect();
-    let widest =
-        parts.iter().map(|(a, b, c, d)| [a, b, c, d].iter().map(|s| s.chars().count()).sum::<usize>()).max();
-    let bar_width = (width as usize).saturating_sub(widest.unwrap_or(0) + 1).min(40);
+    let parts_with = |short: bool| -> Vec<(String, String, String, String)> {
+        shown
+            .iter()
+            .map(|n| {
+                let info = n.info();
+                let amount = present::figure(*n, Some(t.get(*n)), d);
+                let figures = match summary.targets.get(*n) {
+                    Some(tg) => format!(" {amount} / {}", present::amount(*n, tg, d)),
+                    None => format!(" {amount} {}", present::unit(*n, d)),
+                };
+                let pct =
+                    summary.percent(*n).map(|p| format!(" {:>4}", present::percent(p))).unwrap_or_default();
+                let unknown =
+                    gauge::unknown_items(t, *n, short).map(|c| format!("  {c}")).unwrap_or_default();
+                (format!("{:<10}", info.name), figures, pct, unknown)
+            })
+            .collect()
+    };
+    let bar_for = |parts: &[(String, String, String, String)]| {
+        let widest =
+            parts.iter().map(|(a, b, c, d)| [a, b, c, d].iter().map(|s| s.chars().count()).sum::<usize>());
+        (width as usize).saturating_sub(widest.max().unwrap_or(0) + 1).min(BAR_MAX)
+    };
+    // The unknown counts say less when saying it all would leave the bars short.
+    let mut parts = parts_with(false);
+    let mut bar_width = bar_for(&parts);
+    if bar_width < BAR_ROOMY {
+        parts = parts_with(true);
+        bar_width = bar_for(&parts);
+    }
     shown
         .iter()
         .zip(parts)
         .map(|(n, (label, figures, pct_text, unknown))| {
-            let fraction = summary.percent(*n).unwrap_or(0.0) / 100.0;
-            let (full, empty) = bar(fraction, bar_width);
-            let style = theme.progress(fraction);
-            Line::from(vec![
-                Span::styled(label, theme.heading),
-                Span::styled(full, style),
-                Span::styled(empty, theme.dim),
+            let reading = Reading::of(summary, *n);
+            let mut spans = vec![Span::styled(label, theme.heading)];
+            spans.extend(bar::spans(&reading, bar_width, theme, d));
+            spans.extend([
                 Span::styled(figures, theme.text),
-                Span::styled(pct_text, style),
+                Span::styled(pct_text, reading.zone().style(theme)),
                 Span::styled(unknown, theme.unknown),
-            ])
+            ]);
+            Line::from(spans)
         })
         .collect()
 }
 
-/// Short gauge lines for small terminals: "Mg 169.3/320 53%".
+/// Short gauge lines for small terminals: "Mg 169.3/320 mg 53%", "Ca 2631.0/1200 mg 219%
+/// over UL 2000 mg".
 pub fn compact_lines<'a>(summary: &DaySummary, theme: &Theme, d: VitaminDUnit) -> Vec<Line<'a>> {
     BONE_NUTRIENTS
         .iter()
@@ -93,19 +109,33 @@ pub fn compact_lines<'a>(summary: &DaySummary, theme: &Theme, d: VitaminDUnit) -
                 .get(*n)
                 .map(|t| format!("/{}", present::number(*n, t, d)))
                 .unwrap_or_default();
+            let unit = present::unit(*n, d);
             let pct = summary.percent(*n).map(|p| format!(" {}", present::percent(p))).unwrap_or_default();
             let unknown = if summary.totals.unknown(*n) > 0 { " ?" } else { "" };
-            let fraction = summary.percent(*n).unwrap_or(0.0) / 100.0;
+            let reading = Reading::of(summary, *n);
+            let over = if reading.over_limit() {
+                let words = reading.over_words(d);
+                words.iter().find(|w| w.chars().count() <= COMPACT_WORDS).map(|w| format!(" {w}"))
+            } else {
+                None
+            };
             Line::from(vec![
                 Span::styled(format!("{:<3}", n.info().short), theme.heading),
                 Span::styled(
-                    format!("{}{target}{pct}{unknown}", present::figure(*n, Some(summary.totals.get(*n)), d)),
-                    theme.progress(fraction),
+                    format!(
+                        "{}{target} {unit}{pct}{unknown}",
+                        present::figure(*n, Some(summary.totals.get(*n)), d)
+                    ),
+                    reading.zone().style(theme),
                 ),
+                Span::styled(over.unwrap_or_default(), theme.over),
             ])
         })
         .collect()
 }
+
+/// The most columns the compact lines give to saying a limit is passed.
+const COMPACT_WORDS: usize = 16;
 
 /// "of which supplements: Mg 200 mg · D 25 µg", when supplements gave any of them.
 pub fn supplements_line<'a>(summary: &DaySummary, theme: &Theme, d: VitaminDUnit) -> Option<Line<'a>> {
@@ -169,10 +199,7 @@ impl Widget for Gauges<'_> {
             .borders(Borders::ALL)
             .border_style(self.theme.border)
             .title(Span::styled(" Bone nutrients ", self.theme.title))
-            .title_bottom(Span::styled(
-                " targets: Dietary Reference Intakes, National Academies ",
-                self.theme.dim,
-            ));
+            .title_bottom(Span::styled(gauge::legend(area.width.saturating_sub(2) as usize), self.theme.dim));
         let inner = block.inner(area);
         block.render(area, buf);
         let shown: Vec<Nutrient> =

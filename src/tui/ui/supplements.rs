@@ -39,8 +39,7 @@ fn form_lines<'a>(f: &DoseForm, day: &str, keys: &Keymap, t: &Theme, d: VitaminD
     ];
     field.extend(super::field::spans(&f.input, t));
     if f.input.is_empty() {
-        let iu = if f.nutrient == Nutrient::VitaminD { ", 1000 IU" } else { "" };
-        field.push(Span::styled(format!("  e.g. 200 mg, 25 µg{iu}"), t.dim));
+        field.push(Span::styled(format!("  e.g. {}", present::dose_example(f.nutrient, d)), t.dim));
     }
     vec![
         Line::styled(format!("Add a dose to {day}"), t.heading),

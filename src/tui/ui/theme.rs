@@ -18,6 +18,8 @@ pub struct Theme {
     pub bad: Style,
     pub unknown: Style,
     pub accent: Style,
+    /// The words a gauge over an upper limit says on its bar.
+    pub over: Style,
 }
 
 impl Theme {
@@ -37,6 +39,7 @@ impl Theme {
                 bad: plain.add_modifier(Modifier::BOLD),
                 unknown: plain,
                 accent: plain.add_modifier(Modifier::BOLD),
+                over: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             };
         }
         Theme {
@@ -51,12 +54,22 @@ impl Theme {
             bad: Style::new().fg(Color::Red),
             unknown: Style::new().fg(Color::Magenta),
             accent: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            over: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
         }
     }
 
     /// The theme for this process's environment.
     pub fn from_env() -> Theme {
         Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+    }
+
+    /// A gauge's mark drawn on a filled cell of `fill`: the mark in the dark on the fill's
+    /// colour, or reversed when there is no colour, so that it reads as a notch in the bar.
+    pub fn mark_on(&self, fill: Style) -> Style {
+        match fill.fg {
+            Some(c) => Style::new().fg(Color::Black).bg(c),
+            None => fill.add_modifier(Modifier::REVERSED),
+        }
     }
 
     /// Style for a share of target reached.
