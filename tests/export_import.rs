@@ -231,7 +231,7 @@ fn control_characters_are_refused_on_the_way_in_and_escaped_on_the_way_out() {
 #[test]
 fn bidirectional_overrides_are_refused_in_names_and_never_printed_raw() {
     let env = Env::new();
-    env.ok(&["log", "add", "12061", "30g", "--date", "2026-01-05"]);
+    env.ok(&["log", "add", "12061", "30g", "--date", "2026-01-05", "--meal", "dinner"]);
     assert_refused(&env.run(&["meal", "save", "usual\u{202e}tsafkaerb", "--date", "2026-01-05"]), "RLO");
     env.ok(&["meal", "save", "usual", "--date", "2026-01-05", "--meal", "dinner"]);
     let conn = rusqlite::Connection::open(env.diary_path()).unwrap();
