@@ -4,6 +4,7 @@
 // First, so that every command module can print through its macros.
 #[macro_use]
 pub mod output;
+mod check;
 mod context;
 mod day;
 mod food;
@@ -83,6 +84,8 @@ pub enum Command {
     Copy(meal::CopyArgs),
     /// A consistent copy of diary.db, safe while the app runs
     Backup(transfer::BackupArgs),
+    /// Read the whole diary and print "ok" or what is damaged
+    Check(check::Args),
     /// Export the diary: complete JSON (for import) or CSV (for spreadsheets)
     Export(transfer::ExportArgs),
     /// The config file: print the default, or where it is read from
@@ -135,13 +138,15 @@ pub const MESSAGE_MAX: usize = 480;
 pub enum CliError {
     Usage(String),
     Failure(String),
+    /// SQLite reported a damaged file; `run` names which (see `check::named`).
+    Damaged(Box<StoreError>),
 }
 
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
-            CliError::Failure(_) => 1,
+            CliError::Failure(_) | CliError::Damaged(_) => 1,
         }
     }
 
@@ -150,6 +155,7 @@ impl CliError {
     pub fn message(&self) -> String {
         match self {
             CliError::Usage(m) | CliError::Failure(m) => crate::domain::text::one_line(m, MESSAGE_MAX),
+            CliError::Damaged(e) => crate::domain::text::one_line(&e.to_string(), MESSAGE_MAX),
         }
     }
 }
@@ -185,6 +191,7 @@ impl From<StoreError> for CliError {
             StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) | StoreError::BadAmount(_) => {
                 CliError::Usage(e.to_string())
             }
+            e if e.is_damage() => CliError::Damaged(Box::new(e)),
             other => CliError::Failure(other.to_string()),
         }
     }
@@ -209,6 +216,10 @@ impl From<crate::sources::SourceError> for CliError {
 
 /// Runs one subcommand.
 pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
+    run_one(command, ctx).map_err(|e| check::named(e, ctx))
+}
+
+fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
     match command {
         Command::Search(a) => search::run(a, ctx),
         Command::Top(a) => top::run(a, ctx),
@@ -222,6 +233,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Meal(c) => meal::run(c, ctx),
         Command::Copy(a) => meal::copy(a, ctx),
         Command::Backup(a) => transfer::backup(a, ctx),
+        Command::Check(a) => check::run(a, ctx),
         Command::Config(c) => shell::config(c, ctx),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
@@ -238,7 +250,8 @@ pub fn run_app(ctx: &Context) -> Result<(), CliError> {
             "the app needs a terminal; for scripts use the subcommands (marrow --help)".into(),
         ));
     }
-    let runtime = crate::tui::runtime::Runtime::new(ctx.diary()?, ctx.catalog()?)?;
+    let open = || Ok::<_, CliError>(crate::tui::runtime::Runtime::new(ctx.diary()?, ctx.catalog()?)?);
+    let runtime = open().map_err(|e| check::named(e, ctx))?;
     crate::tui::run(runtime, &ctx.config).map_err(|e| CliError::Failure(format!("terminal error: {e}")))
 }
 
