@@ -7,7 +7,15 @@
 //! raw samples, so a plain loop of timed key presses runs after it and prints
 //! p50/p90/p99/max.
 //!
-//! `cargo bench --bench app` (add `-- --quick` for a shorter run).
+//! And the app's first frame, as the app makes it before it draws: opening the diary (for
+//! writing) and the catalog, the day and its week loaded, the frame drawn; on a new diary and
+//! on one of ten years (benches/ten_years.rs).
+//!
+//! `cargo bench --bench app` (add `-- --quick` for a shorter run; `-- first_frame` for the
+//! first frame alone).
+
+#[path = "ten_years.rs"]
+mod ten_years;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -249,5 +257,41 @@ fn report(what: &str, samples: &mut [Duration]) {
     );
 }
 
-criterion_group!(benches, key_and_frame);
+/// Start-up to the first frame, minus the process and the terminal: what `tui::run` does
+/// before it draws, then the frame, at 100x30.
+fn first_frame(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (new, ten) = (tmp.path().join("new"), tmp.path().join("ten-years"));
+    std::fs::create_dir_all(&new).expect("data dir");
+    {
+        let catalog = Catalog::open(&new.join("catalog.db"), || {}).expect("catalog");
+        let mut diary = Diary::open(&new.join("diary.db")).expect("diary");
+        let food = catalog.food("12061").expect("catalog read").expect("almonds");
+        let entry = new_entry(&food, "30g", today, Meal::Lunch, "2026-11-30T12:00:00+00:00".into());
+        diary.add_entry(&entry.expect("entry")).expect("add entry");
+    }
+    ten_years::write(&ten, today).expect("ten years");
+    let theme = Theme::new(false);
+    let mut group = c.benchmark_group("first_frame");
+    group.sample_size(50);
+    for (name, dir) in [("new", &new), ("ten_years", &ten)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let diary = Diary::open(&dir.join("diary.db")).expect("diary");
+                let catalog = Catalog::open(&dir.join("catalog.db"), || {}).expect("catalog");
+                let profile = diary.profile().unwrap_or_default();
+                let mut runtime = Runtime::new(diary, catalog).expect("runtime");
+                let mut state = AppState::new(today, Meal::Lunch, profile);
+                dispatch(&mut state, &mut runtime, Action::ExternalChange);
+                let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+                terminal.draw(|f| ui::draw(f, &state, &theme)).expect("draw");
+                black_box(terminal.backend().buffer().content().len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, first_frame, key_and_frame);
 criterion_main!(benches);

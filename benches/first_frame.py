@@ -2,15 +2,23 @@
 """Start-up to the first frame of marrow's app, as a person sees it: spawn the release binary
 in a 100x30 pseudo-terminal and time until the magnesium gauge is on screen.
 
-    cargo build --release && python3 benches/first_frame.py [RUNS]
+    cargo build --release && python3 benches/first_frame.py [RUNS] [DATA_DIR] [MARROW_BINARY]
+
+With DATA_DIR (such as the ten-year diary benches/history.py writes), the app opens that
+data directory instead of a new one with one entry.
 """
 import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time, subprocess
 
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
 marrow = os.path.join(os.path.dirname(__file__), "..", "target", "release", "marrow")
-data = os.path.join(tempfile.mkdtemp(), "data")
-# The catalog exists and the day has an entry: the "once the catalog exists" case.
-subprocess.run([marrow, "--data-dir", data, "log", "add", "12061", "30g"], check=True, stdout=subprocess.DEVNULL)
+if len(sys.argv) > 3:
+    marrow = os.path.abspath(sys.argv[3])
+if len(sys.argv) > 2:
+    data = sys.argv[2]
+else:
+    data = os.path.join(tempfile.mkdtemp(), "data")
+    # The catalog exists and the day has an entry: the "once the catalog exists" case.
+    subprocess.run([marrow, "--data-dir", data, "log", "add", "12061", "30g"], check=True, stdout=subprocess.DEVNULL)
 times = []
 for _ in range(runs):
     start = time.perf_counter()

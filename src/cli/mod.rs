@@ -4,6 +4,7 @@
 // First, so that every command module can print through its macros.
 #[macro_use]
 pub mod output;
+mod check;
 mod context;
 mod day;
 mod food;
@@ -83,6 +84,8 @@ pub enum Command {
     Copy(meal::CopyArgs),
     /// A consistent copy of diary.db, safe while the app runs
     Backup(transfer::BackupArgs),
+    /// Read the whole diary and print "ok" or what is damaged
+    Check(check::Args),
     /// Export the diary: complete JSON (for import) or CSV (for spreadsheets)
     Export(transfer::ExportArgs),
     /// The config file: print the default, or where it is read from
@@ -135,9 +138,8 @@ pub const MESSAGE_MAX: usize = 480;
 pub enum CliError {
     Usage(String),
     Failure(String),
-    /// SQLite found a damaged page while the command ran: in the catalog (derived, rebuilt
-    /// then) or in the diary.
-    Damaged(String),
+    /// SQLite reported a damaged file; `run` names which (see `check::named`).
+    Damaged(Box<StoreError>),
 }
 
 impl CliError {
@@ -152,9 +154,8 @@ impl CliError {
     /// control character, whatever text went into it.
     pub fn message(&self) -> String {
         match self {
-            CliError::Usage(m) | CliError::Failure(m) | CliError::Damaged(m) => {
-                crate::domain::text::one_line(m, MESSAGE_MAX)
-            }
+            CliError::Usage(m) | CliError::Failure(m) => crate::domain::text::one_line(m, MESSAGE_MAX),
+            CliError::Damaged(e) => crate::domain::text::one_line(&e.to_string(), MESSAGE_MAX),
         }
     }
 }
@@ -190,14 +191,7 @@ impl From<StoreError> for CliError {
             StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) | StoreError::BadAmount(_) => {
                 CliError::Usage(e.to_string())
             }
-            StoreError::Sql(ref sql)
-                if matches!(
-                    sql.sqlite_error_code(),
-                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-                ) =>
-            {
-                CliError::Damaged(e.to_string())
-            }
+            e if e.is_damage() => CliError::Damaged(Box::new(e)),
             other => CliError::Failure(other.to_string()),
         }
     }
@@ -222,24 +216,22 @@ impl From<crate::sources::SourceError> for CliError {
 
 /// Runs one subcommand.
 pub fn run(command: Command, ctx: &Context) -> Result<(), CliError> {
-    match run_command(command, ctx) {
-        // A damaged page found on the way: the catalog is derived data, so marrow checks it
-        // and rebuilds it when it is the damaged one; the diary is never "repaired".
-        Err(CliError::Damaged(m)) => match ctx.rebuild_catalog_if_damaged() {
+    match run_one(command, ctx) {
+        // A damaged page met on the way: the catalog is derived data, so marrow checks it and
+        // rebuilds it when it is the damaged one; the diary is never "repaired", only named.
+        Err(CliError::Damaged(e)) => match ctx.rebuild_catalog_if_damaged() {
             Ok(true) => Err(CliError::Failure(
                 "the food catalog (catalog.db) was damaged; marrow rebuilt it from its own copy: run the \
                  command again"
                     .into(),
             )),
-            _ => Err(CliError::Failure(format!(
-                "{m}: the diary may be damaged; `marrow backup` copies what can be read"
-            ))),
+            _ => Err(check::named(CliError::Damaged(e), ctx)),
         },
         other => other,
     }
 }
 
-fn run_command(command: Command, ctx: &Context) -> Result<(), CliError> {
+fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
     match command {
         Command::Search(a) => search::run(a, ctx),
         Command::Top(a) => top::run(a, ctx),
@@ -253,6 +245,7 @@ fn run_command(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Meal(c) => meal::run(c, ctx),
         Command::Copy(a) => meal::copy(a, ctx),
         Command::Backup(a) => transfer::backup(a, ctx),
+        Command::Check(a) => check::run(a, ctx),
         Command::Config(c) => shell::config(c, ctx),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
@@ -269,7 +262,8 @@ pub fn run_app(ctx: &Context) -> Result<(), CliError> {
             "the app needs a terminal; for scripts use the subcommands (marrow --help)".into(),
         ));
     }
-    let runtime = crate::tui::runtime::Runtime::new(ctx.diary()?, ctx.catalog()?)?;
+    let open = || Ok::<_, CliError>(crate::tui::runtime::Runtime::new(ctx.diary()?, ctx.catalog()?)?);
+    let runtime = open().map_err(|e| check::named(e, ctx))?;
     crate::tui::run(runtime, &ctx.config).map_err(|e| CliError::Failure(format!("terminal error: {e}")))
 }
 

@@ -9,9 +9,10 @@ use std::time::{Duration, Instant, SystemTime};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use super::damage;
 use super::files::{check_writable, create_private};
 use super::hints::Hints;
-use super::opening::{self, classify, Found, Look, APPLICATION_ID};
+use super::opening::{self, classify, Check, Found, Look, APPLICATION_ID};
 use super::StoreError;
 
 /// Append-only migrations; the position + 1 is the schema version they lead to.
@@ -37,11 +38,16 @@ pub struct Diary {
 
 impl Diary {
     /// Opens (or creates) the diary at `path` for writing, upgrading its schema. A file that
-    /// is not a marrow diary, is damaged, is newer than this marrow or has a log that is not
-    /// its own is refused before SQLite may write anything, and left untouched.
+    /// is not a marrow diary, is newer than this marrow or has a log that is not its own is
+    /// refused before SQLite may write anything, and left untouched; so is a damaged one,
+    /// found by reading it whole at the first write of the day (and before any upgrade).
     pub fn open(path: &Path) -> Result<Diary, StoreError> {
         count_open();
-        let look = opening::look(path, true)?;
+        let whole = !damage::checked_today(path);
+        let look = opening::look(path, if whole { Check::Whole } else { Check::Header })?;
+        if whole && matches!(look, Look::Diary(_)) {
+            damage::record_check(path);
+        }
         Self::open_writing(path, look)
     }
 
@@ -52,7 +58,7 @@ impl Diary {
     /// nothing is created.
     pub fn open_for_reading(path: &Path) -> Result<Diary, StoreError> {
         count_open();
-        let found = match opening::look(path, true)? {
+        let found = match opening::look(path, Check::Header)? {
             Look::Missing | Look::Empty => return Self::empty(path),
             Look::Diary(found) => found,
         };
@@ -168,12 +174,44 @@ impl Diary {
     /// marrow's schema to read.
     pub fn peek(path: &Path) -> Option<Diary> {
         count_open();
-        let Ok(Look::Diary(found)) = opening::look(path, false) else { return None };
+        let Ok(Look::Diary(found)) = opening::look(path, Check::Header) else { return None };
         if found.version != DIARY_SCHEMA_VERSION {
             return None;
         }
         let conn = reading_connection(path).ok()?;
         Some(Diary { conn, path: path.to_path_buf(), overrides: Default::default() })
+    }
+
+    /// What SQLite's quick check finds wrong in the diary at `path`, read page by page and
+    /// never written (empty: whole; no diary: nothing to find). A file that is not a marrow
+    /// diary, or one that cannot be read at all, is refused as at open.
+    pub fn problems(path: &Path) -> Result<Vec<String>, StoreError> {
+        count_open();
+        let problems = match opening::look(path, Check::Report)? {
+            Look::Diary(found) => found.problems,
+            Look::Missing | Look::Empty => Vec::new(),
+        };
+        if !problems.is_empty() {
+            damage::found(path);
+        }
+        Ok(problems)
+    }
+
+    /// Refuses this diary when a check of its every page fails, before a copy of it is made
+    /// or anything is imported into it.
+    pub fn verify(&self) -> Result<(), StoreError> {
+        match opening::quick_check(&self.conn, 1)?.into_iter().next() {
+            None => Ok(()),
+            Some(detail) => {
+                damage::found(&self.path);
+                Err(StoreError::Corrupt { path: self.path.clone(), detail })
+            }
+        }
+    }
+
+    /// `e` said plainly when SQLite reported damage: see [`super::name_damage`].
+    pub fn name_damage(&self, e: StoreError, catalog: Option<&Path>) -> StoreError {
+        super::name_damage(e, &self.path, catalog)
     }
 
     /// Runs `read` inside one read transaction, so that everything it reads is one state of
@@ -232,6 +270,15 @@ impl Diary {
     /// slices instead, and keeps its screen and keys alive in between.
     pub fn on_busy(&mut self, decide: impl FnMut(i32) -> bool + Send + 'static) -> Result<(), StoreError> {
         Ok(self.conn.busy_handler(Some(decide))?)
+    }
+}
+
+impl Drop for Diary {
+    /// A diary found damaged keeps its files as they are: no checkpoint of its log into it.
+    fn drop(&mut self) {
+        if damage::keep_as_is(&self.path) {
+            let _ = self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+        }
     }
 }
 

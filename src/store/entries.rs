@@ -8,6 +8,9 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::unreadable::{odd, read_rows, Rows, Table, Unreadable};
+
+/// How many of the newest entries `recent_foods` reads before it groups them all.
+const RECENT_WINDOW: usize = 2000;
 use super::{nutrient_columns, nutrient_placeholders, read_nutrients, Diary, StoreError};
 use crate::domain::{clip, Entry, Meal, NewEntry};
 
@@ -143,15 +146,34 @@ impl Diary {
         ids.into_iter().map(|id| self.entry(id)?.ok_or(StoreError::NoSuchEntry(id))).collect()
     }
 
-    /// The latest entry of each of the `limit` foods logged most recently, newest first.
+    /// The latest entry of each of the `limit` foods logged most recently, newest first. Read
+    /// from the newest entries back, so that a long history costs nothing; only when the
+    /// last [`RECENT_WINDOW`] entries hold fewer foods are all of them grouped.
     pub fn recent_foods(&self, limit: usize) -> Result<Vec<Entry>, StoreError> {
-        let ids: Vec<i64> = {
+        let limit = limit.min(1000);
+        let mut ids: Vec<i64> = Vec::new();
+        let mut read = 0;
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id, CAST(food_id AS BLOB) FROM entries ORDER BY id DESC LIMIT ?1")?;
+            let mut rows = stmt.query([RECENT_WINDOW as i64])?;
+            let mut seen = std::collections::HashSet::new();
+            while ids.len() < limit {
+                let Some(row) = rows.next()? else { break };
+                read += 1;
+                if seen.insert(row.get::<_, Vec<u8>>(1)?) {
+                    ids.push(row.get(0)?);
+                }
+            }
+        }
+        if ids.len() < limit && read == RECENT_WINDOW {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT MAX(id) AS last FROM entries GROUP BY food_id ORDER BY last DESC LIMIT ?1",
             )?;
-            let rows = stmt.query_map([limit.min(1000) as i64], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
+            let rows = stmt.query_map([limit as i64], |r| r.get(0))?;
+            ids = rows.collect::<Result<_, _>>()?;
+        }
         // An entry removed in between is simply left out.
         Ok(ids
             .into_iter()
@@ -323,5 +345,16 @@ mod tests {
         let gone = d.remove_entries(&[added[0].id, added[1].id]).unwrap();
         assert_eq!(gone, added[..2].to_vec());
         assert!(d.entry(added[1].id).unwrap().is_none());
+    }
+
+    #[test]
+    fn recent_foods_reach_past_a_long_run_of_one_food() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut d = Diary::open(&tmp.path().join("diary.db")).unwrap();
+        let mut many = vec![new("2", 1)];
+        many.extend((0..RECENT_WINDOW).map(|_| new("1", 2)));
+        d.add_entries(&many).unwrap();
+        let recent: Vec<String> = d.recent_foods(8).unwrap().into_iter().map(|e| e.food_id).collect();
+        assert_eq!(recent, vec!["1".to_string(), "2".to_string()], "the food logged before the run too");
     }
 }

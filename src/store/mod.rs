@@ -5,6 +5,7 @@ mod catalog;
 mod catalog_build;
 mod catalog_search;
 mod custom_foods;
+mod damage;
 mod diary;
 mod entries;
 mod files;
@@ -20,6 +21,7 @@ mod wal;
 pub use catalog::{Catalog, FdcSummary, Origin};
 pub use catalog_build::BuildProgress;
 pub use custom_foods::{custom_row, CUSTOM_GROUP};
+pub use damage::name_damage;
 pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
 pub use hints::Hints;
@@ -61,7 +63,7 @@ pub enum StoreError {
     #[error("can't use {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{}", sql_message(.0))]
-    Sql(#[from] rusqlite::Error),
+    Sql(#[source] rusqlite::Error),
     #[error(transparent)]
     Source(#[from] crate::sources::SourceError),
 }
@@ -76,6 +78,14 @@ fn sql_message(e: &rusqlite::Error) -> String {
                 .into()
         }
         _ => format!("database error: {e}"),
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// Every SQL error of the store passes here, so that damage SQLite reports is noticed.
+    fn from(e: rusqlite::Error) -> Self {
+        damage::notice(&e);
+        StoreError::Sql(e)
     }
 }
 

@@ -1,7 +1,11 @@
 //! Looking at a diary file before SQLite may change it: what kind of file it is, its header,
-//! its write-ahead log, whose database it is, its schema version and whether it is whole.
-//! Everything here reads; a file refused here is left byte for byte as it was, with its -wal
-//! and -shm.
+//! its write-ahead log, whose database it is, its schema version and, when asked, whether it is
+//! whole. Everything here reads; a file refused here is left byte for byte as it was, with its
+//! -wal and -shm.
+//!
+//! Opening reads a few pages whatever the diary's size: SQLite's check of every page is kept
+//! for where it pays (see `Check` and docs/reliability.md), and damage SQLite meets later, on
+//! the pages a command reads, becomes the same refusal (damage.rs).
 //!
 //! marrow's diaries carry `PRAGMA application_id = 0x6d727277` ("mrrw" in ASCII, at offset 68
 //! of the SQLite header), so that a marrow diary is known as one by its first 100 bytes and
@@ -44,15 +48,32 @@ pub(super) struct Found {
     pub marked: bool,
     /// Whether SQLite may write this file format (header byte 18).
     pub writable_format: bool,
+    /// What SQLite's quick check found wrong ([`Check::Report`] only; empty: whole).
+    pub problems: Vec<String>,
 }
 
-/// Looks at the diary at `path`; with `quick_check`, SQLite's quick check must pass too.
-/// A refusal is looked at again a few times before it stands: another marrow creating,
-/// upgrading or checkpointing the same diary can make its files look wrong for a moment.
-pub(super) fn look(path: &Path, quick_check: bool) -> Result<Look, StoreError> {
+/// How much of a diary `look` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Check {
+    /// The header, whose database it is and its schema: a few pages, whatever the diary's
+    /// size. Every page is still checked before marrow upgrades or marks a diary.
+    Header,
+    /// And SQLite's quick check of every page: a damaged diary is refused.
+    Whole,
+    /// The quick check too, its problems reported in [`Found::problems`] instead of refused.
+    Report,
+}
+
+/// The most problems `Check::Report` lists.
+const MAX_PROBLEMS: usize = 100;
+
+/// Looks at the diary at `path`, reading as much as `check` asks. A refusal is looked at
+/// again a few times before it stands: another marrow creating, upgrading or checkpointing
+/// the same diary can make its files look wrong for a moment.
+pub(super) fn look(path: &Path, check: Check) -> Result<Look, StoreError> {
     let mut tries = 0;
     loop {
-        match look_once(path, quick_check) {
+        match look_once(path, check) {
             Err(e) if is_refusal(&e) && tries < 4 => {
                 tries += 1;
                 std::thread::sleep(Duration::from_millis(40 * tries));
@@ -79,7 +100,7 @@ pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn look_once(path: &Path, quick_check: bool) -> Result<Look, StoreError> {
+fn look_once(path: &Path, mode: Check) -> Result<Look, StoreError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| StoreError::Io { path, source }
@@ -132,12 +153,12 @@ fn look_once(path: &Path, quick_check: bool) -> Result<Look, StoreError> {
         (true, false, true) => "mode=ro",
     };
     let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
-    let found = match checked(Path::new(&file_uri(path, query)), read_only, path, quick_check) {
+    let found = match checked(Path::new(&file_uri(path, query)), read_only, path, mode) {
         // A -shm left half-written by a process killed while it set it up can only be
         // rebuilt by a connection that may write it. That one connection, which still never
         // writes the diary or its log nor checkpoints, rebuilds it.
         Err(StoreError::Sql(e)) if needs_shm_rebuilt(&e) => {
-            checked(path, OpenFlags::SQLITE_OPEN_READ_WRITE, path, quick_check)
+            checked(path, OpenFlags::SQLITE_OPEN_READ_WRITE, path, mode)
         }
         other => other,
     }?;
@@ -145,12 +166,12 @@ fn look_once(path: &Path, quick_check: bool) -> Result<Look, StoreError> {
 }
 
 /// Opens `name` with `flags`, never to checkpoint on close, and checks the diary through it.
-fn checked(name: &Path, flags: OpenFlags, path: &Path, quick_check: bool) -> Result<Found, StoreError> {
+fn checked(name: &Path, flags: OpenFlags, path: &Path, mode: Check) -> Result<Found, StoreError> {
     let conn = Connection::open_with_flags(name, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(StoreError::Sql)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     conn.busy_timeout(super::diary::BUSY_TIMEOUT)?;
-    check(&conn, path, quick_check).map_err(|e| match e {
+    check(&conn, path, mode).map_err(|e| match e {
         StoreError::Sql(e) if !needs_shm_rebuilt(&e) => classify(e, path),
         other => other,
     })
@@ -184,9 +205,10 @@ fn read_page1(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(Some(head))
 }
 
-/// Whose database it is, its schema version and whether it is whole, read in one read
-/// transaction: another marrow creating the same diary commits its schema and version together.
-fn check(conn: &Connection, path: &Path, quick_check: bool) -> Result<Found, StoreError> {
+/// Whose database it is, its schema version and, as `mode` asks, whether it is whole, read in
+/// one read transaction: another marrow creating the same diary commits its schema and version
+/// together.
+fn check(conn: &Connection, path: &Path, mode: Check) -> Result<Found, StoreError> {
     let read = conn.unchecked_transaction()?;
     let app: i32 = read.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version: i64 = read.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -213,13 +235,36 @@ fn check(conn: &Connection, path: &Path, quick_check: bool) -> Result<Found, Sto
     if !blank {
         schema_matches(&read, version, path)?;
     }
-    if quick_check {
-        let result: String = read.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
-        if result != "ok" {
-            return Err(StoreError::Corrupt { path: path.to_path_buf(), detail: one_line(&result) });
+    // A diary about to be upgraded or marked is read whole first: marrow never writes its
+    // schema into a damaged file.
+    let upgrade = !blank && (version < known || !marked);
+    let mut problems = Vec::new();
+    match mode {
+        Check::Header if !upgrade => {}
+        Check::Header | Check::Whole => {
+            if let Some(first) = quick_check(&read, 1)?.into_iter().next() {
+                return Err(StoreError::Corrupt { path: path.to_path_buf(), detail: first });
+            }
         }
+        Check::Report => problems = quick_check(&read, MAX_PROBLEMS)?,
     }
-    Ok(Found { version, marked, writable_format: true })
+    Ok(Found { version, marked, writable_format: true, problems })
+}
+
+/// SQLite's quick check of every page, up to `max` problems, each as one line (none: whole).
+/// A check that cannot even run on a damaged file gives SQLite's error as its one problem.
+pub(super) fn quick_check(conn: &Connection, max: usize) -> Result<Vec<String>, StoreError> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare(&format!("PRAGMA quick_check({max})"))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    };
+    match run() {
+        Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(Vec::new()),
+        Ok(lines) => Ok(lines.iter().map(|l| one_line(l)).collect()),
+        Err(e) if super::damage::is_damage(&e) => Ok(vec![one_line(&e.to_string())]),
+        Err(e) => Err(StoreError::Sql(e)),
+    }
 }
 
 /// Refuses a diary whose schema version (a header field one flipped bit changes) is not the
@@ -259,6 +304,7 @@ pub(super) fn one_line(text: &str) -> String {
 
 /// Turns SQLite's "not a database" and "malformed" into a clear refusal.
 pub(super) fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
+    super::damage::notice(&e);
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => {

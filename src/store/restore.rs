@@ -47,6 +47,7 @@ impl Diary {
     /// Writes everything in one immediate transaction. Custom foods get fresh ids and the
     /// entries and saved meals that named them follow.
     pub fn restore(&mut self, r: &Restore, now: &str) -> Result<Restored, StoreError> {
+        self.verify()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut ids: HashMap<String, String> = HashMap::new();
         for (old, name, values, portions) in &r.custom {
@@ -82,8 +83,9 @@ impl Diary {
 
     /// A consistent copy of the diary at `dest` (SQLite's VACUUM INTO), safe while other
     /// processes write. Nothing is overwritten: `dest` must not exist, not even as a dangling
-    /// link. The copy is private (0600) whatever the umask.
+    /// link. The copy is private (0600) whatever the umask. A damaged diary is never copied.
     pub fn backup_to(&self, dest: &std::path::Path) -> Result<(), StoreError> {
+        self.verify()?;
         let io = |source| StoreError::Io { path: dest.to_path_buf(), source };
         // Absolute, so that SQLite never reads a name like "file:copy.db" as a URI.
         let absolute = std::path::absolute(dest).map_err(io)?;

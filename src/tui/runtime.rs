@@ -116,6 +116,9 @@ impl Runtime {
     fn run_now(&mut self, effect: Effect, now: &str) -> Vec<Action> {
         match self.try_run(effect, now) {
             Ok(actions) => actions,
+            Err(ServiceError::Store(e)) => {
+                vec![Action::Failed(self.diary.name_damage(e, self.catalog.path().as_deref()).to_string())]
+            }
             Err(e) => vec![Action::Failed(e.to_string())],
         }
     }
