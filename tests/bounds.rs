@@ -85,6 +85,9 @@ fn a_fifo_device_or_directory_as_the_config_is_refused_at_once() {
         assert_failed(&out, &what);
         assert!(stderr(&out).contains(says), "{what}: {}", stderr(&out));
     }
+    // /dev/null, the usual way to say "no config", means the defaults.
+    let out = run(&env, &["day"], &[("MARROW_CONFIG", Path::new("/dev/null"))], "/dev/null");
+    assert!(out.status.success(), "MARROW_CONFIG=/dev/null: {}", stderr(&out));
 }
 
 #[test]

@@ -70,6 +70,14 @@ impl Keymap {
                     parsed.push(key);
                 }
             }
+            if parsed.is_empty() && name == "quit" {
+                // Escape still closes an overlay, but the app itself could not be left.
+                return Err(refuse(
+                    table,
+                    name,
+                    "quit needs at least one key: the app could not be left".into(),
+                ));
+            }
             let mut found = false;
             for (i, b) in map.bindings.iter_mut().enumerate() {
                 if b.name == name && ctx.is_none_or(|c| b.context == c) {

@@ -166,6 +166,14 @@ fn a_context_table_rebinds_one_context_only() {
 }
 
 #[test]
+fn a_config_that_leaves_no_key_to_quit_is_refused() {
+    let (line, what) = config("[keys]\nquit = []\n").unwrap_err();
+    assert_eq!(line, 2);
+    assert!(what.contains("quit needs at least one key"), "{what}");
+    assert!(config("[keys]\nquit = \"Q\"\n").is_ok(), "another key is fine");
+}
+
+#[test]
 fn conflicts_and_unknown_names_are_refused_with_the_line() {
     let (line, what) =
         config("[app]\ntheme = \"mono\"\n\n[keys]\nremove = \"x\"\nsuggest = \"x\"\n").unwrap_err();
