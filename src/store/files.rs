@@ -41,6 +41,10 @@ pub fn secure_dir(dir: &Path) -> Result<(), StoreError> {
     }
     if !dir.is_dir() {
         let m = fs::metadata(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+        if m.is_file() {
+            let source = std::io::Error::other("it is a file; the data directory must be a directory");
+            return Err(StoreError::Io { path: dir.to_path_buf(), source });
+        }
         return Err(not_a_file(dir, &m));
     }
     Ok(())
