@@ -118,11 +118,6 @@ fn chart(days: &[DaySummary], n: Nutrient, target: Option<f64>, ear: Option<f64>
         esc(name),
         esc(u)
     );
-    s.push_str(&format!(
-        "<text x=\"4\" y=\"{:.1}\" font-size=\"12\" fill=\"#444\">{}</text>",
-        TOP + 10.0,
-        esc(&format!("{} {u}", n.info().short))
-    ));
     for frac in [0.0, 0.5, 1.0] {
         let val = top / 1.12 * frac;
         s.push_str(&format!(
@@ -149,10 +144,11 @@ fn chart(days: &[DaySummary], n: Nutrient, target: Option<f64>, ear: Option<f64>
         }
         if !day.logged() {
             let note = day_note(day);
+            let shown = if slot >= 70.0 { note } else { "–" };
             s.push_str(&format!(
-                "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"9\" fill=\"#999\" text-anchor=\"middle\">{}<title>{}</title></text>",
-                y(0.0) - 4.0,
-                "–",
+                "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#888\" text-anchor=\"middle\">{}<title>{}</title></text>",
+                y(0.0) - 5.0,
+                esc(shown),
                 esc(&format!("{}: {note}", day.date))
             ));
             continue;
@@ -209,7 +205,7 @@ fn chart(days: &[DaySummary], n: Nutrient, target: Option<f64>, ear: Option<f64>
 pub fn render(r: &Review, d: VitaminDUnit) -> String {
     let title = format!("marrow review: {}", period_name(r));
     let mut s = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{STYLE}</style></head><body>\n",
         esc(&title)
     );
     let prev = r.previous.period;
@@ -232,7 +228,7 @@ pub fn render(r: &Review, d: VitaminDUnit) -> String {
     s.push_str("<h2>Daily values</h2><div class=\"charts\">\n");
     for n in BONE_NUTRIENTS {
         let st = r.stats.get(n);
-        s.push_str(&format!("<h3>{}</h3>", esc(n.info().name)));
+        s.push_str(&format!("<h3>{} ({})</h3>", esc(n.info().name), esc(unit(n, d))));
         s.push_str(&chart(&r.days, n, st.target, st.ear, d));
     }
     s.push_str(&format!(
