@@ -10,9 +10,9 @@ use super::review::{
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::service::review::Review;
 
-/// A cell's text with the characters Markdown tables give a meaning escaped.
+/// A cell's text on one line, with the characters Markdown gives a meaning escaped.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
+    para(&s.replace(['\n', '\r'], " "))
 }
 
 /// A Markdown table.
