@@ -14,6 +14,8 @@ mod log;
 mod meal;
 mod pick;
 mod profile;
+mod report;
+mod review;
 mod search;
 mod shell;
 mod suggest;
@@ -75,6 +77,10 @@ pub enum Command {
     Supplement(supplement::SupplementCommand),
     /// Seven days of totals, averages and days at target
     Week(week::Args),
+    /// How a week or month went against the one before, and foods for what was most short
+    Review(review::Args),
+    /// The review as a page to print or send: self-contained HTML with charts, or Markdown
+    Report(report::Args),
     /// Foods that would close today's gap in a nutrient
     Suggest(suggest::Args),
     /// Saved meals: save a day's meal, log it again
@@ -241,6 +247,8 @@ fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Profile(c) => profile::run(c, ctx),
         Command::Supplement(c) => supplement::run(c, ctx),
         Command::Week(a) => week::run(a, ctx),
+        Command::Review(a) => review::run(a, ctx),
+        Command::Report(a) => report::run(a, ctx),
         Command::Suggest(a) => suggest::run(a, ctx),
         Command::Meal(c) => meal::run(c, ctx),
         Command::Copy(a) => meal::copy(a, ctx),

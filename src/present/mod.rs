@@ -9,6 +9,9 @@ mod day;
 mod form;
 pub mod gauge;
 pub mod period;
+pub mod report_html;
+pub mod report_md;
+pub mod review;
 pub mod text;
 mod warnings;
 

@@ -65,6 +65,20 @@ pub fn gap_suggestions(
     let target = summary.targets.get(n);
     let total = summary.totals.get(n);
     let gap = target.map_or(0.0, |t| (t - total).max(0.0));
+    let list = for_gap(diary, catalog, n, gap, limit, all)?;
+    Ok(GapSuggestions { date: summary.date, nutrient: n, total, target, gap, list })
+}
+
+/// Foods that would close a gap of `gap` in `n` (a day's, or a period's average), by the
+/// same rules as [`gap_suggestions`].
+pub fn for_gap(
+    diary: &Diary,
+    catalog: &Catalog,
+    n: Nutrient,
+    gap: f64,
+    limit: usize,
+    all: bool,
+) -> Result<Vec<Suggestion>, StoreError> {
     let foods = Foods::new(catalog, diary);
     let mut usage: Vec<(String, u32)> = diary.food_usage()?.into_iter().collect();
     usage.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
@@ -92,6 +106,5 @@ pub fn gap_suggestions(
     for r in ranked {
         pool.extend(catalog.food(&r.food.id)?);
     }
-    let list = suggest(n, gap, &yours, &pool, limit);
-    Ok(GapSuggestions { date: summary.date, nutrient: n, total, target, gap, list })
+    Ok(suggest(n, gap, &yours, &pool, limit))
 }
