@@ -29,7 +29,9 @@ pub struct Bar {
 /// Where bars go: how wide a slot is, and the bar within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slots {
-    /// Columns left of the first slot (the axis labels).
+    /// Columns of axis labels, left of the lines.
+    pub axis: u16,
+    /// Columns left of the first slot (the axis and half the columns left over).
     pub left: u16,
     pub slot: u16,
     pub bar: u16,
@@ -38,12 +40,13 @@ pub struct Slots {
 impl Slots {
     /// Slots for `n` bars in `width` columns, after `left` columns of axis: at least one
     /// column each (the caller shows no more bars than fit), a blank between bars when
-    /// there is room, bars at most 4 wide.
+    /// there is room, bars at most 4 wide; the columns left over split either side.
     pub fn fit(n: usize, width: u16, left: u16) -> Slots {
         let n = u16::try_from(n.max(1)).unwrap_or(u16::MAX);
         let slot = (width.saturating_sub(left) / n).max(1);
         let bar = if slot >= 2 { (slot - 1).min(4) } else { 1 };
-        Slots { left, slot, bar }
+        let spare = width.saturating_sub(left).saturating_sub(slot.saturating_mul(n) - (slot - bar));
+        Slots { axis: left, left: left + spare / 2, slot, bar }
     }
 
     pub fn x(&self, i: usize) -> u16 {
@@ -81,8 +84,19 @@ impl Chart<'_> {
     }
 
     /// The row (from the bottom) a line at `v` is drawn in.
-    fn line_row(&self, v: f64, rows: u16) -> u16 {
+    fn row_of(&self, v: f64, rows: u16) -> u16 {
         (((v / self.top()) * f64::from(rows)).floor() as u16).min(rows.saturating_sub(1))
+    }
+
+    /// The rows of the target and EAR lines: the EAR a row lower when both fall in one row
+    /// and there is a row below, so that both show.
+    fn line_rows(&self, rows: u16) -> (Option<u16>, Option<u16>) {
+        let target = self.target.map(|v| self.row_of(v, rows));
+        let ear = self.ear.map(|v| self.row_of(v, rows));
+        match (target, ear) {
+            (Some(t), Some(e)) if e == t && e > 0 => (target, Some(e - 1)),
+            _ => (target, ear),
+        }
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
@@ -98,22 +112,17 @@ impl Chart<'_> {
             }
         };
         // The lines first, across the whole width; the bars are drawn over them.
-        let lines = [(self.ear, EAR, t.warn), (self.target, TARGET, t.good)];
-        let mut line_rows = Vec::new();
-        for (value, symbol, style) in lines {
-            let Some(v) = value else { continue };
-            let row = self.line_row(v, rows);
-            line_rows.push(row);
-            for x in area.x + self.slots.left..right {
+        let (target_row, ear_row) = self.line_rows(rows);
+        for (row, symbol, style) in [(ear_row, EAR, t.warn), (target_row, TARGET, t.good)] {
+            let Some(row) = row else { continue };
+            for x in area.x + self.slots.axis..right {
                 put(buf, x, row, symbol, style);
             }
         }
         if let Some((target, ear)) = &self.labels {
-            let width = usize::from(self.slots.left.saturating_sub(1));
-            let texts = [(self.ear, ear, t.warn), (self.target, target, t.good)];
-            for (value, text, style) in texts {
-                let Some(v) = value else { continue };
-                let row = self.line_row(v, rows);
+            let width = usize::from(self.slots.axis.saturating_sub(1));
+            for (row, text, style) in [(ear_row, ear, t.warn), (target_row, target, t.good)] {
+                let Some(row) = row else { continue };
                 let label = format!("{text:>width$}┤");
                 for (i, c) in label.chars().enumerate() {
                     let x = area.x + u16::try_from(i).unwrap_or(u16::MAX);

@@ -69,8 +69,8 @@ fn title(range: TrendRange, shown: usize, all: usize) -> String {
     let what = match range {
         TrendRange::Week => "Last 7 days",
         TrendRange::FourWeeks => "Last 4 weeks",
-        TrendRange::Weeks => "12 weeks, weekly averages",
-        TrendRange::Months => "12 months, monthly averages",
+        TrendRange::Weeks => "12 weeks, by week",
+        TrendRange::Months => "12 months, by month",
     };
     if shown < all {
         let unit = if range.daily() {
@@ -131,6 +131,7 @@ fn legend(width: usize) -> String {
         &[
             "█ food  ▒ supplements  ─ target  ╌ EAR  ≥ partly unknown (at least)  · no food logged".into(),
             "█ food ▒ supplements ≥ partly unknown · no food logged".into(),
+            "█ food ▒ supplements ≥ at least · not logged".into(),
             "█food ▒supp ≥unknown ·no log".into(),
             "█food ▒supp".into(),
         ],
@@ -188,9 +189,10 @@ fn rows(height: u16) -> Rows {
         return Rows { bars: (height / charts).max(1), heading: false, labels: false, legend: false };
     }
     let legend = height > 3 * charts;
-    let labels = height >= 5 * charts + 2;
-    let left = height - u16::from(legend) - u16::from(labels);
-    Rows { bars: (left / charts).saturating_sub(1).clamp(1, 10), heading: true, labels, legend }
+    let left = height - u16::from(legend);
+    let bars = (left / charts).saturating_sub(1).clamp(1, 10);
+    let labels = left > charts * (bars + 1);
+    Rows { bars, heading: true, labels, legend }
 }
 
 impl Widget for TrendsPane<'_> {
@@ -242,7 +244,7 @@ impl Widget for TrendsPane<'_> {
             }
             let h = layout.bars.min(bottom.saturating_sub(y));
             let bars = &x.bars[x.bars.len() - n..];
-            let labels = (slots.left > 0).then(|| {
+            let labels = (slots.axis > 0).then(|| {
                 let num = |v: Option<f64>| v.map_or(String::new(), |v| present::number(x.nutrient, v, d));
                 (num(x.stats.target), num(x.stats.ear))
             });
