@@ -96,7 +96,7 @@ fn day(i: u64) -> DaySummary {
             entries.push(entry(3, date, &chocolate, 30.0));
         }
     }
-    if i % 4 == 0 || i == 1 {
+    if i.is_multiple_of(4) || i == 1 {
         doses.push(dose(1, date, Nutrient::Magnesium, 100.0));
         doses.push(dose(2, date, Nutrient::VitaminD, 10.0));
     }
