@@ -190,7 +190,11 @@ fn rows(height: u16) -> Rows {
     }
     let legend = height > 3 * charts;
     let left = height - u16::from(legend);
-    let bars = (left / charts).saturating_sub(1).clamp(1, 10);
+    let mut bars = (left / charts).saturating_sub(1).clamp(1, 10);
+    // The labels under the bars are worth a bar row once the charts have four.
+    if left <= charts * (bars + 1) && bars > 3 {
+        bars -= 1;
+    }
     let labels = left > charts * (bars + 1);
     Rows { bars, heading: true, labels, legend }
 }
