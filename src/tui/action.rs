@@ -56,7 +56,13 @@ pub enum Action {
     Undo,
     /// Re-applies what the last undo took back.
     Redo,
+    /// The trends' next range: 7 days, 4 weeks, 12 weeks, 12 months.
     ToggleTrendRange,
+    /// Show the day a week before / after the shown one.
+    WeekBack,
+    WeekForward,
+    /// The date prompt, to show any day.
+    OpenDatePrompt,
     /// Save the selected entry's meal under a name.
     SaveMeal,
     /// Copy yesterday's meal (the selected entry's, else the current one) to the shown day.

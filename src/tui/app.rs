@@ -6,8 +6,8 @@
 use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
-use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, TrendRange, Undo as UndoStep};
-use super::{history, meals, prompt, search, suggest, supplements};
+use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
+use super::{history, meals, prompt, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
 use crate::service::DayReport;
 
@@ -37,7 +37,10 @@ pub fn next_meal(state: &mut AppState) {
 
 /// Effects to load what the shown date needs.
 pub fn load_date(state: &AppState) -> Vec<Effect> {
-    vec![Effect::LoadDay(state.date), Effect::LoadTrend { end: state.date, days: state.trend_range.days() }]
+    vec![
+        Effect::LoadDay(state.date),
+        Effect::LoadTrend { end: state.date, days: state.trend_range.days(state.date) },
+    ]
 }
 
 /// Slow work went to the worker thread under `ticket`: it is the one whose results are wanted
@@ -78,12 +81,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             vec![Effect::Quit]
         }
         DayLoaded(report) => day_loaded(state, report),
-        TrendLoaded { end, days } => {
-            if end == state.date {
-                state.trend = days;
-            }
-            vec![]
-        }
+        TrendLoaded { end, days } => trends::loaded(state, end, days),
         ExternalChange => {
             let mut fx = load_date(state);
             if state.pills.is_some() {
@@ -204,6 +202,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         other => match state.focus() {
             Focus::Help => help(state, other),
             Focus::Amount => prompt::update(state, other),
+            Focus::Date => trends::prompt(state, other),
             Focus::Name => meals::name_prompt(state, other),
             Focus::Dose => supplements::form(state, other),
             Focus::Groups => search::groups(state, other),
@@ -276,13 +275,9 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.selected = 0;
             load_date(state)
         }
-        ToggleTrendRange => {
-            state.trend_range = match state.trend_range {
-                TrendRange::Week => TrendRange::FourWeeks,
-                TrendRange::FourWeeks => TrendRange::Week,
-            };
-            vec![Effect::LoadTrend { end: state.date, days: state.trend_range.days() }]
-        }
+        ToggleTrendRange => trends::cycle(state),
+        WeekBack | WeekForward => trends::step_week(state, action == WeekForward),
+        OpenDatePrompt => trends::open_prompt(state),
         CycleMeal => {
             next_meal(state);
             state.set_status(StatusKind::Hint, format!("New entries go to {}", state.meal));

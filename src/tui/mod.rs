@@ -25,6 +25,7 @@ mod suggest;
 mod supplements;
 mod terminal;
 pub mod text;
+pub mod trends;
 pub mod ui;
 pub mod worker;
 #[cfg(test)]

@@ -15,20 +15,21 @@ use crate::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Profil
 use crate::domain::{Product, SavedMeal};
 use crate::service::GapSuggestions;
 
-/// How far back the trends pane looks.
+/// How far back the trends pane looks: daily values over 7 days or 4 weeks, weekly averages
+/// over 12 weeks, monthly averages over 12 months (src/tui/trends.rs has its periods).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrendRange {
     Week,
     FourWeeks,
+    Weeks,
+    Months,
 }
 
-impl TrendRange {
-    pub fn days(self) -> u32 {
-        match self {
-            TrendRange::Week => 7,
-            TrendRange::FourWeeks => 28,
-        }
-    }
+/// The date prompt (`:`): a date to show, as typed, and why the last one typed was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatePrompt {
+    pub input: TextField,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,8 +265,11 @@ pub struct AppState {
     pub ca_mg_week: Option<f64>,
     pub selected: usize,
     pub trend_range: TrendRange,
-    /// Summaries of the trend's days, oldest first.
+    /// Summaries of the trend's days, oldest first: every day of the range's span ending on
+    /// the shown date (or a longer span, which the shorter ranges read without a new load).
     pub trend: Vec<DaySummary>,
+    /// The date prompt, open.
+    pub jump: Option<DatePrompt>,
     pub search: Option<SearchState>,
     pub amount: Option<AmountPrompt>,
     pub groups: Option<GroupPicker>,
@@ -312,6 +316,8 @@ pub struct AppState {
 pub enum Focus {
     Help,
     Amount,
+    /// The date prompt.
+    Date,
     /// The meal name prompt.
     Name,
     /// The supplement add form.
@@ -344,6 +350,7 @@ impl AppState {
             selected: 0,
             trend_range: TrendRange::Week,
             trend: Vec::new(),
+            jump: None,
             search: None,
             amount: None,
             groups: None,
@@ -372,6 +379,8 @@ impl AppState {
             Focus::Help
         } else if self.amount.is_some() {
             Focus::Amount
+        } else if self.jump.is_some() {
+            Focus::Date
         } else if self.naming.is_some() {
             Focus::Name
         } else if self.pills.as_ref().is_some_and(|p| p.form.is_some()) {
@@ -395,7 +404,7 @@ impl AppState {
 
     /// Whether keys are going into a text field (so `q` types a q instead of quitting).
     pub fn typing(&self) -> bool {
-        matches!(self.focus(), Focus::Amount | Focus::Search | Focus::Name | Focus::Dose)
+        matches!(self.focus(), Focus::Amount | Focus::Search | Focus::Name | Focus::Dose | Focus::Date)
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {

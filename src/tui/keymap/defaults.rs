@@ -45,7 +45,10 @@ fn rows() -> Vec<Row> {
             CycleMeal,
             "pick the meal new entries go to (else the clock's)",
         ),
-        (Log, "trends", &["w"], Always, ToggleTrendRange, "trends: last 7 days / last 4 weeks"),
+        (Log, "trends", &["w"], Always, ToggleTrendRange, "trends: 7 days, 4 weeks, 12 weeks, 12 months"),
+        (Log, "week_back", &["["], Always, WeekBack, "a week back"),
+        (Log, "week_forward", &["]"], Always, WeekForward, "a week forward"),
+        (Log, "go_to_date", &[":"], Always, OpenDatePrompt, "go to a date (YYYY-MM-DD, today, yesterday)"),
         (
             Log,
             "supplements",

@@ -183,6 +183,12 @@ impl Keymap {
         line([self.say(f, "confirm", " save"), self.say(f, "close", " cancel")])
     }
 
+    /// The date prompt's bottom line.
+    pub fn date_hint(&self) -> String {
+        let f = Focus::Date;
+        line([self.say(f, "confirm", " show"), self.say(f, "close", " cancel")])
+    }
+
     /// The supplements overlay's bottom line, with the add form open or not.
     pub fn supplements_hint(&self, form: bool) -> String {
         if form {

@@ -179,7 +179,7 @@ pub fn chain(focus: Focus) -> &'static [Context] {
         Focus::Help => &[Help, Global],
         Focus::Search => &[Search, Text, List, Global],
         Focus::Amount => &[Amount, Text, List, Global],
-        Focus::Name => &[Text, Global],
+        Focus::Name | Focus::Date => &[Text, Global],
         Focus::Dose => &[Dose, Text, Global],
         Focus::Supplements => &[Supplements, Browse, List, Global],
         Focus::Suggest => &[Suggest, Browse, List, Global],
@@ -190,7 +190,7 @@ pub fn chain(focus: Focus) -> &'static [Context] {
 }
 
 /// The focuses with a text field, where letters type.
-const TYPING: [Focus; 4] = [Focus::Search, Focus::Amount, Focus::Name, Focus::Dose];
+const TYPING: [Focus; 5] = [Focus::Search, Focus::Amount, Focus::Name, Focus::Dose, Focus::Date];
 
 /// Whether the focus has a text field, where letters type.
 fn text_field(focus: Focus) -> bool {

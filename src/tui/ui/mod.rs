@@ -91,6 +91,10 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
         prompt::PromptOverlay { prompt: p, target, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(centered(area, 70, 16), buf);
     }
+    if let Some(p) = &state.jump {
+        trends::prompt::DateOverlay { prompt: p, keys: &state.keys, theme }
+            .render(centered(area, 90, 5), buf);
+    }
     if state.help {
         let h = help::height(&state.keys);
         help::Help { scroll: state.help_scroll, keys: &state.keys, theme }.render(centered(area, 76, h), buf);
