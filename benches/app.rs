@@ -293,5 +293,43 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, first_frame, key_and_frame);
+/// A key in the trends pane on ten years of diary, with the frame drawn after it: the range
+/// key (7 days, 4 weeks, 12 weeks, 12 months, round again; each iteration the next) and `[`
+/// / `]` (a week back or forward, which loads that day and its range).
+fn trends_keys(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ten = tmp.path().join("ten-years");
+    ten_years::write(&ten, today).expect("ten years");
+    let theme = Theme::new(false);
+    let diary = Diary::open(&ten.join("diary.db")).expect("diary");
+    let catalog = Catalog::open(&ten.join("catalog.db"), || {}).expect("catalog");
+    let profile = diary.profile().unwrap_or_default();
+    let mut runtime = Runtime::new(diary, catalog).expect("runtime");
+    let mut state = AppState::new(today, Meal::Lunch, profile);
+    dispatch(&mut state, &mut runtime, Action::ExternalChange);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+    let mut group = c.benchmark_group("trends_keys");
+    group.sample_size(60);
+    group.bench_function("range/ten_years", |b| {
+        b.iter(|| {
+            dispatch(&mut state, &mut runtime, Action::ToggleTrendRange);
+            terminal.draw(|f| ui::draw(f, &state, &theme)).expect("draw");
+            black_box(terminal.backend().buffer().content().len())
+        })
+    });
+    let mut back = true;
+    group.bench_function("week_step/ten_years", |b| {
+        b.iter(|| {
+            let step = if back { Action::WeekBack } else { Action::WeekForward };
+            back = !back;
+            dispatch(&mut state, &mut runtime, step);
+            terminal.draw(|f| ui::draw(f, &state, &theme)).expect("draw");
+            black_box(terminal.backend().buffer().content().len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, first_frame, key_and_frame, trends_keys);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
 //! What a long history costs where a person waits, in process: opening the diary and
 //! reading a day's report (what `marrow day` does), a week (`marrow week`), the 12-month
-//! trend, and what search reads from the diary (the foods logged recently, and how often each
+//! trend, `marrow review --month`, and what search reads from the diary (the foods logged recently, and how often each
 //! food was logged), each on a diary of ten years
 //! (benches/ten_years.rs: 29,923 entries, 3,650 doses) next to a new one (one day of eight
 //! entries and a dose). The whole-file check `marrow check` runs is timed too, for scale.
@@ -16,8 +16,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use marrow::domain::day::new_entry;
+use marrow::domain::period::Period;
 use marrow::domain::Meal;
 use marrow::service::day::{day_report, trend};
+use marrow::service::review::review;
 use marrow::store::{Catalog, Diary};
 
 /// The last day of both diaries.
@@ -89,6 +91,12 @@ fn history(c: &mut Criterion) {
         let diary = Diary::open_for_reading(path).expect("open");
         group.bench_function(format!("trend_12_months/{name}"), |b| {
             b.iter(|| black_box(trend(&diary, end(), 365).expect("trend")))
+        });
+        // `marrow review --month`: the month, the month before, its foods and suggestions.
+        let catalog = Catalog::open(&path.with_file_name("catalog.db"), || {}).expect("catalog");
+        group.bench_function(format!("review_month/{name}"), |b| {
+            let month = Period::days_ending(end(), 30);
+            b.iter(|| black_box(review(&diary, &catalog, month).expect("review")))
         });
         // What opening the app's search lists first.
         group.bench_function(format!("recent_foods/{name}"), |b| {
