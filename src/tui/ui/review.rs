@@ -36,14 +36,15 @@ pub struct ReviewOverlay<'a> {
 /// `indent`.
 fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let width = width.max(indent + 8);
+    let body = text.trim_start_matches(' ');
     let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
+    let mut line = " ".repeat(text.len() - body.len());
+    for word in body.split(' ') {
         let room = if out.is_empty() { width } else { width - indent };
-        if !line.is_empty() && line.width() + 1 + word.width() > room {
+        if !line.trim_start().is_empty() && line.width() + 1 + word.width() > room {
             out.push(std::mem::take(&mut line));
         }
-        if !line.is_empty() {
+        if !line.trim_start().is_empty() {
             line.push(' ');
         }
         line.push_str(word);
@@ -196,5 +197,6 @@ mod tests {
         let w = wrap("one two three four five six", 10, 2);
         assert_eq!(w, vec!["one two", "  three", "  four", "  five six"]);
         assert!(w.iter().all(|l| l.chars().count() <= 10));
+        assert_eq!(wrap("  kept indent", 40, 4), vec!["  kept indent"]);
     }
 }
