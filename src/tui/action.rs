@@ -9,6 +9,7 @@ use crate::domain::day::DaySummary;
 use crate::domain::supplement::Supplement;
 use crate::domain::Product;
 use crate::domain::{Entry, Food, Meal};
+use crate::service::review::Review;
 use crate::service::{DayReport, GapSuggestions};
 
 /// Where entries added together came from.
@@ -76,6 +77,10 @@ pub enum Action {
     OpenSuggestions,
     /// The saved meal picker.
     OpenSavedMeals,
+    /// The review of the week ending on the shown date.
+    OpenReview,
+    /// The review's other period: the week or the 30 days.
+    ToggleReviewPeriod,
     /// Esc: close the top overlay without changes.
     Close,
     /// Enter: confirm whatever the overlay offers.
@@ -171,6 +176,7 @@ pub enum Action {
     },
     SuggestionsLoaded(GapSuggestions),
     SavedMealsLoaded(Vec<MealChoice>),
+    ReviewLoaded(Box<Review>),
     MealSaved {
         name: String,
         items: usize,

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{history, meals, prompt, search, suggest, supplements, trends};
+use super::{history, meals, prompt, review, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
 use crate::service::DayReport;
 
@@ -187,6 +187,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         SupplementRemoved { dose, undo } => supplements::removed(state, dose, undo),
         SuggestionsLoaded(found) => suggest::loaded(state, found),
         SavedMealsLoaded(choices) => meals::loaded(state, choices),
+        ReviewLoaded(found) => review::loaded(state, found),
         MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
         EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
         KeyPrefix(key) => {
@@ -210,6 +211,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Focus::Meals => meals::picker(state, other),
             Focus::Search => search::search(state, other),
             Focus::Suggest => suggest::update(state, other),
+            Focus::Review => review::update(state, other),
             Focus::Supplements => supplements::update(state, other),
             Focus::Log => log(state, other),
         },
@@ -286,6 +288,7 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         OpenSearch => search::open_search(state),
         OpenSupplements => supplements::open(state),
         OpenSuggestions => suggest::open(state),
+        OpenReview => review::open(state),
         SaveMeal => meals::open_name(state),
         OpenSavedMeals => meals::open_picker(state),
         CopyYesterday => meals::copy_yesterday(state),

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::browse::Basis;
+use crate::domain::period::Period;
 use crate::domain::supplement::{NewSupplement, Supplement};
 use crate::domain::SavedMeal;
 use crate::domain::{Entry, Meal, NewEntry, Nutrient};
@@ -63,6 +64,8 @@ pub enum Effect {
         nutrient: Nutrient,
     },
     LoadSavedMeals,
+    /// The review of a period (`service::review`).
+    Review(Period),
     SaveMeal {
         name: String,
         items: Vec<(String, String)>,
@@ -91,6 +94,8 @@ pub enum Work {
     Foods,
     /// "Close the gap" suggestions.
     Suggestions,
+    /// The review of a week or a month.
+    Review,
 }
 
 impl Effect {
@@ -99,6 +104,7 @@ impl Effect {
         match self {
             Effect::Browse { .. } => Some(Work::Foods),
             Effect::Suggest { .. } => Some(Work::Suggestions),
+            Effect::Review(_) => Some(Work::Review),
             _ => None,
         }
     }
@@ -130,6 +136,7 @@ impl Effect {
             | LoadProducts
             | Suggest { .. }
             | LoadSavedMeals
+            | Review(_)
             | Quit => false,
         }
     }

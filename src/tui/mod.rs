@@ -15,6 +15,7 @@ pub mod keymap;
 mod keys_tests;
 mod meals;
 mod prompt;
+mod review;
 pub mod runtime;
 #[cfg(test)]
 mod runtime_tests;

@@ -11,7 +11,7 @@ use super::suggest::LIMIT;
 use super::writes::Writes;
 use crate::domain::day::DaySummary;
 use crate::domain::{Entry, Food};
-use crate::service::{day, day_report, meals, record, suggest, Foods, ServiceError};
+use crate::service::{day, day_report, meals, record, review, suggest, Foods, ServiceError};
 use crate::store::{Catalog, Diary, Hints, StoreError};
 
 /// How many foods a search or browse list shows.
@@ -201,6 +201,9 @@ impl Runtime {
             Effect::Suggest { date, nutrient } => {
                 let (_, found) = suggest::for_day(diary, catalog, date, nutrient, LIMIT, false)?;
                 vec![Action::SuggestionsLoaded(found)]
+            }
+            Effect::Review(period) => {
+                vec![Action::ReviewLoaded(Box::new(review::review(diary, catalog, period)?))]
             }
             Effect::LoadSavedMeals => {
                 let choices = meals::with_names(diary, catalog)?

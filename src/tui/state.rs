@@ -180,6 +180,18 @@ pub struct SuggestOverlay {
     pub selected: usize,
 }
 
+/// The review of the week or the 30 days ending on the shown date (`R`), as `marrow review`
+/// gives it (src/tui/review.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewOverlay {
+    /// 7 or 30 days.
+    pub period: crate::domain::period::Period,
+    /// None until the runtime has read it.
+    pub found: Option<Box<crate::service::review::Review>>,
+    /// The first line shown (the review scrolls on small terminals).
+    pub scroll: usize,
+}
+
 /// Naming the selected entry's meal to save it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamePrompt {
@@ -278,6 +290,8 @@ pub struct AppState {
     pub pills: Option<SupplementOverlay>,
     /// "Close the gap" suggestions (`x`).
     pub suggest: Option<SuggestOverlay>,
+    /// The review of the week or month (`R`).
+    pub review: Option<ReviewOverlay>,
     /// Naming a meal to save (`s`).
     pub naming: Option<NamePrompt>,
     /// Picking a saved meal to log (`r`).
@@ -327,6 +341,7 @@ pub enum Focus {
     Meals,
     Search,
     Suggest,
+    Review,
     Supplements,
     Log,
 }
@@ -357,6 +372,7 @@ impl AppState {
             moving: None,
             pills: None,
             suggest: None,
+            review: None,
             naming: None,
             meals: None,
             help: false,
@@ -395,6 +411,8 @@ impl AppState {
             Focus::Search
         } else if self.suggest.is_some() {
             Focus::Suggest
+        } else if self.review.is_some() {
+            Focus::Review
         } else if self.pills.is_some() {
             Focus::Supplements
         } else {

@@ -58,6 +58,7 @@ fn rows() -> Vec<Row> {
             "supplements: saved products and the day's doses",
         ),
         (Log, "suggest", &["x"], Always, OpenSuggestions, "suggestions to close the gap (Mg, Ca, D)"),
+        (Log, "review", &["R"], Always, OpenReview, "review the week or month: averages, foods, change"),
         (Log, "save_meal", &["s"], Always, SaveMeal, "save the selected entry's meal under a name"),
         (Log, "saved_meals", &["r"], Always, OpenSavedMeals, "log a saved meal to the current meal"),
         (
@@ -125,6 +126,8 @@ fn rows() -> Vec<Row> {
         (Suggest, "next_nutrient", &["Tab", "Right"], Always, NextNutrient, "next nutrient"),
         (Suggest, "prev_nutrient", &["BackTab", "Left"], Always, PrevNutrient, "previous nutrient"),
         (Suggest, "suggest", &["x"], Always, Close, "close"),
+        (Review, "period", &["Tab", "BackTab"], Always, ToggleReviewPeriod, "the week or the 30 days"),
+        (Review, "review", &["R", "q"], Always, Close, "close"),
         (Meals, "meal", &["Tab", "BackTab"], Always, CycleMeal, "the meal it goes to"),
         (Meals, "saved_meals", &["r"], Always, Close, "close"),
         (Move, "breakfast", &["b"], Always, PickMeal(Meal::Breakfast), "to breakfast"),

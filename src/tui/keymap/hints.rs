@@ -166,6 +166,16 @@ impl Keymap {
         ])
     }
 
+    /// The review overlay's bottom line.
+    pub fn review_hint(&self) -> String {
+        let f = Focus::Review;
+        line([
+            self.pair(f, "up", "down").map(|k| format!("{k} scroll")),
+            self.say(f, "period", " week/month"),
+            self.key_in(f, "review").or_else(|| self.key_in(f, "close")).map(|k| format!("{k} close")),
+        ])
+    }
+
     /// The saved meal picker's bottom line.
     pub fn meals_hint(&self) -> String {
         let f = Focus::Meals;

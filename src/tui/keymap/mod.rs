@@ -47,6 +47,8 @@ pub enum Context {
     Supplements,
     /// "Close the gap" suggestions.
     Suggest,
+    /// The review of the week or month.
+    Review,
     /// The saved meal picker.
     Meals,
     /// Moving an entry to another meal.
@@ -57,7 +59,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them: what people use most first.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Log,
         Context::Global,
         Context::Search,
@@ -68,6 +70,7 @@ impl Context {
         Context::Dose,
         Context::Supplements,
         Context::Suggest,
+        Context::Review,
         Context::Meals,
         Context::Move,
         Context::Help,
@@ -86,6 +89,7 @@ impl Context {
             Context::Dose => "dose",
             Context::Supplements => "supplements",
             Context::Suggest => "suggest",
+            Context::Review => "review",
             Context::Meals => "meals",
             Context::Move => "move",
             Context::Help => "help",
@@ -105,6 +109,7 @@ impl Context {
             Context::Dose => "The supplement dose form",
             Context::Supplements => "Supplements",
             Context::Suggest => "Suggestions",
+            Context::Review => "The review",
             Context::Meals => "Saved meals",
             Context::Move => "Moving an entry",
             Context::Help => "This help",
@@ -183,6 +188,7 @@ pub fn chain(focus: Focus) -> &'static [Context] {
         Focus::Dose => &[Dose, Text, Global],
         Focus::Supplements => &[Supplements, Browse, List, Global],
         Focus::Suggest => &[Suggest, Browse, List, Global],
+        Focus::Review => &[Review, Browse, List, Global],
         Focus::Meals => &[Meals, Browse, List, Global],
         Focus::Move => &[Move, Browse, List, Global],
         Focus::Groups => &[Browse, List, Global],

@@ -234,3 +234,24 @@ fn help_and_hints_come_from_the_bindings() {
     }
     assert!(help.contains(&HelpLine::Heading(Context::Text.title())));
 }
+
+#[test]
+fn the_review_key_and_its_period_key_can_be_rebound() {
+    let mut s = log();
+    assert_eq!(act(&s, "R"), Some(Action::OpenReview));
+    let c = config("[keys.log]\nreview = \"V\"\n[keys.review]\nperiod = \"m\"\nreview = \"V\"\n").unwrap();
+    s.keys = c.keymap();
+    assert_eq!(act(&s, "R"), None, "R no longer opens it");
+    assert_eq!(act(&s, "V"), Some(Action::OpenReview));
+    update(&mut s, Action::OpenReview);
+    assert_eq!(act(&s, "m"), Some(Action::ToggleReviewPeriod));
+    assert_eq!(act(&s, "Tab"), None);
+    assert_eq!(act(&s, "V"), Some(Action::Close));
+    assert_eq!(act(&s, "Esc"), Some(Action::Close));
+    let hint = s.keys.review_hint();
+    assert!(hint.contains("m week/month") && hint.contains("V close"), "{hint}");
+    assert!(s
+        .keys
+        .help()
+        .contains(&HelpLine::Keys("V".into(), "review the week or month: averages, foods, change")));
+}

@@ -7,6 +7,7 @@ mod help;
 mod log;
 mod meals;
 mod prompt;
+pub mod review;
 mod search;
 mod suggest;
 mod supplements;
@@ -63,6 +64,10 @@ pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, t
 fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
     if let Some(p) = &state.pills {
         supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
+    }
+    if let Some(r) = &state.review {
+        review::ReviewOverlay { overlay: r, keys: &state.keys, theme, d: vitamin_d(state) }
+            .render(inset(area, 2, 1), buf);
     }
     if let Some(s) = &state.suggest {
         suggest::SuggestOverlay { overlay: s, keys: &state.keys, theme, d: vitamin_d(state) }
@@ -122,6 +127,7 @@ fn status_line<'a>(state: &AppState, theme: &Theme) -> Line<'a> {
         let what = match p.work {
             super::effect::Work::Foods => "finding foods…",
             super::effect::Work::Suggestions => "weighing suggestions…",
+            super::effect::Work::Review => "reviewing the days…",
         };
         return Line::styled(format!(" {what}"), theme.dim);
     }
