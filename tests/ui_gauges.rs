@@ -82,16 +82,7 @@ fn dose(id: i64, nutrient: Nutrient, amount: f64, form: Option<&str>) -> Supplem
 /// A woman of 54: Mg 320 mg (EAR 265, UL 350 from supplements), Ca 1200 mg (EAR 1000, UL
 /// 2000), vitamin D 15 µg (EAR 10, UL 100).
 fn profile() -> Profile {
-    Profile {
-        sex: Sex::Female,
-        age: 54,
-        age_months: None,
-        pregnant: false,
-        lactating: false,
-        weight_kg: None,
-        default: false,
-        overrides: Default::default(),
-    }
+    Profile { sex: Sex::Female, age: 54, default: false, ..Profile::default() }
 }
 
 /// Wed 25 Nov 2026 with `entries` and `doses` logged, the six days before it empty.

@@ -60,16 +60,7 @@ fn entry(id: i64, day: u32, meal: Meal, f: &Food, quantity: &str, grams: f64) ->
 }
 
 fn profile() -> Profile {
-    Profile {
-        sex: Sex::Female,
-        age: 54,
-        age_months: None,
-        pregnant: false,
-        lactating: false,
-        weight_kg: None,
-        default: false,
-        overrides: Default::default(),
-    }
+    Profile { sex: Sex::Female, age: 54, default: false, ..Profile::default() }
 }
 
 /// A woman of 54 on Wed 25 Nov 2026 with breakfast, lunch and a snack logged, and a week.

@@ -66,16 +66,7 @@ fn dose(id: i64, date: NaiveDate, nutrient: Nutrient, amount: f64) -> Supplement
 
 /// A woman of 54: Mg 320 mg (EAR 265), Ca 1200 mg (EAR 1000), vitamin D 15 µg (EAR 10).
 fn profile() -> Profile {
-    Profile {
-        sex: Sex::Female,
-        age: 54,
-        age_months: None,
-        pregnant: false,
-        lactating: false,
-        weight_kg: None,
-        default: false,
-        overrides: Default::default(),
-    }
+    Profile { sex: Sex::Female, age: 54, default: false, ..Profile::default() }
 }
 
 /// A day of the diary, `i` days before the end: milk and almonds in amounts that vary; every
