@@ -83,14 +83,7 @@ fn damage_old_page(env: &Env, i: u64) {
 
 /// diary.db, diary.db-wal and diary.db-shm as they are (None: absent).
 fn files(env: &Env) -> Vec<(PathBuf, Option<Vec<u8>>)> {
-    ["", "-wal", "-shm"]
-        .iter()
-        .map(|s| {
-            let p = PathBuf::from(format!("{}{s}", env.diary_path().display()));
-            let bytes = fs::read(&p).ok();
-            (p, bytes)
-        })
-        .collect()
+    env.diary_files()
 }
 
 /// Asserts the diary's refusal for damage: exit 1, one line naming the diary, diary.db and its

@@ -17,14 +17,7 @@ const D: &str = "2026-01-05";
 
 /// diary.db, diary.db-wal and diary.db-shm as they are (None: absent).
 fn files(env: &Env) -> Vec<(PathBuf, Option<Vec<u8>>)> {
-    ["", "-wal", "-shm"]
-        .iter()
-        .map(|s| {
-            let p = PathBuf::from(format!("{}{s}", env.diary_path().display()));
-            let bytes = fs::read(&p).ok();
-            (p, bytes)
-        })
-        .collect()
+    env.diary_files()
 }
 
 /// A connection that, when dropped, leaves its -wal and -shm as a crash would: no checkpoint.

@@ -2,10 +2,12 @@
 //! over the target, over the upper limit, with supplements, and in IU, at 80x24 and 120x40;
 //! the warning style over a limit; and no µg anywhere on screen when vitamin D reads in IU.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveTime};
 use marrow::domain::day::DaySummary;
 use marrow::domain::supplement::Supplement;
-use marrow::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Product, Profile, Sex};
+use marrow::domain::{Entry, Food, Meal, Nutrient, Product, Profile, Sex};
 use marrow::service::{DayReport, GapSuggestions};
 use marrow::tui::action::Action;
 use marrow::tui::app::update;
@@ -15,26 +17,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 
+use common::foods::food;
+
 fn date(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
-
-/// Per-100 g figures as in SR28: (id, name, Mg, Ca, D µg).
-fn food(id: &str, name: &str, mg: f64, ca: f64, d: Option<f64>) -> Food {
-    let mut v = NutrientValues::unknown();
-    v.set(Nutrient::Magnesium, Some(mg));
-    v.set(Nutrient::Calcium, Some(ca));
-    v.set(Nutrient::VitaminD, d);
-    Food {
-        id: id.into(),
-        name: name.into(),
-        group: "Test foods".into(),
-        common_names: String::new(),
-        manufacturer: String::new(),
-        in_survey: false,
-        per_100g: v,
-        portions: vec![Portion { amount: 1.0, description: "cup".into(), grams: 244.0 }],
-    }
 }
 
 fn milk() -> Food {

@@ -3,10 +3,12 @@
 //! supplements, and vitamin D unknown on some days; nothing cut at 80x24; vitamin D in IU; no
 //! panic at any size; and the date prompt.
 
+mod common;
+
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 use marrow::domain::day::DaySummary;
 use marrow::domain::supplement::Supplement;
-use marrow::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Profile, Sex};
+use marrow::domain::{Entry, Food, Meal, Nutrient, Profile, Sex};
 use marrow::service::DayReport;
 use marrow::tui::action::Action;
 use marrow::tui::app::update;
@@ -15,27 +17,12 @@ use marrow::tui::ui::{draw, theme::Theme};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
+use common::foods::food;
+
 const END: (i32, u32, u32) = (2026, 11, 25);
 
 fn end() -> NaiveDate {
     NaiveDate::from_ymd_opt(END.0, END.1, END.2).unwrap()
-}
-
-fn food(id: &str, name: &str, mg: f64, ca: f64, d: Option<f64>) -> Food {
-    let mut v = NutrientValues::unknown();
-    v.set(Nutrient::Magnesium, Some(mg));
-    v.set(Nutrient::Calcium, Some(ca));
-    v.set(Nutrient::VitaminD, d);
-    Food {
-        id: id.into(),
-        name: name.into(),
-        group: "Test foods".into(),
-        common_names: String::new(),
-        manufacturer: String::new(),
-        in_survey: false,
-        per_100g: v,
-        portions: vec![Portion { amount: 1.0, description: "cup".into(), grams: 244.0 }],
-    }
 }
 
 fn entry(id: i64, date: NaiveDate, f: &Food, grams: f64) -> Entry {

@@ -2,6 +2,8 @@
 //! the refusal contract for bad input, and the location of the official SR28 release.
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod foods;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -114,6 +116,19 @@ impl Env {
     pub fn json(&self, args: &[&str]) -> Value {
         let text = self.ok(args);
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("marrow {args:?}: bad JSON ({e}): {text}"))
+    }
+
+    /// diary.db, diary.db-wal and diary.db-shm as they are (None: absent), to compare before
+    /// and after a command that must leave them untouched.
+    pub fn diary_files(&self) -> Vec<(PathBuf, Option<Vec<u8>>)> {
+        ["", "-wal", "-shm"]
+            .iter()
+            .map(|s| {
+                let p = PathBuf::from(format!("{}{s}", self.diary_path().display()));
+                let bytes = std::fs::read(&p).ok();
+                (p, bytes)
+            })
+            .collect()
     }
 
     pub fn diary_path(&self) -> PathBuf {
