@@ -148,3 +148,52 @@ fn export_and_import_carry_labs_and_an_export_without_labs_still_imports() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("labs[0]"));
     assert_eq!(fourth.json(&["log", "list", "--date", "2026-02-20", "--json"]), Value::Array(vec![]));
 }
+
+/// The schema check knows the labs table: a header that names the labs schema over tables
+/// without it, or an older schema over tables with it, is a damaged diary, refused untouched.
+#[test]
+fn a_schema_version_that_disagrees_with_the_labs_table_is_refused_untouched() {
+    use rusqlite::Connection;
+    let current = marrow::store::DIARY_SCHEMA_VERSION;
+    for (drop_labs, version) in [(true, current), (false, 3)] {
+        let env = Env::new();
+        env.ok(&["lab", "add", "25ohd", "20", "ng/mL", "--date", "2026-03-01"]);
+        let conn = Connection::open(env.diary_path()).unwrap();
+        if drop_labs {
+            conn.execute_batch("DROP TABLE labs").unwrap();
+        }
+        conn.pragma_update(None, "user_version", version).unwrap();
+        drop(conn);
+        let before = env.diary_files();
+        let out = env.run(&["lab", "list"]);
+        assert_eq!(out.status.code(), Some(1), "{:?}", String::from_utf8_lossy(&out.stderr));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("is damaged") && stderr.contains(&format!("schema version {version}")),
+            "{stderr}"
+        );
+        assert!(before == env.diary_files(), "left untouched");
+    }
+}
+
+/// The review and both reports have a short labs section when a lab falls in or before the
+/// period, and none when every lab is after it.
+#[test]
+fn review_and_reports_show_labs_in_or_before_the_period() {
+    let env = Env::new();
+    env.ok(&["log", "add", "12061", "100g", "--date", "2026-02-27"]);
+    env.ok(&["lab", "add", "25ohd", "18", "ng/mL", "--date", "2026-02-01"]);
+    env.ok(&["lab", "add", "magnesium", "0.7", "mmol/L", "--date", "2026-03-01"]);
+    let review = env.ok(&["review", "--end", "2026-03-03"]);
+    let labs = review.split("\nLabs:\n").nth(1).expect(&review);
+    assert!(labs.contains("25(OH)D 18 ng/mL (44.9 nmol/L): inadequate for bone health"), "{review}");
+    assert!(labs.contains("serum magnesium 0.7 mmol/L (1.7 mg/dL): below the range; magnesium over the 90 days before: 270 mg a day"), "{review}");
+    let md = env.ok(&["report", "--format", "md", "--end", "2026-03-03"]);
+    assert!(md.contains("## Labs") && md.contains("| 2026-03-01 | serum magnesium |"), "{md}");
+    assert!(md.contains("IOM 2011"), "{md}");
+    let html = env.ok(&["report", "--format", "html", "--end", "2026-03-03"]);
+    assert!(html.contains("<h2>Labs</h2>") && html.contains("inadequate for bone health"), "{html}");
+    let before = env.ok(&["review", "--end", "2026-01-31"]);
+    assert!(!before.contains("Labs:"), "{before}");
+    assert!(!env.ok(&["report", "--format", "md", "--end", "2026-01-31"]).contains("## Labs"));
+}

@@ -181,6 +181,59 @@ pub fn lines(line: &LabLine, d: VitaminDUnit) -> Vec<String> {
     out
 }
 
+/// The columns of the reports' lab table.
+pub const HEADER: [&str; 5] = ["date", "lab", "value", "reading", "intake, 90 days before"];
+
+/// One row per lab for the reports: date, kind, value (and the lab's range), how it reads,
+/// the intake average of its nutrient before it ("-" when none).
+pub fn rows(lines: &[LabLine], d: VitaminDUnit) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|line| {
+            let l = &line.lab.lab;
+            let value = match range(l) {
+                Some(r) => format!("{} ({r})", value(l)),
+                None => value(l),
+            };
+            let intake = match &line.intake {
+                Some(s) if s.average.is_some() => format!(
+                    "{} a day on {}",
+                    intake_short(line, d),
+                    plural(s.logged_days, "logged day", "logged days")
+                ),
+                _ => "-".into(),
+            };
+            vec![
+                l.date.to_string(),
+                kind_name(l.kind).into(),
+                value,
+                reading_short(line.reading).into(),
+                intake,
+            ]
+        })
+        .collect()
+}
+
+/// The notes under a lab table: what each kind's reading rests on, for the kinds shown.
+pub fn notes(lines: &[LabLine]) -> Vec<String> {
+    let has = |k: LabKind| lines.iter().any(|l| l.lab.lab.kind == k);
+    let mut out = Vec::new();
+    if has(LabKind::VitaminD) {
+        out.push(format!("{} It trails the sun by about two months.", SOURCES[0]));
+    }
+    if has(LabKind::Magnesium) {
+        out.push(format!("{} Serum magnesium reflects body stores poorly.", SOURCES[1]));
+    }
+    if has(LabKind::Calcium) || has(LabKind::Pth) {
+        out.push(SOURCES[2].into());
+    }
+    out.push(format!(
+        "Intake: food and supplements averaged over the logged days of the {INTAKE_DAYS} days before each lab; \
+         \"≥\" where some item's value is unknown."
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
