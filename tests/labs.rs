@@ -197,3 +197,42 @@ fn review_and_reports_show_labs_in_or_before_the_period() {
     assert!(!before.contains("Labs:"), "{before}");
     assert!(!env.ok(&["report", "--format", "md", "--end", "2026-01-31"]).contains("## Labs"));
 }
+
+/// The app's lab view (`L`) over a real diary, read as the runtime reads it, at 80x24.
+#[test]
+fn the_lab_view_at_80x24() {
+    use marrow::domain::{Meal, Profile};
+    use marrow::store::Diary;
+    use marrow::tui::action::Action;
+    use marrow::tui::app::update;
+    use marrow::tui::effect::Effect;
+    use marrow::tui::state::AppState;
+    use marrow::tui::ui::{draw, theme::Theme};
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    let env = Env::new();
+    for (food, qty, date) in [("12061", "100g", "2026-02-20"), ("01077", "2 cups", "2026-05-10")] {
+        env.ok(&["log", "add", food, qty, "--date", date]);
+    }
+    env.ok(&["supplement", "add", "vitamin-d", "25 µg", "--date", "2026-05-10"]);
+    env.ok(&["lab", "add", "25ohd", "18", "ng/mL", "--date", "2026-03-01"]);
+    env.ok(&["lab", "add", "25ohd", "62", "nmol/L", "--date", "2026-06-01"]);
+    env.ok(&["lab", "add", "magnesium", "0.82", "mmol/L", "--date", "2026-03-01"]);
+    env.ok(&["lab", "add", "calcium", "9.6", "mg/dL", "--range", "8.6-10.3", "--date", "2026-06-01"]);
+    env.ok(&["lab", "add", "pth", "40", "pg/mL", "--date", "2026-06-01"]);
+    env.ok(&["lab", "add", "25ohd", "70", "nmol/L", "--date", "2026-08-01"]);
+
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let diary = Diary::open_for_reading(&env.diary_path()).unwrap();
+    let mut s = AppState::new(end, Meal::Lunch, Profile::default());
+    let fx = update(&mut s, Action::OpenLabs);
+    let [Effect::LoadLabs(upto)] = fx.as_slice() else { panic!("{fx:?}") };
+    let found = marrow::service::labs::lines(&diary, Some(*upto)).unwrap();
+    assert_eq!(found.len(), 5, "the value after the shown date is left out");
+    update(&mut s, Action::LabsLoaded(found));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &s, &Theme::new(true))).unwrap();
+    let screen = t.backend().to_string();
+    insta::assert_snapshot!("lab_view_80x24", screen);
+}

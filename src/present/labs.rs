@@ -18,6 +18,10 @@ pub const SOURCES: [&str; 3] = [
     "Calcium and PTH ranges differ by laboratory: marrow reads them against the lab's own range.",
 ];
 
+/// What the lab view's bars show.
+pub const BARS_NOTE: &str = "Bars: each kind's values on one scale, in the unit of its heading; the intake \
+average against the target.";
+
 /// Said with every reading.
 pub const NOT_ADVICE: &str =
     "Educational, not medical advice: a clinician reads lab values with the rest of you.";
@@ -121,12 +125,17 @@ fn upper_first(s: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
+/// A nutrient's name inside a sentence: "vitamin D", "magnesium".
+pub fn nutrient_name(n: crate::domain::Nutrient) -> String {
+    super::amount::lower_first(n.info().name)
+}
+
 /// The intake before the lab: "vitamin D over the 90 days before: 12.5 µg a day, food and
 /// supplements (food alone 8 µg), on 40 logged days"; None for a kind with no nutrient.
 pub fn intake(line: &LabLine, d: VitaminDUnit) -> Option<String> {
     let s = line.intake.as_ref()?;
     let n = s.nutrient;
-    let name = super::amount::lower_first(n.info().name);
+    let name = nutrient_name(n);
     let head = format!("{name} over the {INTAKE_DAYS} days before");
     Some(match (s.average, s.food_average) {
         (Some(avg), Some(food)) => {
