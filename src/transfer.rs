@@ -16,6 +16,10 @@ use crate::domain::supplement::NewSupplement;
 use crate::domain::{Meal, NewEntry, Nutrient, NutrientValues, Portion, Profile, ProfileError, Sex};
 use crate::store::{Raw, Unreadable};
 
+mod labs;
+use labs::labs;
+pub use labs::LabRecord;
+
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
 
@@ -108,22 +112,6 @@ pub struct ProductRecord {
     pub nutrient: String,
     pub amount: f64,
     pub form: Option<String>,
-}
-
-/// A laboratory value as the lab reported it: `kind` is `25ohd`, `magnesium`, `calcium` or
-/// `pth`; `unit` as labs print it ("ng/mL"); the lab's own range, when given, in that unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LabRecord {
-    pub date: String,
-    pub kind: String,
-    pub value: f64,
-    pub unit: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub range_low: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub range_high: Option<f64>,
-    pub logged_at: String,
 }
 
 /// A row the diary holds but marrow could not read, every column as stored: null, a number
@@ -415,29 +403,4 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     }
     let labs = labs(&x.labs)?;
     Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals, labs })
-}
-
-/// The labs of an import, held to the rules of `lab add` (a range needs both its ends).
-fn labs(records: &[LabRecord]) -> Result<Vec<crate::domain::labs::NewLab>, ImportError> {
-    let mut out = Vec::with_capacity(records.len());
-    for (i, l) in records.iter().enumerate() {
-        let at = format!("labs[{i}]");
-        let range = match (l.range_low, l.range_high) {
-            (None, None) => None,
-            (Some(low), Some(high)) => Some(format!("{low}-{high}")),
-            _ => return Err(bad(format!("{at}.range_high"), "a range needs both range_low and range_high")),
-        };
-        let (kind, value, unit, range) =
-            crate::domain::labs::parse(&l.kind, &l.value.to_string(), &l.unit, range.as_deref())
-                .map_err(|e| bad(at.clone(), e.to_string()))?;
-        out.push(crate::domain::labs::NewLab {
-            date: date(&format!("{at}.date"), &l.date)?,
-            kind,
-            value,
-            unit,
-            range,
-            logged_at: logged_at(&format!("{at}.logged_at"), &l.logged_at)?,
-        });
-    }
-    Ok(out)
 }
