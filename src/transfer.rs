@@ -16,6 +16,10 @@ use crate::domain::supplement::NewSupplement;
 use crate::domain::{Meal, NewEntry, Nutrient, NutrientValues, Portion, Profile, ProfileError, Sex};
 use crate::store::{Raw, Unreadable};
 
+mod labs;
+use labs::labs;
+pub use labs::LabRecord;
+
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
 
@@ -39,6 +43,9 @@ pub struct Export {
     pub saved_meals: Vec<MealRecord>,
     #[serde(default)]
     pub supplement_products: Vec<ProductRecord>,
+    /// Laboratory values as entered; absent when there are none (and in exports before them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labs: Vec<LabRecord>,
     /// Rows of the diary marrow could not read, as stored; absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<UnreadableRecord>,
@@ -394,5 +401,6 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         }
         meals.push((name, items));
     }
-    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals })
+    let labs = labs(&x.labs)?;
+    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals, labs })
 }

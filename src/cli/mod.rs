@@ -10,6 +10,7 @@ mod day;
 mod food;
 mod import;
 mod json;
+mod lab;
 mod log;
 mod meal;
 mod pick;
@@ -75,6 +76,9 @@ pub enum Command {
     /// Supplement doses (elemental), counted in totals and against their own limits
     #[command(subcommand)]
     Supplement(supplement::SupplementCommand),
+    /// Lab values (25(OH)D, serum magnesium and calcium, PTH) read against their bands
+    #[command(subcommand)]
+    Lab(lab::LabCommand),
     /// Seven days of totals, averages and days at target
     Week(week::Args),
     /// How a week or month went against the one before, and foods for what was most short
@@ -126,6 +130,7 @@ impl Command {
             Command::Log(L::Rm { .. })
             | Command::Food(F::Add { .. } | F::Edit { .. })
             | Command::Supplement(S::Add { .. } | S::Rm { .. })
+            | Command::Lab(lab::LabCommand::Add { .. } | lab::LabCommand::Rm { .. })
             | Command::Meal(M::Save { .. } | M::Log { .. })
             | Command::Copy(_)
             | Command::Profile(P::Set { .. })
@@ -246,6 +251,7 @@ fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Day(a) => day::run(a, ctx),
         Command::Profile(c) => profile::run(c, ctx),
         Command::Supplement(c) => supplement::run(c, ctx),
+        Command::Lab(c) => lab::run(c, ctx),
         Command::Week(a) => week::run(a, ctx),
         Command::Review(a) => review::run(a, ctx),
         Command::Report(a) => report::run(a, ctx),

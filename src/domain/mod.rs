@@ -4,6 +4,7 @@ pub mod compare;
 pub mod date;
 pub mod food;
 pub mod labels;
+pub mod labs;
 pub mod nutrient;
 pub mod quantity;
 pub mod sane;

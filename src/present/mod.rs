@@ -8,6 +8,7 @@ mod amount;
 mod day;
 mod form;
 pub mod gauge;
+pub mod labs;
 pub mod period;
 pub mod report_html;
 pub mod report_md;

@@ -261,6 +261,15 @@ pub fn render(r: &Review, d: VitaminDUnit) -> String {
         s.push_str(&table(&strings(&["nutrient", "form", "doses", "one dose", "total"]), &doses));
         s.push_str("<p class=\"muted\">Amounts are elemental.</p>\n");
     }
+    if !r.labs.is_empty() {
+        s.push_str("<h2>Labs</h2>\n");
+        s.push_str(&table(&strings(&super::labs::HEADER), &super::labs::rows(&r.labs, d)));
+        s.push_str("<ul class=\"muted\">");
+        for n in super::labs::notes(&r.labs) {
+            s.push_str(&format!("<li>{}</li>", esc(&n)));
+        }
+        s.push_str("</ul>\n");
+    }
     s.push_str("<h2>Warnings</h2>\n");
     let warnings = warning_lines(r, d);
     if warnings.is_empty() {

@@ -109,6 +109,15 @@ pub fn render(r: &Review, d: VitaminDUnit) -> String {
         s.push_str(&table(&strings(&["nutrient", "form", "doses", "one dose", "total"]), &doses));
         s.push_str("\nAmounts are elemental.\n");
     }
+    if !r.labs.is_empty() {
+        s.push_str("\n## Labs\n\n");
+        let header: Vec<String> = super::labs::HEADER.iter().map(|h| h.to_string()).collect();
+        s.push_str(&table(&header, &super::labs::rows(&r.labs, d)));
+        s.push('\n');
+        for n in super::labs::notes(&r.labs) {
+            s.push_str(&format!("- {}\n", para(&n)));
+        }
+    }
     s.push_str("\n## Warnings\n\n");
     let warnings = warning_lines(r, d);
     if warnings.is_empty() {

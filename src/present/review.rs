@@ -175,6 +175,20 @@ pub fn shortfall_lines(r: &Review, d: VitaminDUnit) -> Option<(String, Vec<Strin
     Some((head, foods))
 }
 
+/// The labs in or before the period, a line each with its intake (empty: none).
+pub fn lab_lines(r: &Review, d: VitaminDUnit) -> Vec<String> {
+    r.labs
+        .iter()
+        .map(|line| {
+            let head = super::labs::summary(&line.lab, line.reading);
+            match super::labs::intake(line, d) {
+                Some(i) => format!("{head}; {i}"),
+                None => head,
+            }
+        })
+        .collect()
+}
+
 /// What `marrow review` prints.
 pub fn text(r: &Review, d: VitaminDUnit) -> String {
     let mut s = format!("Review of {}.\n", period_name(r));
@@ -217,6 +231,13 @@ pub fn text(r: &Review, d: VitaminDUnit) -> String {
         for [name, form, count, each, total] in doses {
             let form = if form == "-" { String::new() } else { format!(" ({form})") };
             s.push_str(&format!("  {name}{form}: {count}, {each} each, {total} in all\n"));
+        }
+    }
+    let labs = lab_lines(r, d);
+    if !labs.is_empty() {
+        s.push_str("\nLabs:\n");
+        for l in labs {
+            s.push_str(&format!("  {l}\n"));
         }
     }
     let warnings = warning_lines(r, d);

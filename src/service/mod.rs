@@ -5,6 +5,7 @@
 
 pub mod day;
 pub mod foods;
+pub mod labs;
 pub mod meals;
 pub mod record;
 pub mod review;

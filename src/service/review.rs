@@ -85,6 +85,8 @@ pub struct Review {
     pub shortfall: Option<Shortfall>,
     /// Rows of the two periods that could not be read, left as they are.
     pub unreadable: Vec<Unreadable>,
+    /// Lab values in the period and each kind's latest before it (`service::labs`).
+    pub labs: Vec<super::labs::LabLine>,
 }
 
 impl Review {
@@ -142,6 +144,7 @@ pub fn review(diary: &Diary, catalog: &Catalog, period: Period) -> Result<Review
             warnings,
             shortfall,
             unreadable,
+            labs: super::labs::for_period(d, period)?,
         })
     })
 }

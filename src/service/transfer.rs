@@ -1,4 +1,4 @@
-//! Export and import of the whole diary: marrow's JSON (see [`crate::transfer`]) read from
+//! Export and import of the whole diary (labs too): marrow's JSON (see [`crate::transfer`]) read from
 //! one state of the diary, and an import written in one transaction, all or none, only into
 //! an empty diary unless merging.
 
@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::ServiceError;
 use crate::store::{Diary, Restore, Restored, StoreError, Unreadable};
 use crate::transfer::{
-    values_map, CustomFoodRecord, EntryRecord, Export, MealRecord, ProductRecord, ProfileRecord,
+    values_map, CustomFoodRecord, EntryRecord, Export, LabRecord, MealRecord, ProductRecord, ProfileRecord,
     SupplementRecord, UnreadableRecord, FORMAT,
 };
 
@@ -33,6 +33,7 @@ fn read_export(
     let foods = diary.read_custom_foods()?;
     let meals = diary.read_saved_meals()?;
     let products = diary.read_products()?;
+    let labs = diary.labs(from, to)?;
     let unreadable: Vec<Unreadable> =
         [entries.unreadable, supplements.unreadable, foods.unreadable, meals.unreadable, products.unreadable]
             .concat();
@@ -93,6 +94,18 @@ fn read_export(
                 nutrient: p.nutrient.key().to_string(),
                 amount: p.amount,
                 form: p.form,
+            })
+            .collect(),
+        labs: labs
+            .into_iter()
+            .map(|l| LabRecord {
+                date: l.lab.date.to_string(),
+                kind: l.lab.kind.key().to_string(),
+                value: l.lab.value,
+                unit: l.lab.unit.key().to_string(),
+                range_low: l.lab.range.map(|r| r.low),
+                range_high: l.lab.range.map(|r| r.high),
+                logged_at: l.lab.logged_at,
             })
             .collect(),
         unreadable: unreadable.iter().map(UnreadableRecord::from).collect(),

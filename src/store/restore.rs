@@ -23,6 +23,7 @@ pub struct Restore {
     pub supplements: Vec<NewSupplement>,
     pub products: Vec<(String, Nutrient, f64, Option<String>)>,
     pub meals: Vec<(String, Vec<(String, String)>)>,
+    pub labs: Vec<crate::domain::labs::NewLab>,
 }
 
 /// What a restore wrote.
@@ -68,6 +69,9 @@ impl Diary {
         for (name, items) in &r.meals {
             let items: Vec<(String, String)> = items.iter().map(|(f, q)| (renamed(f), q.clone())).collect();
             insert_meal_in(&tx, name, &items, now)?;
+        }
+        for l in &r.labs {
+            super::labs::insert_lab_in(&tx, l)?;
         }
         if let Some(p) = &r.profile {
             set_profile_in(&tx, p, now)?;

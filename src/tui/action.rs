@@ -81,6 +81,8 @@ pub enum Action {
     OpenReview,
     /// The review's other period: the week or the 30 days.
     ToggleReviewPeriod,
+    /// The lab values up to the shown date, beside the intake before each.
+    OpenLabs,
     /// Esc: close the top overlay without changes.
     Close,
     /// Enter: confirm whatever the overlay offers.
@@ -177,6 +179,7 @@ pub enum Action {
     SuggestionsLoaded(GapSuggestions),
     SavedMealsLoaded(Vec<MealChoice>),
     ReviewLoaded(Box<Review>),
+    LabsLoaded(Vec<crate::service::labs::LabLine>),
     MealSaved {
         name: String,
         items: usize,

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{history, meals, prompt, review, search, suggest, supplements, trends};
+use super::{history, labs, meals, prompt, review, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
 use crate::service::DayReport;
 
@@ -188,6 +188,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         SuggestionsLoaded(found) => suggest::loaded(state, found),
         SavedMealsLoaded(choices) => meals::loaded(state, choices),
         ReviewLoaded(found) => review::loaded(state, found),
+        LabsLoaded(found) => labs::loaded(state, found),
         MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
         EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
         KeyPrefix(key) => {
@@ -212,6 +213,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Focus::Search => search::search(state, other),
             Focus::Suggest => suggest::update(state, other),
             Focus::Review => review::update(state, other),
+            Focus::Labs => labs::update(state, other),
             Focus::Supplements => supplements::update(state, other),
             Focus::Log => log(state, other),
         },
@@ -289,6 +291,7 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         OpenSupplements => supplements::open(state),
         OpenSuggestions => suggest::open(state),
         OpenReview => review::open(state),
+        OpenLabs => labs::open(state),
         SaveMeal => meals::open_name(state),
         OpenSavedMeals => meals::open_picker(state),
         CopyYesterday => meals::copy_yesterday(state),

@@ -66,6 +66,8 @@ pub enum Effect {
     LoadSavedMeals,
     /// The review of a period (`service::review`).
     Review(Period),
+    /// The lab values up to a date, each with the intake before it (`service::labs`).
+    LoadLabs(NaiveDate),
     SaveMeal {
         name: String,
         items: Vec<(String, String)>,
@@ -137,6 +139,7 @@ impl Effect {
             | Suggest { .. }
             | LoadSavedMeals
             | Review(_)
+            | LoadLabs(_)
             | Quit => false,
         }
     }

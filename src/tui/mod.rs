@@ -13,6 +13,7 @@ mod history;
 pub mod keymap;
 #[cfg(test)]
 mod keys_tests;
+mod labs;
 mod meals;
 mod prompt;
 mod review;

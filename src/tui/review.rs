@@ -122,6 +122,7 @@ mod tests {
             warnings: vec![],
             shortfall: None,
             unreadable: vec![],
+            labs: vec![],
         };
         // The week's review comes back after the switch to the month: not wanted.
         apply(&mut s, Action::ReviewLoaded(Box::new(empty(Period::new(date(19), date(25))))));

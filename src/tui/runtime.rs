@@ -205,6 +205,9 @@ impl Runtime {
             Effect::Review(period) => {
                 vec![Action::ReviewLoaded(Box::new(review::review(diary, catalog, period)?))]
             }
+            Effect::LoadLabs(upto) => {
+                vec![Action::LabsLoaded(crate::service::labs::lines(diary, Some(upto))?)]
+            }
             Effect::LoadSavedMeals => {
                 let choices = meals::with_names(diary, catalog)?
                     .into_iter()

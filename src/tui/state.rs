@@ -192,6 +192,17 @@ pub struct ReviewOverlay {
     pub scroll: usize,
 }
 
+/// The lab view (`L`): every lab value up to the shown date, by kind, beside the intake of its
+/// nutrient before it (src/tui/labs.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabsOverlay {
+    pub upto: NaiveDate,
+    /// None until the runtime has read them.
+    pub found: Option<Vec<crate::service::labs::LabLine>>,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
 /// Naming the selected entry's meal to save it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamePrompt {
@@ -292,6 +303,8 @@ pub struct AppState {
     pub suggest: Option<SuggestOverlay>,
     /// The review of the week or month (`R`).
     pub review: Option<ReviewOverlay>,
+    /// The lab view (`L`).
+    pub labs: Option<LabsOverlay>,
     /// Naming a meal to save (`s`).
     pub naming: Option<NamePrompt>,
     /// Picking a saved meal to log (`r`).
@@ -342,6 +355,7 @@ pub enum Focus {
     Search,
     Suggest,
     Review,
+    Labs,
     Supplements,
     Log,
 }
@@ -373,6 +387,7 @@ impl AppState {
             pills: None,
             suggest: None,
             review: None,
+            labs: None,
             naming: None,
             meals: None,
             help: false,
@@ -413,6 +428,8 @@ impl AppState {
             Focus::Suggest
         } else if self.review.is_some() {
             Focus::Review
+        } else if self.labs.is_some() {
+            Focus::Labs
         } else if self.pills.is_some() {
             Focus::Supplements
         } else {

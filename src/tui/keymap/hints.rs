@@ -176,6 +176,15 @@ impl Keymap {
         ])
     }
 
+    /// The lab view's bottom line.
+    pub fn labs_hint(&self) -> String {
+        let f = Focus::Labs;
+        line([
+            self.pair(f, "up", "down").map(|k| format!("{k} scroll")),
+            self.key_in(f, "labs").or_else(|| self.key_in(f, "close")).map(|k| format!("{k} close")),
+        ])
+    }
+
     /// The saved meal picker's bottom line.
     pub fn meals_hint(&self) -> String {
         let f = Focus::Meals;

@@ -4,6 +4,7 @@ mod field;
 mod frame;
 mod gauges;
 mod help;
+pub mod labs;
 mod log;
 mod meals;
 mod prompt;
@@ -67,6 +68,10 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
     }
     if let Some(r) = &state.review {
         review::ReviewOverlay { overlay: r, keys: &state.keys, theme, d: vitamin_d(state) }
+            .render(inset(area, 2, 1), buf);
+    }
+    if let Some(l) = &state.labs {
+        labs::LabsOverlay { overlay: l, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(inset(area, 2, 1), buf);
     }
     if let Some(s) = &state.suggest {

@@ -34,7 +34,7 @@ pub struct ReviewOverlay<'a> {
 
 /// `text` broken at spaces into lines of at most `width` columns, later lines indented by
 /// `indent`.
-fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let width = width.max(indent + 8);
     let body = text.trim_start_matches(' ');
     let mut out: Vec<String> = Vec::new();
@@ -145,7 +145,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn style(self, t: &Theme) -> Style {
+    pub(super) fn style(self, t: &Theme) -> Style {
         match self {
             Kind::Heading => t.heading,
             Kind::Text => t.text,
