@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::domain::absorption::{Absorbable, SOURCE};
+use crate::domain::absorption::{round_mg, Absorbable, SOURCE};
 use crate::domain::day::DaySummary;
 use crate::domain::Entry;
 use crate::present::absorption::{line, poor_source, source_note, week_line};
@@ -45,8 +45,7 @@ pub fn total(days: &[DaySummary]) -> Absorbable {
 /// The week's object: the day's fields over the week, plus `mg_per_logged_day`.
 pub fn week_json(a: &Absorbable, logged_days: usize) -> Value {
     let mut v = json(a);
-    let per_day =
-        (a.estimated > 0 && logged_days > 0).then(|| (a.mg / logged_days as f64 * 10.0).round() / 10.0);
+    let per_day = (a.estimated > 0 && logged_days > 0).then(|| round_mg(a.mg / logged_days as f64));
     v["mg_per_logged_day"] = json!(per_day);
     v
 }
@@ -54,12 +53,11 @@ pub fn week_json(a: &Absorbable, logged_days: usize) -> Value {
 /// `{"mg", "estimated_items", "items", "calcium_mg_estimated", "estimate": true, "source"}`:
 /// `mg` (absorbable, 0.1 mg) is null when no item had an estimate.
 pub fn json(a: &Absorbable) -> Value {
-    let round = |x: f64| (x * 10.0).round() / 10.0;
     json!({
-        "mg": (a.estimated > 0).then(|| round(a.mg)),
+        "mg": (a.estimated > 0).then(|| round_mg(a.mg)),
         "estimated_items": a.estimated,
         "items": a.items,
-        "calcium_mg_estimated": round(a.of_mg),
+        "calcium_mg_estimated": round_mg(a.of_mg),
         "estimate": true,
         "source": SOURCE,
     })

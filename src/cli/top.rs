@@ -7,11 +7,11 @@ use crate::domain::search::before_eating;
 use crate::present::{self, mark, NOT_AS_EATEN_LEGEND};
 
 use super::{json, print_json, table, CliError, Context};
-use crate::domain::absorption::kind_of_food;
+use crate::domain::absorption::{kind_of_food, round_mg};
 use crate::domain::browse::Basis;
 use crate::domain::browse::Ranked;
 use crate::domain::Nutrient;
-use crate::present::absorption::{order_note, percent};
+use crate::present::absorption::{order_note, percent, whole_mg, COLUMN_HEAD};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -78,8 +78,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
                 v["unit"] = json!(info.unit);
                 v["basis"] = json!(basis.as_str());
                 if let Some(k) = absorbed(r).filter(|_| a.absorbable) {
-                    v["absorbable"] =
-                        json!(crate::domain::nutrient::round_for_output(nutrient, r.value * k.fraction));
+                    v["absorbable"] = json!(round_mg(r.value * k.fraction));
                     v["fraction_absorbed"] = json!(k.fraction);
                 }
                 if let Some(p) = &r.serving {
@@ -109,11 +108,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             }
             row.push(present::figure(nutrient, Some(r.value), d));
             if let Some(k) = absorbed(r).filter(|_| a.absorbable) {
-                row.push(format!(
-                    "{} ({})",
-                    present::figure(nutrient, Some(r.value * k.fraction), d),
-                    percent(k)
-                ));
+                row.push(format!("{} ({})", whole_mg(r.value * k.fraction), percent(k)));
             }
             row
         })
@@ -126,7 +121,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let left = header.len();
     header.push(&value_head);
     if a.absorbable {
-        header.push("absorbable");
+        header.push(COLUMN_HEAD);
     }
     out!("{}", table::render(&header, &rows, left));
     outln!("{} {}; foods with an unknown value are left out", info.name, basis.label());

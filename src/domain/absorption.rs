@@ -40,6 +40,11 @@ pub const SOURCE: &str = "Weaver, Proulx, Heaney, Am J Clin Nutr 1999;70(3 Suppl
 /// The threshold for a good calcium source, in absorbable mg per serving.
 pub const GOOD_SOURCE: &str = "Titchenal and Dobbs, J Food Compos Anal 2007;20:717-24";
 
+/// An estimate as data (JSON) gives it: to 0.1 mg, no finer than the fractions allow.
+pub fn round_mg(mg: f64) -> f64 {
+    (mg * 10.0).round() / 10.0
+}
+
 /// A measured kind of food: its name as the study gives it and the fraction of its calcium
 /// absorbed.
 #[derive(Debug, Clone, Copy, PartialEq)]

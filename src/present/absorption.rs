@@ -19,8 +19,16 @@ pub const SOURCE_SHORT: &str = "Weaver, Proulx, Heaney 1999";
 
 /// "about 106 mg": an estimate is rounded to the milligram.
 pub fn about(mg: f64) -> String {
-    format!("about {} mg", mg.round() as i64)
+    format!("about {}", whole_mg(mg))
 }
+
+/// "106 mg": an estimate in a column headed as one.
+pub fn whole_mg(mg: f64) -> String {
+    format!("{} mg", mg.round() as i64)
+}
+
+/// The head of a column of estimates.
+pub const COLUMN_HEAD: &str = "absorbable, est.";
 
 /// "estimate for 2 of 3 items", or "no estimate for 3 items" when no item had one.
 pub fn items(a: &Absorbable) -> String {
