@@ -66,13 +66,18 @@ pub fn week_line(a: &Absorbable, logged_days: usize) -> Option<String> {
     ))
 }
 
-/// The gauges' line: "Ca absorbed about 106 mg, estimate for 2 of 3 items (Weaver, Proulx,
-/// Heaney 1999)"; None when nothing was logged.
-pub fn gauge_line(a: &Absorbable) -> Option<String> {
-    (a.items > 0).then(|| match a.estimated {
-        0 => format!("Ca absorbed: {} ({SOURCE_SHORT})", items(a)),
-        _ => format!("Ca absorbed {}, {} ({SOURCE_SHORT})", about(a.mg), items(a)),
-    })
+/// The gauges' line in `width` columns: "Ca absorbed about 106 mg, estimate for 2 of 3 items
+/// (Weaver, Proulx, Heaney 1999)", without the source when it does not fit, "Ca absorbed
+/// about 106 mg (2 of 3 items)" when that does not either; None when no item had an estimate.
+pub fn gauge_line(a: &Absorbable, width: usize) -> Option<String> {
+    if a.estimated == 0 {
+        return None;
+    }
+    let full = format!("Ca absorbed {}, {}", about(a.mg), items(a));
+    [format!("{full} ({SOURCE_SHORT})"), full]
+        .into_iter()
+        .find(|l| l.chars().count() <= width)
+        .or_else(|| Some(format!("Ca absorbed {} ({} of {})", about(a.mg), a.estimated, a.items)))
 }
 
 /// "32 %": the fraction absorbed, to the percent.
@@ -105,15 +110,18 @@ mod tests {
         let a = Absorbable { mg: 106.47, of_mg: 537.6, estimated: 2, items: 3 };
         assert_eq!(line(&a).unwrap(), "absorbable calcium about 106 mg (estimate for 2 of 3 items)");
         assert_eq!(
-            gauge_line(&a).unwrap(),
+            gauge_line(&a, 100).unwrap(),
             "Ca absorbed about 106 mg, estimate for 2 of 3 items (Weaver, Proulx, Heaney 1999)"
         );
+        assert_eq!(gauge_line(&a, 78).unwrap(), "Ca absorbed about 106 mg, estimate for 2 of 3 items");
+        assert_eq!(gauge_line(&a, 38).unwrap(), "Ca absorbed about 106 mg (2 of 3)");
         assert_eq!(
             week_line(&a, 2).unwrap(),
             "absorbable calcium about 53 mg a day over 2 logged days (estimate for 2 of 3 items)"
         );
         let none = Absorbable { items: 1, ..Absorbable::default() };
         assert_eq!(line(&none).unwrap(), "absorbable calcium: no estimate for 1 item");
+        assert_eq!(gauge_line(&none, 100), None, "the gauges say nothing without an estimate");
         assert_eq!(line(&Absorbable::default()), None);
         assert_eq!(week_line(&a, 0), None);
         assert!(source_note().contains("Weaver, Proulx, Heaney"));
