@@ -109,10 +109,10 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         header.insert(4, COLUMN_HEAD);
     }
     out!("{}", table::render(&header, &rows, 3));
-    for note in list.iter().filter_map(|s| poor_source(&s.food.id, &s.food.name)) {
-        outln!("{note}");
-    }
     if calcium {
+        for note in list.iter().filter_map(|s| poor_source(&s.food.id, &s.food.name)) {
+            outln!("{note}");
+        }
         outln!("{}", if a.absorbable { order_note() } else { source_note() });
     }
     outln!("One {}.", crate::domain::serving::SOURCE);

@@ -76,7 +76,8 @@ impl Widget for SuggestOverlay<'_> {
                 if s.yours { "yours" } else { "" }
             );
             lines.push(Line::styled(text, if k == o.selected { t.selected } else { t.text }));
-            if let Some(note) = absorption::poor_source(&s.food.id, &s.food.name) {
+            let calcium = g.nutrient == crate::domain::Nutrient::Calcium;
+            if let Some(note) = absorption::poor_source(&s.food.id, &s.food.name).filter(|_| calcium) {
                 lines.push(Line::styled(format!("    {note}"), t.warn));
             }
         }
