@@ -190,9 +190,9 @@ fn milk_and_spinach_give_the_measured_figures() {
     let ca = |e: &Entry| e.nutrients().get(Nutrient::Calcium).unwrap();
     assert!((ca(&milk) - 292.8).abs() < 1e-9);
     assert!((ca(&spinach) - 244.8).abs() < 1e-9);
-    let a = Absorbable::of(&[milk.clone()]);
+    let a = Absorbable::of(std::slice::from_ref(&milk));
     assert_eq!(format!("{:.1}", a.mg), "94.0");
-    assert_eq!(format!("{:.1}", Absorbable::of(&[spinach.clone()]).mg), "12.5");
+    assert_eq!(format!("{:.1}", Absorbable::of(std::slice::from_ref(&spinach)).mg), "12.5");
     let mut other = entry(find(&foods, "11658"), 100.0);
     let day = Absorbable::of(&[milk, spinach, other.clone()]);
     assert_eq!((day.estimated, day.items), (2, 3));
