@@ -65,6 +65,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .collect();
     out!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
+    super::absorbable::lines(&summary.absorbable, entries);
     if report.unreadable_today() > 0 {
         let rows = present::plural(report.unreadable_today(), "row", "rows");
         outln!("The totals leave out {rows} of this day that could not be read (their figures are unknown).");

@@ -113,6 +113,7 @@ pub fn day(r: &DayReport) -> Value {
         "supplements": r.supplements.iter().map(supplement).collect::<Vec<_>>(),
         "items": summary.totals.items,
         "totals": summary.totals.known_map(),
+        "absorbable_calcium": super::absorbable::json(&summary.absorbable),
         "unknown": summary.totals.unknown_map(),
         "supplemental": supplemental,
         "targets": summary.targets,

@@ -4,6 +4,7 @@
 // First, so that every command module can print through its macros.
 #[macro_use]
 pub mod output;
+mod absorbable;
 mod check;
 mod context;
 mod day;

@@ -7,8 +7,11 @@ use crate::domain::search::before_eating;
 use crate::present::{self, mark, NOT_AS_EATEN_LEGEND};
 
 use super::{json, print_json, table, CliError, Context};
+use crate::domain::absorption::{kind_of_food, round_mg};
 use crate::domain::browse::Basis;
+use crate::domain::browse::Ranked;
 use crate::domain::Nutrient;
+use crate::present::absorption::{order_note, percent, whole_mg, COLUMN_HEAD};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -24,7 +27,12 @@ pub struct Args {
     /// How many foods to list
     #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub limit: u32,
-    /// Print JSON: search's objects plus "value", "basis" and, per serving, "portion"
+    /// Order by absorbable calcium (calcium only): calcium times the fraction absorbed
+    /// measured for the kind of food; foods not measured are left out
+    #[arg(long)]
+    pub absorbable: bool,
+    /// Print JSON: search's objects plus "value", "basis", per serving "portion", and with
+    /// --absorbable "absorbable" and "fraction_absorbed"
     #[arg(long)]
     pub json: bool,
 }
@@ -45,8 +53,21 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             super::context::short(&a.per)
         ))
     })?;
+    if a.absorbable && nutrient != Nutrient::Calcium {
+        return Err(CliError::Usage(format!(
+            "--absorbable orders by absorbable calcium: use it with calcium, not {}",
+            nutrient.info().name.to_lowercase()
+        )));
+    }
     let catalog = ctx.catalog()?;
-    let ranked = catalog.top_by(nutrient, basis, a.group.as_deref(), a.limit as usize)?;
+    let ranked = if a.absorbable {
+        // Every food with a calcium value, then the measured ones by what is absorbed.
+        let all = catalog.top_by(nutrient, basis, a.group.as_deref(), usize::MAX)?;
+        by_absorbable(all, a.limit as usize)
+    } else {
+        catalog.top_by(nutrient, basis, a.group.as_deref(), a.limit as usize)?
+    };
+    let absorbed = |r: &Ranked| kind_of_food(&r.food.id, &r.food.name, Some(&r.food.group));
     let info = nutrient.info();
     if a.json {
         let items: Vec<serde_json::Value> = ranked
@@ -56,6 +77,10 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
                 v["value"] = json!(crate::domain::nutrient::round_for_output(nutrient, r.value));
                 v["unit"] = json!(info.unit);
                 v["basis"] = json!(basis.as_str());
+                if let Some(k) = absorbed(r).filter(|_| a.absorbable) {
+                    v["absorbable"] = json!(round_mg(r.value * k.fraction));
+                    v["fraction_absorbed"] = json!(k.fraction);
+                }
                 if let Some(p) = &r.serving {
                     v["portion"] =
                         json!({"amount": p.amount, "description": p.description, "grams": p.grams});
@@ -82,6 +107,9 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
                 row.push(r.serving.as_ref().map(|p| table::fit(&p.label(), 30)).unwrap_or_default());
             }
             row.push(present::figure(nutrient, Some(r.value), d));
+            if let Some(k) = absorbed(r).filter(|_| a.absorbable) {
+                row.push(format!("{} ({})", whole_mg(r.value * k.fraction), percent(k)));
+            }
             row
         })
         .collect();
@@ -90,10 +118,16 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     if basis == Basis::Serving {
         header.push("serving");
     }
+    let left = header.len();
     header.push(&value_head);
-    let left = header.len() - 1;
+    if a.absorbable {
+        header.push(COLUMN_HEAD);
+    }
     out!("{}", table::render(&header, &rows, left));
     outln!("{} {}; foods with an unknown value are left out", info.name, basis.label());
+    if a.absorbable {
+        outln!("{}", order_note());
+    }
     if ranked.iter().any(|r| before_eating(&r.food)) {
         outln!("{NOT_AS_EATEN_LEGEND}");
     }
@@ -101,4 +135,15 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         outln!("One {}.", crate::domain::serving::SOURCE);
     }
     Ok(())
+}
+
+/// The foods of a measured kind among `ranked`, richest in absorbable calcium first (then
+/// by id), at most `limit`.
+fn by_absorbable(ranked: Vec<Ranked>, limit: usize) -> Vec<Ranked> {
+    let absorbed = |r: &Ranked| {
+        kind_of_food(&r.food.id, &r.food.name, Some(&r.food.group)).map(|k| r.value * k.fraction)
+    };
+    let mut out: Vec<(f64, Ranked)> = ranked.into_iter().filter_map(|r| Some((absorbed(&r)?, r))).collect();
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.food.id.cmp(&y.1.food.id)));
+    out.into_iter().take(limit).map(|(_, r)| r).collect()
 }

@@ -37,6 +37,8 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         let mut v = period_json(&stats);
         v["end"] = json!(end.to_string());
         v["days"] = json!(days.iter().map(day_json).collect::<Vec<_>>());
+        v["absorbable_calcium"] =
+            super::absorbable::week_json(&super::absorbable::total(&days), stats.coverage.logged);
         return print_json(&v);
     }
     let d = ctx.config.units.vitamin_d;
@@ -54,6 +56,7 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             outln!("{note}");
         }
     }
+    super::absorbable::week_lines(&super::absorbable::total(&days), stats.coverage.logged);
     if let Some(r) = stats.ca_mg_ratio {
         outln!("Ca:Mg {} over the logged days ({CA_MG_NOTE}).", present::ratio(r));
     }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::absorption::Absorbable;
 use super::food::{Entry, Food, Meal, NewEntry};
 use super::nutrient::Nutrient;
 use super::nutrient::COUNT;
@@ -26,6 +27,8 @@ pub struct DaySummary {
     pub targets: Targets,
     pub ear: Targets,
     pub ul: Targets,
+    /// The food entries' absorbable calcium, estimated per food (`absorption`).
+    pub absorbable: Absorbable,
 }
 
 impl DaySummary {
@@ -53,6 +56,7 @@ impl DaySummary {
             targets: profile.targets(),
             ear: profile.ear(),
             ul: profile.ul(),
+            absorbable: Absorbable::of(entries),
         }
     }
 

@@ -1,5 +1,6 @@
 //! The pure heart of marrow: nutrients, quantities, targets, totals. No IO, no SQL.
 
+pub mod absorption;
 pub mod compare;
 pub mod date;
 pub mod food;

@@ -4,6 +4,7 @@
 //! words, and the mark for foods not listed as eaten. The domain hands over numbers and
 //! codes; only this module makes words.
 
+pub mod absorption;
 mod amount;
 mod day;
 mod form;

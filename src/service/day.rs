@@ -231,6 +231,7 @@ fn dated(rows: &[Unreadable], date: NaiveDate) -> usize {
 fn count_unreadable(summary: &mut DaySummary, rows: &[Unreadable]) {
     for _ in 0..dated(rows, summary.date) {
         summary.totals.add(&NutrientValues::unknown());
+        summary.absorbable.items += 1;
     }
 }
 

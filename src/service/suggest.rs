@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::day::{day_report, DayReport};
 use super::foods::Foods;
+use crate::domain::absorption::kind_of_food;
 use crate::domain::browse::Basis;
 use crate::domain::day::DaySummary;
 use crate::domain::everyday::is_everyday;
@@ -20,6 +21,25 @@ pub const SUGGESTION_POOL: usize = 400;
 const POOL_READ: usize = 4000;
 /// How many of the user's most logged foods are weighed as their own suggestions.
 const YOUR_FOODS: usize = 20;
+
+/// How many suggestions are weighed before the absorbable-calcium order picks its own.
+pub const ABSORBABLE_POOL: usize = 50;
+
+/// A suggestion's absorbable calcium: what its serving adds times the fraction absorbed
+/// measured for its kind of food; None for a food not measured.
+pub fn absorbable(s: &Suggestion) -> Option<f64> {
+    kind_of_food(&s.food.id, &s.food.name, Some(&s.food.group)).map(|k| s.adds * k.fraction)
+}
+
+/// Calcium suggestions (weighed from a list of [`ABSORBABLE_POOL`]) in the absorbable order:
+/// the foods of a measured kind by the absorbable calcium one serving adds, at most `limit`;
+/// foods not measured are left out.
+pub fn in_absorbable_order(list: Vec<Suggestion>, limit: usize) -> Vec<Suggestion> {
+    let mut out: Vec<(f64, Suggestion)> =
+        list.into_iter().filter_map(|s| Some((absorbable(&s)?, s))).collect();
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.food.id.cmp(&y.1.food.id)));
+    out.into_iter().take(limit).map(|(_, s)| s).collect()
+}
 
 /// A day's remaining gap in one nutrient and the foods that would close it.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,6 +9,7 @@ use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
 use super::{history, labs, meals, prompt, review, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
+use crate::present::absorption::poor_source;
 use crate::service::DayReport;
 
 /// Rows a page key moves in a list.
@@ -125,10 +126,13 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                     format!("{}: {} is back", history::word(state), entry.food_name)
                 } else {
                     format!(
-                        "Logged {} {} to {}{}",
+                        "Logged {} {} to {}{}{}",
                         entry.quantity,
                         entry.food_name,
                         entry.meal,
+                        poor_source(&entry.food_id, &entry.food_name)
+                            .map(|n| format!(" · {n}"))
+                            .unwrap_or_default(),
                         state.keys.undo_note(Focus::Log)
                     )
                 },

@@ -15,7 +15,7 @@ use super::theme::Theme;
 use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
 use crate::domain::warnings::Warning;
 use crate::domain::Nutrient;
-use crate::present::{self, gauge, VitaminDUnit, CA_MG_NOTE};
+use crate::present::{self, absorption, gauge, VitaminDUnit, CA_MG_NOTE};
 use crate::tui::state::{AppState, Focus};
 
 /// At most this many warning lines under the gauges; the supplements overlay lists them all.
@@ -32,7 +32,13 @@ pub struct Gauges<'a> {
 /// line and the warnings.
 pub fn height(state: &AppState) -> u16 {
     let supp = u16::from(BONE_NUTRIENTS.iter().any(|n| state.summary.supplemental[n.index()] > 0.0));
-    2 + 3 + state.extra_nutrients.len() as u16 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
+    let absorbed = u16::from(state.summary.absorbable.estimated > 0);
+    2 + 3
+        + state.extra_nutrients.len() as u16
+        + absorbed
+        + supp
+        + 1
+        + state.warnings.len().min(WARNING_LINES) as u16
 }
 
 /// The widest a gauge's bar is drawn.
@@ -206,6 +212,8 @@ impl Widget for Gauges<'_> {
             BONE_NUTRIENTS.iter().chain(&self.state.extra_nutrients).copied().collect();
         let d = super::vitamin_d(self.state);
         let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, d);
+        let absorbed = absorption::gauge_line(&summary.absorbable, inner.width as usize);
+        lines.extend(absorbed.map(|l| Line::styled(l, self.theme.dim)));
         lines.extend(supplements_line(summary, self.theme, d));
         lines.push(info_line(summary, self.state.ca_mg_week, self.theme));
         let lists = self.state.keys.key_in(Focus::Log, "supplements");

@@ -10,7 +10,7 @@ use super::frame;
 use super::log::cell;
 use super::theme::Theme;
 use crate::domain::day::BONE_NUTRIENTS;
-use crate::present::{self, VitaminDUnit};
+use crate::present::{self, absorption, VitaminDUnit};
 use crate::service::GapSuggestions;
 use crate::tui::keymap::Keymap;
 use crate::tui::state::{Focus, SuggestOverlay as State};
@@ -76,6 +76,10 @@ impl Widget for SuggestOverlay<'_> {
                 if s.yours { "yours" } else { "" }
             );
             lines.push(Line::styled(text, if k == o.selected { t.selected } else { t.text }));
+            let calcium = g.nutrient == crate::domain::Nutrient::Calcium;
+            if let Some(note) = absorption::poor_source(&s.food.id, &s.food.name).filter(|_| calcium) {
+                lines.push(Line::styled(format!("    {note}"), t.warn));
+            }
         }
         lines.push(Line::raw(""));
         lines.push(Line::styled(
