@@ -300,7 +300,10 @@ fn check_place(text: &str, place: &Place) -> Result<(), (usize, String)> {
     let line = |name: &str| line_in_table(text, "place", name).unwrap_or(1);
     if let Some(lat) = place.latitude {
         if !(-90.0..=90.0).contains(&lat) {
-            return Err((line("latitude"), format!("latitude {lat} must be from -90 to 90 (south negative)")));
+            return Err((
+                line("latitude"),
+                format!("latitude {lat} must be from -90 to 90 (south negative)"),
+            ));
         }
         if place.city.is_some() {
             return Err((line("city"), "give a latitude or a city in [place], not both".into()));
@@ -370,7 +373,8 @@ mod tests {
 
     #[test]
     fn a_bad_place_names_its_line() {
-        let (line, what) = Config::parse("[units]\nvitamin_d = \"ug\"\n[place]\nlatitude = 95\n").unwrap_err();
+        let (line, what) =
+            Config::parse("[units]\nvitamin_d = \"ug\"\n[place]\nlatitude = 95\n").unwrap_err();
         assert_eq!(line, 4, "{what}");
         assert!(what.contains("-90 to 90"), "{what}");
         let (line, what) = Config::parse("[place]\n\ncity = \"Atlantis\"\n").unwrap_err();

@@ -5,6 +5,7 @@
 //! codes; only this module makes words.
 
 mod amount;
+pub mod cofactors;
 mod day;
 mod form;
 pub mod gauge;
@@ -12,6 +13,7 @@ pub mod period;
 pub mod report_html;
 pub mod report_md;
 pub mod review;
+pub mod sun;
 pub mod text;
 mod warnings;
 
