@@ -81,6 +81,8 @@ pub enum Action {
     OpenReview,
     /// The review's other period: the week or the 30 days.
     ToggleReviewPeriod,
+    /// The bone co-factor panel of the shown day.
+    OpenCofactors,
     /// Esc: close the top overlay without changes.
     Close,
     /// Enter: confirm whatever the overlay offers.

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{history, meals, prompt, review, search, suggest, supplements, trends};
+use super::{cofactors, history, meals, prompt, review, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
 use crate::service::DayReport;
 
@@ -212,6 +212,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Focus::Search => search::search(state, other),
             Focus::Suggest => suggest::update(state, other),
             Focus::Review => review::update(state, other),
+            Focus::Cofactors => cofactors::update(state, other),
             Focus::Supplements => supplements::update(state, other),
             Focus::Log => log(state, other),
         },
@@ -289,6 +290,7 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         OpenSupplements => supplements::open(state),
         OpenSuggestions => suggest::open(state),
         OpenReview => review::open(state),
+        OpenCofactors => cofactors::open(state),
         SaveMeal => meals::open_name(state),
         OpenSavedMeals => meals::open_picker(state),
         CopyYesterday => meals::copy_yesterday(state),

@@ -292,6 +292,10 @@ pub struct AppState {
     pub suggest: Option<SuggestOverlay>,
     /// The review of the week or month (`R`).
     pub review: Option<ReviewOverlay>,
+    /// The bone co-factor panel of the shown day (`B`), open.
+    pub cofactors: bool,
+    /// The config's latitude (`[place]`): None, and nothing is said of the sun.
+    pub latitude: Option<f64>,
     /// Naming a meal to save (`s`).
     pub naming: Option<NamePrompt>,
     /// Picking a saved meal to log (`r`).
@@ -342,6 +346,7 @@ pub enum Focus {
     Search,
     Suggest,
     Review,
+    Cofactors,
     Supplements,
     Log,
 }
@@ -373,6 +378,8 @@ impl AppState {
             pills: None,
             suggest: None,
             review: None,
+            cofactors: false,
+            latitude: None,
             naming: None,
             meals: None,
             help: false,
@@ -413,6 +420,8 @@ impl AppState {
             Focus::Suggest
         } else if self.review.is_some() {
             Focus::Review
+        } else if self.cofactors {
+            Focus::Cofactors
         } else if self.pills.is_some() {
             Focus::Supplements
         } else {

@@ -49,6 +49,8 @@ pub enum Context {
     Suggest,
     /// The review of the week or month.
     Review,
+    /// The bone co-factor panel.
+    Cofactors,
     /// The saved meal picker.
     Meals,
     /// Moving an entry to another meal.
@@ -59,7 +61,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them: what people use most first.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Log,
         Context::Global,
         Context::Search,
@@ -71,6 +73,7 @@ impl Context {
         Context::Supplements,
         Context::Suggest,
         Context::Review,
+        Context::Cofactors,
         Context::Meals,
         Context::Move,
         Context::Help,
@@ -90,6 +93,7 @@ impl Context {
             Context::Supplements => "supplements",
             Context::Suggest => "suggest",
             Context::Review => "review",
+            Context::Cofactors => "cofactors",
             Context::Meals => "meals",
             Context::Move => "move",
             Context::Help => "help",
@@ -110,6 +114,7 @@ impl Context {
             Context::Supplements => "Supplements",
             Context::Suggest => "Suggestions",
             Context::Review => "The review",
+            Context::Cofactors => "Bone co-factors",
             Context::Meals => "Saved meals",
             Context::Move => "Moving an entry",
             Context::Help => "This help",
@@ -189,6 +194,7 @@ pub fn chain(focus: Focus) -> &'static [Context] {
         Focus::Supplements => &[Supplements, Browse, List, Global],
         Focus::Suggest => &[Suggest, Browse, List, Global],
         Focus::Review => &[Review, Browse, List, Global],
+        Focus::Cofactors => &[Cofactors, Browse, List, Global],
         Focus::Meals => &[Meals, Browse, List, Global],
         Focus::Move => &[Move, Browse, List, Global],
         Focus::Groups => &[Browse, List, Global],

@@ -32,7 +32,13 @@ pub struct Gauges<'a> {
 /// line and the warnings.
 pub fn height(state: &AppState) -> u16 {
     let supp = u16::from(BONE_NUTRIENTS.iter().any(|n| state.summary.supplemental[n.index()] > 0.0));
-    2 + 3 + state.extra_nutrients.len() as u16 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
+    let sun = u16::from(state.latitude.is_some());
+    2 + 3
+        + state.extra_nutrients.len() as u16
+        + supp
+        + 1
+        + sun
+        + state.warnings.len().min(WARNING_LINES) as u16
 }
 
 /// The widest a gauge's bar is drawn.
@@ -208,6 +214,10 @@ impl Widget for Gauges<'_> {
         let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, d);
         lines.extend(supplements_line(summary, self.theme, d));
         lines.push(info_line(summary, self.state.ca_mg_week, self.theme));
+        if let Some(lat) = self.state.latitude {
+            let sun = crate::domain::sun::Sun::at(lat, self.state.date);
+            lines.push(Line::styled(present::sun::app_line(&sun), self.theme.dim));
+        }
         let lists = self.state.keys.key_in(Focus::Log, "supplements");
         lines.extend(warning_lines(&self.state.warnings, lists, self.theme, inner.width as usize, d));
         Paragraph::new(lines).render(inner, buf);
