@@ -295,35 +295,10 @@ impl Config {
     }
 }
 
-/// Checks `[place]`: a latitude from -90 to 90, a city on marrow's list, not both.
+/// Checks `[place]` (domain::places::check), naming the line of the setting at fault.
 fn check_place(text: &str, place: &Place) -> Result<(), (usize, String)> {
-    let line = |name: &str| line_in_table(text, "place", name).unwrap_or(1);
-    if let Some(lat) = place.latitude {
-        if !(-90.0..=90.0).contains(&lat) {
-            return Err((
-                line("latitude"),
-                format!("latitude {lat} must be from -90 to 90 (south negative)"),
-            ));
-        }
-        if place.city.is_some() {
-            return Err((line("city"), "give a latitude or a city in [place], not both".into()));
-        }
-    }
-    if let Some(city) = &place.city {
-        if places::latitude_of(city).is_none() {
-            let some: Vec<&str> = places::names().take(6).collect();
-            return Err((
-                line("city"),
-                format!(
-                    "unknown city {:?}: give its latitude instead (latitude = 42.4), or one of marrow's {} cities, e.g. {}",
-                    clip(city),
-                    places::CITIES.len(),
-                    some.join(", ")
-                ),
-            ));
-        }
-    }
-    Ok(())
+    places::check(place.latitude, place.city.as_deref())
+        .map_err(|(name, what)| (line_in_table(text, "place", name).unwrap_or(1), what))
 }
 
 #[cfg(test)]

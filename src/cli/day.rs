@@ -124,8 +124,8 @@ fn cofactors_json(c: &Cofactors) -> Value {
         ProteinBasis::Table => json!({"kind": "rda_table"}),
         ProteinBasis::Config => json!({"kind": "config"}),
     };
-    let older = p.older_advice.map(|((lo, hi), grams)| {
-        json!({"g_per_kg": [lo, hi], "g": grams.map(|(a, b)| [a, b]), "source": "PROT-AGE 2013, ESPEN 2014 (advice, not a DRI)"})
+    let older = p.older_advice.map(|a| {
+        json!({"g_per_kg": [a.per_kg.0, a.per_kg.1], "g": a.grams.map(|(lo, hi)| [lo, hi]), "source": "PROT-AGE 2013, ESPEN 2014 (advice, not a DRI)"})
     });
     let k = &c.vitamin_k;
     json!({

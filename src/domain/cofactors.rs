@@ -35,8 +35,17 @@ pub struct Protein {
     pub unknown: usize,
     pub target: Option<f64>,
     pub basis: ProteinBasis,
-    /// For adults over 65: the advice in g/kg, and in grams when a weight is set.
-    pub older_advice: Option<((f64, f64), Option<(f64, f64)>)>,
+    /// For adults over 65: the PROT-AGE/ESPEN advice.
+    pub older_advice: Option<OlderAdvice>,
+}
+
+/// The protein advice of PROT-AGE (2013) and ESPEN (2014) for adults over 65: not a DRI.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OlderAdvice {
+    /// Grams per kg of body weight, low and high.
+    pub per_kg: (f64, f64),
+    /// The same in grams, when a weight is set.
+    pub grams: Option<(f64, f64)>,
 }
 
 /// A nutrient of the day against its target, with how many items lacked a value.
@@ -96,7 +105,7 @@ impl Cofactors {
         let target = summary.targets.get(Nutrient::Protein);
         let older_advice = (profile.age >= OLDER_FROM_AGE).then(|| {
             let (lo, hi) = OLDER_ADVICE_PER_KG;
-            (OLDER_ADVICE_PER_KG, profile.weight_kg.map(|w| (lo * w, hi * w)))
+            OlderAdvice { per_kg: OLDER_ADVICE_PER_KG, grams: profile.weight_kg.map(|w| (lo * w, hi * w)) }
         });
         let k = Nutrient::VitaminK;
         Cofactors {
@@ -178,10 +187,13 @@ mod tests {
         let p = Profile { age: 70, sex: Sex::Male, weight_kg: Some(80.0), ..Profile::default() };
         let c = Cofactors::of(&summary(&p, 60.0, 0.0), &p);
         assert_eq!(c.protein.target, Some(64.0), "the RDA stays 0.8 g/kg");
-        assert_eq!(c.protein.older_advice, Some(((1.0, 1.2), Some((80.0, 96.0)))));
+        assert_eq!(
+            c.protein.older_advice,
+            Some(OlderAdvice { per_kg: (1.0, 1.2), grams: Some((80.0, 96.0)) })
+        );
         let p = Profile { age: 70, ..Profile::default() };
         let c = Cofactors::of(&summary(&p, 60.0, 0.0), &p);
-        assert_eq!(c.protein.older_advice, Some(((1.0, 1.2), None)));
+        assert_eq!(c.protein.older_advice, Some(OlderAdvice { per_kg: (1.0, 1.2), grams: None }));
         let p = Profile { age: 65, ..Profile::default() };
         assert_eq!(Cofactors::of(&summary(&p, 60.0, 0.0), &p).protein.older_advice, None);
     }

@@ -75,6 +75,34 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     CITIES.iter().map(|(n, _)| *n)
 }
 
+/// Checks a place as the config gives it: a latitude from -90 to 90, a city on the list, not
+/// both. An error names the setting at fault ("latitude" or "city") and says why.
+pub fn check(latitude: Option<f64>, city: Option<&str>) -> Result<(), (&'static str, String)> {
+    if let Some(lat) = latitude {
+        if !(-90.0..=90.0).contains(&lat) {
+            return Err(("latitude", format!("latitude {lat} must be from -90 to 90 (south negative)")));
+        }
+        if city.is_some() {
+            return Err(("city", "give a latitude or a city in [place], not both".into()));
+        }
+    }
+    match city {
+        Some(c) if latitude_of(c).is_none() => {
+            let some: Vec<&str> = names().take(6).collect();
+            Err((
+                "city",
+                format!(
+                    "unknown city {:?}: give its latitude instead (latitude = 42.4), or one of marrow's {} cities, e.g. {}",
+                    super::clip(c),
+                    CITIES.len(),
+                    some.join(", ")
+                ),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,8 +49,9 @@ fn protein(p: &Protein, items: usize, d: VitaminDUnit) -> Vec<String> {
     };
     let mut lines =
         vec![format!("Protein {}{} ({basis})", against(n, p.amount, p.target, d), unknown(p.unknown, items))];
-    if let Some(((lo, hi), grams)) = p.older_advice {
-        let grams = match grams {
+    if let Some(advice) = p.older_advice {
+        let (lo, hi) = advice.per_kg;
+        let grams = match advice.grams {
             Some((a, b)) => format!(", {}-{}", number(n, a, d), amount(n, b, d)),
             None => " (set a weight for grams)".into(),
         };
