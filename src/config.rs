@@ -9,7 +9,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 
 use crate::domain::text::clip_words;
-use crate::domain::{clip, Meal, Nutrient};
+use crate::domain::{clip, places, Meal, Nutrient};
 use crate::files_guard::{self, Refusal};
 use crate::tui::keymap::{KeySetting, Keymap};
 
@@ -45,6 +45,13 @@ late_snack = "21:30"
 theme = "default"
 # Nutrients the app shows beyond magnesium, calcium and vitamin D, e.g. ["zinc_mg", "vitamin_k_ug"].
 extra_nutrients = []
+
+[place]
+# Where you live, for whether the noon sun is high enough for skin to make vitamin D: a
+# latitude in degrees (south negative), or one of about 50 cities marrow knows (Boston,
+# London, Sydney...). Unset, marrow claims nothing about the sun.
+# latitude = 42.4
+# city = "Boston"
 "#;
 
 /// Vitamin D display unit.
@@ -109,6 +116,14 @@ pub struct App {
     pub extra_nutrients: Vec<String>,
 }
 
+/// Where the user lives: a latitude, or a city from `domain::places`. At most one of the two.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Place {
+    pub latitude: Option<f64>,
+    pub city: Option<String>,
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -117,6 +132,7 @@ pub struct Config {
     pub meals: Meals,
     pub targets: BTreeMap<String, f64>,
     pub app: App,
+    pub place: Place,
     /// Key rebindings: `remove = "x"`, or per context `[keys.search] sort = "ctrl-o"`.
     pub keys: BTreeMap<String, KeySetting>,
 }
@@ -230,6 +246,7 @@ impl Config {
                 "meal times must run breakfast < lunch < snack < dinner < late_snack".into(),
             ));
         }
+        check_place(text, &config.place)?;
         if let Err(e) = Keymap::with_overrides(&config.keys) {
             let line = line_in_table(text, &e.table, &e.name)
                 .or_else(|| line_in_table(text, "keys", &e.name))
@@ -266,10 +283,22 @@ impl Config {
         starts.iter().rev().find(|(s, _)| s.is_some_and(|s| t >= s)).map_or(Meal::Snack, |(_, meal)| *meal)
     }
 
+    /// The latitude the config gives, directly or by its city (checked when the file was
+    /// read); None when neither is set.
+    pub fn latitude(&self) -> Option<f64> {
+        self.place.latitude.or_else(|| self.place.city.as_deref().and_then(places::latitude_of))
+    }
+
     /// Extra nutrients for the app, in canonical order.
     pub fn extra_nutrients(&self) -> Vec<Nutrient> {
         Nutrient::all().filter(|n| self.app.extra_nutrients.iter().any(|k| k == n.key())).collect()
     }
+}
+
+/// Checks `[place]` (domain::places::check), naming the line of the setting at fault.
+fn check_place(text: &str, place: &Place) -> Result<(), (usize, String)> {
+    places::check(place.latitude, place.city.as_deref())
+        .map_err(|(name, what)| (line_in_table(text, "place", name).unwrap_or(1), what))
 }
 
 #[cfg(test)]
@@ -306,6 +335,32 @@ mod tests {
         assert!(Config::parse("[nonsense]\nx = 1\n").is_err());
         assert!(Config::parse("[meals]\nlunch = \"25:00\"\n").is_err());
         assert!(Config::parse("[targets]\nmagnesium_mg = -5\n").is_err());
+    }
+
+    #[test]
+    fn a_place_gives_a_latitude() {
+        assert_eq!(Config::default().latitude(), None);
+        assert_eq!(Config::parse("[place]\nlatitude = 42.4\n").unwrap().latitude(), Some(42.4));
+        assert_eq!(Config::parse("[place]\nlatitude = -33\n").unwrap().latitude(), Some(-33.0));
+        assert_eq!(Config::parse("[place]\ncity = \"boston\"\n").unwrap().latitude(), Some(42.36));
+        assert_eq!(Config::parse("[place]\ncity = \"Sydney\"\n").unwrap().latitude(), Some(-33.87));
+    }
+
+    #[test]
+    fn a_bad_place_names_its_line() {
+        let (line, what) =
+            Config::parse("[units]\nvitamin_d = \"ug\"\n[place]\nlatitude = 95\n").unwrap_err();
+        assert_eq!(line, 4, "{what}");
+        assert!(what.contains("-90 to 90"), "{what}");
+        let (line, what) = Config::parse("[place]\n\ncity = \"Atlantis\"\n").unwrap_err();
+        assert_eq!(line, 3, "{what}");
+        assert!(what.contains("unknown city \"Atlantis\""), "{what}");
+        let (line, what) = Config::parse("[place]\nlatitude = 42.4\ncity = \"Boston\"\n").unwrap_err();
+        assert_eq!(line, 3, "{what}");
+        let (line, _) = Config::parse("[place]\nlatitude = \"north\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        let (line, _) = Config::parse("[place]\nlongitude = 71\n").unwrap_err();
+        assert_eq!(line, 2);
     }
 
     #[test]

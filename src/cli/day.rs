@@ -1,10 +1,15 @@
 //! `marrow day [--date D] [--json]`: a day's entries and totals against the profile's targets.
 
 use super::{json, print_json, table, CliError, Context, DISCLAIMER};
+use serde_json::{json, Value};
+
+use crate::domain::cofactors::{Cofactors, ProteinBasis};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::insights::contributors;
-use crate::domain::nutrient::NUTRIENTS;
+use crate::domain::nutrient::{round_for_output, NUTRIENTS};
+use crate::domain::sun::Sun;
 use crate::domain::targets::SOURCE;
+use crate::domain::Nutrient;
 use crate::present::{self, CA_MG_NOTE};
 use crate::service::day_report;
 
@@ -23,8 +28,15 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let diary = ctx.diary_for_reading()?;
     let report = day_report(&diary, date)?;
     super::transfer::warn_unreadable(&report.unreadable, "left as it is; its day's totals leave it out");
+    let cofactors = Cofactors::of(&report.summary, &report.profile);
+    let sun = ctx.config.latitude().map(|lat| Sun::at(lat, date));
     if a.json {
-        return print_json(&json::day(&report));
+        let mut v = json::day(&report);
+        if let Some(o) = v.as_object_mut() {
+            o.insert("cofactors".into(), cofactors_json(&cofactors));
+            o.insert("sun".into(), sun.as_ref().map_or(Value::Null, sun_json));
+        }
+        return print_json(&v);
     }
     let (entries, profile, summary) = (&report.entries, &report.profile, &report.summary);
     let d = ctx.config.units.vitamin_d;
@@ -79,6 +91,9 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             report.ca_mg_ratio_week().map(|w| format!(", 7 days {}", present::ratio(w))).unwrap_or_default();
         outln!("\ncalcium:magnesium today {}{week} ({CA_MG_NOTE})", present::ratio(r));
     }
+    if let Some(sun) = &sun {
+        outln!("{}", present::sun::day_line(sun));
+    }
     for n in BONE_NUTRIENTS {
         let top = contributors(entries, n, 3);
         if !top.is_empty() {
@@ -89,9 +104,64 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
             outln!("{} from: {}", n.info().short, list.join(", "));
         }
     }
+    outln!("\n{}:", present::cofactors::TITLE);
+    for line in present::cofactors::lines(&cofactors, d) {
+        outln!("  {line}");
+    }
     for (w, message) in report.warnings.iter().zip(present::messages(&report.warnings, d)) {
         outln!("warning [{}]: {message}", w.code.as_str());
     }
     outln!("\nTargets: {SOURCE}.\n{DISCLAIMER}");
     Ok(())
+}
+
+/// The co-factor panel as `day --json` gives it: amounts in each nutrient's unit.
+fn cofactors_json(c: &Cofactors) -> Value {
+    let p = &c.protein;
+    let basis = match p.basis {
+        ProteinBasis::PerKg { per_kg, weight_kg, floor } => {
+            json!({"kind": "rda_per_kg", "g_per_kg": per_kg, "weight_kg": weight_kg, "table_floor_g": floor})
+        }
+        ProteinBasis::Table => json!({"kind": "rda_table"}),
+        ProteinBasis::Config => json!({"kind": "config"}),
+    };
+    let older = p.older_advice.map(|a| {
+        json!({"g_per_kg": [a.per_kg.0, a.per_kg.1], "g": a.grams.map(|(lo, hi)| [lo, hi]), "source": "PROT-AGE 2013, ESPEN 2014 (advice, not a DRI)"})
+    });
+    let k = &c.vitamin_k;
+    json!({
+        "protein_g": {
+            "amount": round_for_output(Nutrient::Protein, p.amount),
+            "unknown": p.unknown,
+            "target": p.target,
+            "basis": basis,
+            "older_adult_advice": older,
+        },
+        "vitamin_k_ug": {
+            "amount": round_for_output(k.nutrient, k.amount),
+            "unknown": k.unknown,
+            "ai": k.target,
+            "source": "AI for phylloquinone (K1), IOM 2001",
+        },
+        "sodium_mg": {
+            "amount": round_for_output(Nutrient::Sodium, c.sodium.amount),
+            "unknown": c.sodium.unknown,
+            "urinary_calcium_mg": (c.sodium.calcium_lost * 10.0).round() / 10.0,
+            "source": "about 40 mg calcium per 2.3 g sodium, Weaver 1999 (estimate)",
+        },
+    })
+}
+
+/// The sun at the config's latitude on the day, for `day --json`.
+fn sun_json(s: &Sun) -> Value {
+    let months =
+        |season: bool| -> Vec<u32> { (1..=12).filter(|m| s.months[*m as usize - 1] == season).collect() };
+    json!({
+        "latitude": s.latitude,
+        "noon_elevation_deg": (s.elevation * 10.0).round() / 10.0,
+        "vitamin_d_season": s.season,
+        "season_months": months(true),
+        "sunless_months": months(false),
+        "rule": present::sun::SUN_SOURCE,
+    })
 }

@@ -10,7 +10,7 @@ use super::{print_json, CliError, Context};
 use crate::domain::nutrient::round_for_output;
 use crate::domain::period::Period;
 use crate::domain::Nutrient;
-use crate::service::review::{review, Review};
+use crate::service::review::{review, weigh_sun, Review};
 
 /// Days in `--week` (the default) and in `--month`.
 pub const WEEK_DAYS: u32 = 7;
@@ -79,10 +79,15 @@ pub fn read(period: &PeriodArgs, ctx: &Context) -> Result<Review, CliError> {
 
 pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let r = read(&a.period, ctx)?;
+    let sun = ctx.config.latitude().map(|lat| weigh_sun(&r, lat));
     if a.json {
-        return print_json(&review_json(&r));
+        let mut v = review_json(&r);
+        if let (Some(o), Some(w)) = (v.as_object_mut(), &sun) {
+            o.insert("sun".into(), json!({"latitude": w.sun.latitude, "sunless_days": w.sunless_days, "short_without_sun": w.short_without_sun()}));
+        }
+        return print_json(&v);
     }
-    out!("{}", crate::present::review::text(&r, ctx.config.units.vitamin_d));
+    out!("{}", crate::present::review::text_with_sun(&r, sun.as_ref(), ctx.config.units.vitamin_d));
     Ok(())
 }
 

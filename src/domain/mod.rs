@@ -68,3 +68,7 @@ pub mod supplement;
 pub mod warnings;
 
 pub mod browse;
+
+pub mod cofactors;
+pub mod places;
+pub mod sun;

@@ -6,6 +6,7 @@
 
 pub mod absorption;
 mod amount;
+pub mod cofactors;
 mod day;
 mod form;
 pub mod gauge;
@@ -14,6 +15,7 @@ pub mod period;
 pub mod report_html;
 pub mod report_md;
 pub mod review;
+pub mod sun;
 pub mod text;
 mod warnings;
 

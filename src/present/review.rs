@@ -10,7 +10,7 @@ use super::CA_MG_NOTE;
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::period::NutrientStats;
 use crate::domain::Nutrient;
-use crate::service::review::{NutrientReview, Review};
+use crate::service::review::{NutrientReview, Review, SunWeighing};
 
 /// Said once in every review and report.
 pub const NOT_ADVICE: &str = "Educational, not medical advice: ask a clinician about pregnancy, \
@@ -191,6 +191,12 @@ pub fn lab_lines(r: &Review, d: VitaminDUnit) -> Vec<String> {
 
 /// What `marrow review` prints.
 pub fn text(r: &Review, d: VitaminDUnit) -> String {
+    text_with_sun(r, None, d)
+}
+
+/// What `marrow review` prints, with vitamin D weighed against the sun when the config gives
+/// a latitude (none: nothing is said of the sun).
+pub fn text_with_sun(r: &Review, sun: Option<&SunWeighing>, d: VitaminDUnit) -> String {
     let mut s = format!("Review of {}.\n", period_name(r));
     let prev = r.previous.period;
     s.push_str(&format!("Compared with the {} days before: {} to {}.\n", prev.len(), prev.first, prev.last));
@@ -246,6 +252,9 @@ pub fn text(r: &Review, d: VitaminDUnit) -> String {
         for w in warnings {
             s.push_str(&format!("  {w}\n"));
         }
+    }
+    if let Some(w) = sun {
+        s.push_str(&format!("\n{}\n", super::sun::review_line(w, d)));
     }
     s.push_str(&format!("\n{NOT_ADVICE}\n"));
     s

@@ -13,6 +13,7 @@ use super::suggest::for_gap;
 use crate::domain::day::{DaySummary, BONE_NUTRIENTS};
 use crate::domain::insights::{contributors, Contributor, Suggestion};
 use crate::domain::period::{NutrientStats, Period, PeriodStats};
+use crate::domain::sun::{makes_vitamin_d, Sun};
 use crate::domain::supplement::Supplement;
 use crate::domain::warnings::{warnings, Warning};
 use crate::domain::Nutrient;
@@ -92,6 +93,43 @@ pub struct Review {
 impl Review {
     pub fn nutrient(&self, n: Nutrient) -> Option<&NutrientReview> {
         self.nutrients.iter().find(|r| r.nutrient == n)
+    }
+}
+
+/// Vitamin D from food and supplements over a review's period, weighed against the sun at the
+/// user's latitude (domain::sun): on days without vitamin D from the sun, intake is all there is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SunWeighing {
+    /// The sun on the period's last day.
+    pub sun: Sun,
+    /// Days of the period whose noon sun is too low for vitamin D.
+    pub sunless_days: usize,
+    pub days: usize,
+    /// Average vitamin D a logged day, food and supplements (µg); None with no logged day.
+    pub average: Option<f64>,
+    /// Whether some item lacked a vitamin D value: the average is then a lower bound.
+    pub lower_bound: bool,
+    pub target: Option<f64>,
+}
+
+impl SunWeighing {
+    /// Whether the period had sunless days and its intake fell below the target on average.
+    pub fn short_without_sun(&self) -> bool {
+        self.sunless_days > 0 && matches!((self.average, self.target), (Some(a), Some(t)) if a < t)
+    }
+}
+
+/// The review's vitamin D weighed against the sun at `latitude`.
+pub fn weigh_sun(r: &Review, latitude: f64) -> SunWeighing {
+    let p = r.stats.period;
+    let d = r.stats.get(Nutrient::VitaminD);
+    SunWeighing {
+        sun: Sun::at(latitude, p.last),
+        sunless_days: p.dates().filter(|day| !makes_vitamin_d(latitude, *day)).count(),
+        days: p.len(),
+        average: d.average,
+        lower_bound: d.lower_bound(),
+        target: d.target,
     }
 }
 

@@ -83,6 +83,8 @@ pub enum Action {
     ToggleReviewPeriod,
     /// The lab values up to the shown date, beside the intake before each.
     OpenLabs,
+    /// The bone co-factor panel of the shown day.
+    OpenCofactors,
     /// Esc: close the top overlay without changes.
     Close,
     /// Enter: confirm whatever the overlay offers.

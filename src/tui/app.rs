@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{history, labs, meals, prompt, review, search, suggest, supplements, trends};
+use super::{cofactors, history, labs, meals, prompt, review, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
 use crate::present::absorption::poor_source;
 use crate::service::DayReport;
@@ -218,6 +218,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Focus::Suggest => suggest::update(state, other),
             Focus::Review => review::update(state, other),
             Focus::Labs => labs::update(state, other),
+            Focus::Cofactors => cofactors::update(state, other),
             Focus::Supplements => supplements::update(state, other),
             Focus::Log => log(state, other),
         },
@@ -296,6 +297,7 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         OpenSuggestions => suggest::open(state),
         OpenReview => review::open(state),
         OpenLabs => labs::open(state),
+        OpenCofactors => cofactors::open(state),
         SaveMeal => meals::open_name(state),
         OpenSavedMeals => meals::open_picker(state),
         CopyYesterday => meals::copy_yesterday(state),

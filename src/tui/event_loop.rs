@@ -71,6 +71,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> io::Result<()> {
     let profile = runtime.diary.profile().unwrap_or_default();
     let mut state = AppState::new(now.date_naive(), config.meal_at(now.time()), profile);
     state.extra_nutrients = config.extra_nutrients();
+    state.latitude = config.latitude();
     state.vitamin_d_iu = config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
     state.metric_portions = config.units.portions == crate::config::PortionsFirst::Metric;
     state.keys = config.keymap();

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+mod cofactors;
 pub mod effect;
 mod event_loop;
 #[cfg(test)]

@@ -305,6 +305,10 @@ pub struct AppState {
     pub review: Option<ReviewOverlay>,
     /// The lab view (`L`).
     pub labs: Option<LabsOverlay>,
+    /// The bone co-factor panel of the shown day (`B`), open.
+    pub cofactors: bool,
+    /// The config's latitude (`[place]`): None, and nothing is said of the sun.
+    pub latitude: Option<f64>,
     /// Naming a meal to save (`s`).
     pub naming: Option<NamePrompt>,
     /// Picking a saved meal to log (`r`).
@@ -356,6 +360,7 @@ pub enum Focus {
     Suggest,
     Review,
     Labs,
+    Cofactors,
     Supplements,
     Log,
 }
@@ -388,6 +393,8 @@ impl AppState {
             suggest: None,
             review: None,
             labs: None,
+            cofactors: false,
+            latitude: None,
             naming: None,
             meals: None,
             help: false,
@@ -430,6 +437,8 @@ impl AppState {
             Focus::Review
         } else if self.labs.is_some() {
             Focus::Labs
+        } else if self.cofactors {
+            Focus::Cofactors
         } else if self.pills.is_some() {
             Focus::Supplements
         } else {

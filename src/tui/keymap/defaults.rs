@@ -60,6 +60,7 @@ fn rows() -> Vec<Row> {
         (Log, "suggest", &["x"], Always, OpenSuggestions, "suggestions to close the gap (Mg, Ca, D)"),
         (Log, "review", &["R"], Always, OpenReview, "review the week or month: averages, foods, change"),
         (Log, "labs", &["L"], Always, OpenLabs, "lab values over time beside the intake before them"),
+        (Log, "cofactors", &["B"], Always, OpenCofactors, "bone co-factors: protein, vitamin K1, sodium"),
         (Log, "save_meal", &["s"], Always, SaveMeal, "save the selected entry's meal under a name"),
         (Log, "saved_meals", &["r"], Always, OpenSavedMeals, "log a saved meal to the current meal"),
         (
@@ -130,6 +131,7 @@ fn rows() -> Vec<Row> {
         (Review, "period", &["Tab", "BackTab"], Always, ToggleReviewPeriod, "the week or the 30 days"),
         (Review, "review", &["R", "q"], Always, Close, "close"),
         (Labs, "labs", &["L", "q"], Always, Close, "close"),
+        (Cofactors, "cofactors", &["B", "q"], Always, Close, "close"),
         (Meals, "meal", &["Tab", "BackTab"], Always, CycleMeal, "the meal it goes to"),
         (Meals, "saved_meals", &["r"], Always, Close, "close"),
         (Move, "breakfast", &["b"], Always, PickMeal(Meal::Breakfast), "to breakfast"),

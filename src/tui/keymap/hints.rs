@@ -185,6 +185,12 @@ impl Keymap {
         ])
     }
 
+    /// The co-factor panel's bottom line.
+    pub fn cofactors_hint(&self) -> String {
+        let f = Focus::Cofactors;
+        line([self.key_in(f, "cofactors").or_else(|| self.key_in(f, "close")).map(|k| format!("{k} close"))])
+    }
+
     /// The saved meal picker's bottom line.
     pub fn meals_hint(&self) -> String {
         let f = Focus::Meals;

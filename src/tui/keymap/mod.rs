@@ -51,6 +51,8 @@ pub enum Context {
     Review,
     /// The lab values.
     Labs,
+    /// The bone co-factor panel.
+    Cofactors,
     /// The saved meal picker.
     Meals,
     /// Moving an entry to another meal.
@@ -61,7 +63,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them: what people use most first.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Log,
         Context::Global,
         Context::Search,
@@ -74,6 +76,7 @@ impl Context {
         Context::Suggest,
         Context::Review,
         Context::Labs,
+        Context::Cofactors,
         Context::Meals,
         Context::Move,
         Context::Help,
@@ -94,6 +97,7 @@ impl Context {
             Context::Suggest => "suggest",
             Context::Review => "review",
             Context::Labs => "labs",
+            Context::Cofactors => "cofactors",
             Context::Meals => "meals",
             Context::Move => "move",
             Context::Help => "help",
@@ -115,6 +119,7 @@ impl Context {
             Context::Suggest => "Suggestions",
             Context::Review => "The review",
             Context::Labs => "Lab values",
+            Context::Cofactors => "Bone co-factors",
             Context::Meals => "Saved meals",
             Context::Move => "Moving an entry",
             Context::Help => "This help",
@@ -195,6 +200,7 @@ pub fn chain(focus: Focus) -> &'static [Context] {
         Focus::Suggest => &[Suggest, Browse, List, Global],
         Focus::Review => &[Review, Browse, List, Global],
         Focus::Labs => &[Labs, Browse, List, Global],
+        Focus::Cofactors => &[Cofactors, Browse, List, Global],
         Focus::Meals => &[Meals, Browse, List, Global],
         Focus::Move => &[Move, Browse, List, Global],
         Focus::Groups => &[Browse, List, Global],

@@ -33,11 +33,13 @@ pub struct Gauges<'a> {
 pub fn height(state: &AppState) -> u16 {
     let supp = u16::from(BONE_NUTRIENTS.iter().any(|n| state.summary.supplemental[n.index()] > 0.0));
     let absorbed = u16::from(state.summary.absorbable.estimated > 0);
+    let sun = u16::from(state.latitude.is_some());
     2 + 3
         + state.extra_nutrients.len() as u16
         + absorbed
         + supp
         + 1
+        + sun
         + state.warnings.len().min(WARNING_LINES) as u16
 }
 
@@ -216,6 +218,10 @@ impl Widget for Gauges<'_> {
         lines.extend(absorbed.map(|l| Line::styled(l, self.theme.dim)));
         lines.extend(supplements_line(summary, self.theme, d));
         lines.push(info_line(summary, self.state.ca_mg_week, self.theme));
+        if let Some(lat) = self.state.latitude {
+            let sun = crate::domain::sun::Sun::at(lat, self.state.date);
+            lines.push(Line::styled(present::sun::app_line(&sun), self.theme.dim));
+        }
         let lists = self.state.keys.key_in(Focus::Log, "supplements");
         lines.extend(warning_lines(&self.state.warnings, lists, self.theme, inner.width as usize, d));
         Paragraph::new(lines).render(inner, buf);

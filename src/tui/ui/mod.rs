@@ -1,5 +1,6 @@
 //! Drawing: the root layout and overlays, each pane rendered from `&AppState` alone.
 
+mod cofactors;
 mod field;
 mod frame;
 mod gauges;
@@ -65,6 +66,9 @@ pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, t
 fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
     if let Some(p) = &state.pills {
         supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
+    }
+    if state.cofactors {
+        cofactors::CofactorsOverlay { state, theme, d: vitamin_d(state) }.render(centered(area, 76, 14), buf);
     }
     if let Some(r) = &state.review {
         review::ReviewOverlay { overlay: r, keys: &state.keys, theme, d: vitamin_d(state) }
