@@ -16,6 +16,9 @@ use crate::domain::supplement::NewSupplement;
 use crate::domain::{Meal, NewEntry, Nutrient, NutrientValues, Portion, Profile, ProfileError, Sex};
 use crate::store::{Raw, Unreadable};
 
+mod journal;
+pub use journal::{NoteRecord, SymptomRecord};
+
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
 
@@ -39,6 +42,11 @@ pub struct Export {
     pub saved_meals: Vec<MealRecord>,
     #[serde(default)]
     pub supplement_products: Vec<ProductRecord>,
+    /// Notes and symptom scores; absent when there are none (and in older exports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub symptoms: Vec<SymptomRecord>,
     /// Rows of the diary marrow could not read, as stored; absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<UnreadableRecord>,
@@ -394,5 +402,6 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         }
         meals.push((name, items));
     }
-    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals })
+    let journal = journal::validate(&x.notes, &x.symptoms)?;
+    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals, journal })
 }

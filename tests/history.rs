@@ -62,6 +62,7 @@ fn with_history() -> Env {
         supplements: vec![],
         products: vec![],
         meals: vec![],
+        journal: Default::default(),
     };
     Diary::open(&env.diary_path()).unwrap().restore(&restore, "2026-11-20T20:00:00+00:00").unwrap();
     assert!(!Path::new(&format!("{}-wal", env.diary_path().display())).exists(), "checkpointed on close");

@@ -12,6 +12,7 @@ mod import;
 mod json;
 mod log;
 mod meal;
+mod note;
 mod pick;
 mod profile;
 mod report;
@@ -20,6 +21,7 @@ mod search;
 mod shell;
 mod suggest;
 mod supplement;
+mod symptom;
 mod table;
 mod top;
 mod transfer;
@@ -75,6 +77,12 @@ pub enum Command {
     /// Supplement doses (elemental), counted in totals and against their own limits
     #[command(subcommand)]
     Supplement(supplement::SupplementCommand),
+    /// Notes on a day, beside the food log
+    #[command(subcommand)]
+    Note(note::NoteCommand),
+    /// Symptom scores (0-10) on a day, and a view of them beside a nutrient
+    #[command(subcommand)]
+    Symptom(symptom::SymptomCommand),
     /// Seven days of totals, averages and days at target
     Week(week::Args),
     /// How a week or month went against the one before, and foods for what was most short
@@ -126,6 +134,8 @@ impl Command {
             Command::Log(L::Rm { .. })
             | Command::Food(F::Add { .. } | F::Edit { .. })
             | Command::Supplement(S::Add { .. } | S::Rm { .. })
+            | Command::Note(note::NoteCommand::Add { .. } | note::NoteCommand::Rm { .. })
+            | Command::Symptom(symptom::SymptomCommand::Add { .. } | symptom::SymptomCommand::Rm { .. })
             | Command::Meal(M::Save { .. } | M::Log { .. })
             | Command::Copy(_)
             | Command::Profile(P::Set { .. })
@@ -246,6 +256,8 @@ fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Day(a) => day::run(a, ctx),
         Command::Profile(c) => profile::run(c, ctx),
         Command::Supplement(c) => supplement::run(c, ctx),
+        Command::Note(c) => note::run(c, ctx),
+        Command::Symptom(c) => symptom::run(c, ctx),
         Command::Week(a) => week::run(a, ctx),
         Command::Review(a) => review::run(a, ctx),
         Command::Report(a) => report::run(a, ctx),

@@ -12,6 +12,7 @@ pub mod period;
 pub mod report_html;
 pub mod report_md;
 pub mod review;
+pub mod symptoms;
 pub mod text;
 mod warnings;
 

@@ -33,6 +33,7 @@ fn read_export(
     let foods = diary.read_custom_foods()?;
     let meals = diary.read_saved_meals()?;
     let products = diary.read_products()?;
+    let (notes, symptoms) = (diary.notes(from, to)?, diary.symptoms(from, to)?);
     let unreadable: Vec<Unreadable> =
         [entries.unreadable, supplements.unreadable, foods.unreadable, meals.unreadable, products.unreadable]
             .concat();
@@ -95,6 +96,8 @@ fn read_export(
                 form: p.form,
             })
             .collect(),
+        notes: notes.iter().map(Into::into).collect(),
+        symptoms: symptoms.iter().map(Into::into).collect(),
         unreadable: unreadable.iter().map(UnreadableRecord::from).collect(),
     };
     Ok((x, unreadable))

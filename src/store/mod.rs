@@ -10,6 +10,7 @@ mod diary;
 mod entries;
 mod files;
 mod hints;
+mod notes;
 mod opening;
 mod profile;
 mod restore;

@@ -280,7 +280,8 @@ fn schema_matches(read: &Connection, version: i64, path: &Path) -> Result<(), St
         (true, false) => 2,
         (false, false) => 1,
     };
-    if version < 1 || version.min(3) != tables_say {
+    let notes = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'notes'")?;
+    if version < 1 || version.min(3) != tables_say || notes != (version >= super::notes::schema()) {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: format!(

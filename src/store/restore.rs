@@ -23,6 +23,7 @@ pub struct Restore {
     pub supplements: Vec<NewSupplement>,
     pub products: Vec<(String, Nutrient, f64, Option<String>)>,
     pub meals: Vec<(String, Vec<(String, String)>)>,
+    pub journal: crate::domain::symptoms::Journal,
 }
 
 /// What a restore wrote.
@@ -69,6 +70,7 @@ impl Diary {
             let items: Vec<(String, String)> = items.iter().map(|(f, q)| (renamed(f), q.clone())).collect();
             insert_meal_in(&tx, name, &items, now)?;
         }
+        super::notes::insert_journal_in(&tx, &r.journal)?;
         if let Some(p) = &r.profile {
             set_profile_in(&tx, p, now)?;
         }
