@@ -87,11 +87,11 @@ fn the_view_compares_before_and_after_a_start_with_its_caveat() {
     assert!(text.contains("magnesium supplement starts"), "{text}");
     assert!(
         text.contains(
-            "cramps in the 14 days before magnesium started on 2026-03-04: 6.0 (3 days with a score)"
+            "cramps before magnesium started on 2026-03-04: 6.0 (3 days with a score)"
         ),
         "{text}"
     );
-    assert!(text.contains("from that day, 14 days on: 2.0 (3 days with a score)"), "{text}");
+    assert!(text.contains("from that day on (14 days each side): 2.0 (3 days with a score)"), "{text}");
     for part in [
         "Not a trial",
         "regression to the mean",

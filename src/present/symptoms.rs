@@ -66,17 +66,17 @@ fn side(s: &Side) -> String {
 }
 
 /// The comparison in two lines: "cramps before magnesium started on 2026-03-04: 6.0 (3
-/// days with a score)" and "from that day on: 2.0 (3 days with a score)".
+/// days with a score)" and "from that day on (14 days each side): 2.0 (3 days with a score)".
 pub fn comparison(view: &SymptomView, c: &Comparison) -> Vec<String> {
     let name = lower_first(view.nutrient.info().name);
     vec![
         format!(
-            "{} in the 14 days before {name} started on {}: {}",
+            "{} before {name} started on {}: {}",
             safe(&view.name),
             c.start,
             side(&c.before)
         ),
-        format!("from that day, 14 days on: {}", side(&c.after)),
+        format!("from that day on (14 days each side): {}", side(&c.after)),
     ]
 }
 

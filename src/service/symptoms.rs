@@ -97,3 +97,22 @@ pub fn view(
         Ok(SymptomView { name: name.into(), nutrient, days, runs, comparison })
     })
 }
+
+/// For the app's view: the symptom names the diary holds (by name) and the view of `name`,
+/// or of the symptom scored last when none is given (None: no symptom scored yet).
+pub fn overlay(
+    diary: &Diary,
+    name: Option<&str>,
+    nutrient: Nutrient,
+) -> Result<(Vec<String>, Option<SymptomView>), StoreError> {
+    diary.read(|d| {
+        let all = d.symptoms(None, None)?;
+        let mut names: Vec<String> = all.iter().map(|s| s.name.clone()).collect();
+        names.sort();
+        names.dedup();
+        let Some(name) = name.map(str::to_string).or_else(|| all.last().map(|s| s.name.clone())) else {
+            return Ok((names, None));
+        };
+        Ok((names, Some(view(d, &name, nutrient, None)?)))
+    })
+}

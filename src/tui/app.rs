@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{history, meals, prompt, review, search, suggest, supplements, trends};
+use super::{history, journal, meals, prompt, review, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
 use crate::service::DayReport;
 
@@ -188,6 +188,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         SuggestionsLoaded(found) => suggest::loaded(state, found),
         SavedMealsLoaded(choices) => meals::loaded(state, choices),
         ReviewLoaded(found) => review::loaded(state, found),
+        JournalAdded(what) => journal::added(state, what),
+        SymptomViewLoaded(names, view) => journal::view_loaded(state, names, view.map(|v| *v)),
         MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
         EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
         KeyPrefix(key) => {
@@ -205,6 +207,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Focus::Amount => prompt::update(state, other),
             Focus::Date => trends::prompt(state, other),
             Focus::Name => meals::name_prompt(state, other),
+            Focus::Journal => journal::prompt(state, other),
+            Focus::Symptoms => journal::view(state, other),
             Focus::Dose => supplements::form(state, other),
             Focus::Groups => search::groups(state, other),
             Focus::Move => moving(state, other),
@@ -230,7 +234,8 @@ fn day_loaded(state: &mut AppState, report: DayReport) -> Vec<Effect> {
     }
     let keep = state.select_id.take().or_else(|| state.selected_entry().map(|e| e.id));
     state.ca_mg_week = report.ca_mg_ratio_week();
-    let DayReport { profile, entries, supplements, summary, warnings, .. } = report;
+    let DayReport { profile, entries, supplements, summary, warnings, notes, symptoms, .. } = report;
+    (state.notes, state.symptoms) = (notes, symptoms);
     state.summary = summary;
     state.profile = profile;
     state.entries = entries;
@@ -289,6 +294,9 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         OpenSupplements => supplements::open(state),
         OpenSuggestions => suggest::open(state),
         OpenReview => review::open(state),
+        OpenNote => journal::open(state, journal::Kind::Note),
+        OpenSymptom => journal::open(state, journal::Kind::Symptom),
+        OpenSymptomView => journal::open_view(state),
         SaveMeal => meals::open_name(state),
         OpenSavedMeals => meals::open_picker(state),
         CopyYesterday => meals::copy_yesterday(state),

@@ -82,6 +82,20 @@ pub enum Effect {
         to: NaiveDate,
         meal: Meal,
     },
+    AddNote {
+        date: NaiveDate,
+        text: String,
+    },
+    AddSymptom {
+        date: NaiveDate,
+        name: String,
+        score: u8,
+    },
+    /// The symptom view of `name` (None: the symptom scored last) against `nutrient`.
+    LoadSymptomView {
+        name: Option<String>,
+        nutrient: Nutrient,
+    },
     Quit,
 }
 
@@ -125,7 +139,9 @@ impl Effect {
             | RemoveSupplement { .. }
             | SaveMeal { .. }
             | LogSavedMeal { .. }
-            | CopyMeal { .. } => true,
+            | CopyMeal { .. }
+            | AddNote { .. }
+            | AddSymptom { .. } => true,
             LoadDay(_)
             | LoadTrend { .. }
             | Search(_)
@@ -137,6 +153,7 @@ impl Effect {
             | Suggest { .. }
             | LoadSavedMeals
             | Review(_)
+            | LoadSymptomView { .. }
             | Quit => false,
         }
     }

@@ -53,13 +53,17 @@ pub enum Context {
     Meals,
     /// Moving an entry to another meal.
     Move,
+    /// The note or symptom prompt.
+    Journal,
+    /// The symptom view.
+    Symptoms,
     /// This help.
     Help,
 }
 
 impl Context {
     /// Every context, in the order the help lists them: what people use most first.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Log,
         Context::Global,
         Context::Search,
@@ -73,6 +77,8 @@ impl Context {
         Context::Review,
         Context::Meals,
         Context::Move,
+        Context::Journal,
+        Context::Symptoms,
         Context::Help,
     ];
 
@@ -92,6 +98,8 @@ impl Context {
             Context::Review => "review",
             Context::Meals => "meals",
             Context::Move => "move",
+            Context::Journal => "journal",
+            Context::Symptoms => "symptoms",
             Context::Help => "help",
         }
     }
@@ -112,6 +120,8 @@ impl Context {
             Context::Review => "The review",
             Context::Meals => "Saved meals",
             Context::Move => "Moving an entry",
+            Context::Journal => "The note and symptom prompt",
+            Context::Symptoms => "The symptom view",
             Context::Help => "This help",
         }
     }
@@ -192,11 +202,14 @@ pub fn chain(focus: Focus) -> &'static [Context] {
         Focus::Meals => &[Meals, Browse, List, Global],
         Focus::Move => &[Move, Browse, List, Global],
         Focus::Groups => &[Browse, List, Global],
+        Focus::Journal => &[Journal, Text, Global],
+        Focus::Symptoms => &[Symptoms, Browse, List, Global],
     }
 }
 
 /// The focuses with a text field, where letters type.
-const TYPING: [Focus; 5] = [Focus::Search, Focus::Amount, Focus::Name, Focus::Dose, Focus::Date];
+const TYPING: [Focus; 6] =
+    [Focus::Search, Focus::Amount, Focus::Name, Focus::Dose, Focus::Date, Focus::Journal];
 
 /// Whether the focus has a text field, where letters type.
 fn text_field(focus: Focus) -> bool {
