@@ -119,6 +119,7 @@ pub fn write(data_dir: &Path, end: NaiveDate) -> Result<(usize, usize), String> 
         supplements,
         products: Vec::new(),
         meals: Vec::new(),
+        journal: Default::default(),
     };
     let done = diary.restore(&restore, &format!("{end}T20:00:00+00:00")).map_err(|e| e.to_string())?;
     Ok((done.entries, done.supplements))
