@@ -86,9 +86,7 @@ fn the_view_compares_before_and_after_a_start_with_its_caveat() {
     let text = env.ok(&["symptom", "view", "cramps"]);
     assert!(text.contains("magnesium supplement starts"), "{text}");
     assert!(
-        text.contains(
-            "cramps before magnesium started on 2026-03-04: 6.0 (3 days with a score)"
-        ),
+        text.contains("cramps before magnesium started on 2026-03-04: 6.0 (3 days with a score)"),
         "{text}"
     );
     assert!(text.contains("from that day on (14 days each side): 2.0 (3 days with a score)"), "{text}");
@@ -157,4 +155,21 @@ fn export_and_import_carry_notes_and_symptoms() {
     assert_refused(&out, "a score of 12");
     assert!(String::from_utf8_lossy(&out.stderr).contains("symptoms[2].score"));
     assert_eq!(fourth.json(&["note", "list", "--json"]).as_array().unwrap().len(), 0);
+}
+
+/// The schema check knows the notes and symptoms tables: a diary that has them but whose
+/// header names the schema before them is damaged, refused and left as it is.
+#[test]
+fn a_header_older_than_the_notes_tables_is_refused_untouched() {
+    let env = Env::new();
+    env.ok(&["note", "add", "precious"]);
+    let conn = rusqlite::Connection::open(env.diary_path()).unwrap();
+    conn.pragma_update(None, "user_version", 3).unwrap();
+    drop(conn);
+    let before = env.diary_files();
+    let out = env.run(&["note", "list"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("is damaged") && message.contains("schema version 3"), "{message}");
+    assert_eq!(env.diary_files(), before);
 }

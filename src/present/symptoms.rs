@@ -70,12 +70,7 @@ fn side(s: &Side) -> String {
 pub fn comparison(view: &SymptomView, c: &Comparison) -> Vec<String> {
     let name = lower_first(view.nutrient.info().name);
     vec![
-        format!(
-            "{} before {name} started on {}: {}",
-            safe(&view.name),
-            c.start,
-            side(&c.before)
-        ),
+        format!("{} before {name} started on {}: {}", safe(&view.name), c.start, side(&c.before)),
         format!("from that day on (14 days each side): {}", side(&c.after)),
     ]
 }

@@ -281,7 +281,8 @@ fn schema_matches(read: &Connection, version: i64, path: &Path) -> Result<(), St
         (false, false) => 1,
     };
     let notes = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'notes'")?;
-    if version < 1 || version.min(3) != tables_say || notes != (version >= super::notes::schema()) {
+    let tables_say = if notes { super::notes::schema() } else { tables_say };
+    if version < 1 || version.min(3) != tables_say.min(3) || notes != (version >= super::notes::schema()) {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: format!(
