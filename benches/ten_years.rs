@@ -120,6 +120,7 @@ pub fn write(data_dir: &Path, end: NaiveDate) -> Result<(usize, usize), String> 
         products: Vec::new(),
         meals: Vec::new(),
         labs: Vec::new(),
+        journal: Default::default(),
     };
     let done = diary.restore(&restore, &format!("{end}T20:00:00+00:00")).map_err(|e| e.to_string())?;
     Ok((done.entries, done.supplements))

@@ -19,6 +19,8 @@ use crate::store::{Raw, Unreadable};
 mod labs;
 use labs::labs;
 pub use labs::LabRecord;
+mod journal;
+pub use journal::{NoteRecord, SymptomRecord};
 
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
@@ -46,6 +48,11 @@ pub struct Export {
     /// Laboratory values as entered; absent when there are none (and in exports before them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labs: Vec<LabRecord>,
+    /// Notes and symptom scores; absent when there are none (and in older exports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub symptoms: Vec<SymptomRecord>,
     /// Rows of the diary marrow could not read, as stored; absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<UnreadableRecord>,
@@ -402,5 +409,6 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         meals.push((name, items));
     }
     let labs = labs(&x.labs)?;
-    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals, labs })
+    let journal = journal::validate(&x.notes, &x.symptoms)?;
+    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals, labs, journal })
 }

@@ -63,6 +63,7 @@ fn with_history() -> Env {
         products: vec![],
         meals: vec![],
         labs: vec![],
+        journal: Default::default(),
     };
     Diary::open(&env.diary_path()).unwrap().restore(&restore, "2026-11-20T20:00:00+00:00").unwrap();
     assert!(!Path::new(&format!("{}-wal", env.diary_path().display())).exists(), "checkpointed on close");

@@ -14,6 +14,7 @@ mod json;
 mod lab;
 mod log;
 mod meal;
+mod note;
 mod pick;
 mod profile;
 mod report;
@@ -22,6 +23,7 @@ mod search;
 mod shell;
 mod suggest;
 mod supplement;
+mod symptom;
 mod table;
 mod top;
 mod transfer;
@@ -80,6 +82,12 @@ pub enum Command {
     /// Lab values (25(OH)D, serum magnesium and calcium, PTH) read against their bands
     #[command(subcommand)]
     Lab(lab::LabCommand),
+    /// Notes on a day, beside the food log
+    #[command(subcommand)]
+    Note(note::NoteCommand),
+    /// Symptom scores (0-10) on a day, and a view of them beside a nutrient
+    #[command(subcommand)]
+    Symptom(symptom::SymptomCommand),
     /// Seven days of totals, averages and days at target
     Week(week::Args),
     /// How a week or month went against the one before, and foods for what was most short
@@ -132,6 +140,8 @@ impl Command {
             | Command::Food(F::Add { .. } | F::Edit { .. })
             | Command::Supplement(S::Add { .. } | S::Rm { .. })
             | Command::Lab(lab::LabCommand::Add { .. } | lab::LabCommand::Rm { .. })
+            | Command::Note(note::NoteCommand::Add { .. } | note::NoteCommand::Rm { .. })
+            | Command::Symptom(symptom::SymptomCommand::Add { .. } | symptom::SymptomCommand::Rm { .. })
             | Command::Meal(M::Save { .. } | M::Log { .. })
             | Command::Copy(_)
             | Command::Profile(P::Set { .. })
@@ -253,6 +263,8 @@ fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Profile(c) => profile::run(c, ctx),
         Command::Supplement(c) => supplement::run(c, ctx),
         Command::Lab(c) => lab::run(c, ctx),
+        Command::Note(c) => note::run(c, ctx),
+        Command::Symptom(c) => symptom::run(c, ctx),
         Command::Week(a) => week::run(a, ctx),
         Command::Review(a) => review::run(a, ctx),
         Command::Report(a) => report::run(a, ctx),

@@ -65,6 +65,7 @@ pub mod pick;
 pub mod search;
 pub mod serving;
 pub mod supplement;
+pub mod symptoms;
 pub mod warnings;
 
 pub mod browse;

@@ -16,6 +16,7 @@ pub mod report_html;
 pub mod report_md;
 pub mod review;
 pub mod sun;
+pub mod symptoms;
 pub mod text;
 mod warnings;
 

@@ -34,6 +34,9 @@ pub struct DayReport {
     /// dated on a day counts in that day's totals as an item whose every figure is unknown:
     /// never as zero.
     pub unreadable: Vec<Unreadable>,
+    /// The day's notes and symptom scores.
+    pub notes: Vec<crate::domain::symptoms::Note>,
+    pub symptoms: Vec<crate::domain::symptoms::Symptom>,
 }
 
 impl DayReport {
@@ -49,7 +52,17 @@ impl DayReport {
         let summary = DaySummary::with_supplements(date, &entries, &supplements, &profile);
         let mg_average = NutrientStats::of(&week, Nutrient::Magnesium).average;
         let warnings = warnings(&summary, &supplements, mg_average);
-        DayReport { profile, entries, supplements, summary, week, warnings, unreadable: Vec::new() }
+        DayReport {
+            profile,
+            entries,
+            supplements,
+            summary,
+            week,
+            warnings,
+            unreadable: Vec::new(),
+            notes: Vec::new(),
+            symptoms: Vec::new(),
+        }
     }
 
     /// Calcium to magnesium ratio over the logged days of the 7 ending on this day.
@@ -76,6 +89,8 @@ pub fn day_report(diary: &Diary, date: NaiveDate) -> Result<DayReport, StoreErro
         let mut report = DayReport::new(date, profile, entries, supplements, week);
         count_unreadable(&mut report.summary, &w.unreadable);
         report.unreadable = w.unreadable;
+        (report.notes, report.symptoms) =
+            (d.notes(Some(date), Some(date))?, d.symptoms(Some(date), Some(date))?);
         Ok(report)
     })
 }

@@ -10,6 +10,7 @@ pub mod meals;
 pub mod record;
 pub mod review;
 pub mod suggest;
+pub mod symptoms;
 pub mod transfer;
 
 pub use day::{day_report, summaries, DayReport};

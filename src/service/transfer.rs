@@ -34,6 +34,7 @@ fn read_export(
     let meals = diary.read_saved_meals()?;
     let products = diary.read_products()?;
     let labs = diary.labs(from, to)?;
+    let (notes, symptoms) = (diary.notes(from, to)?, diary.symptoms(from, to)?);
     let unreadable: Vec<Unreadable> =
         [entries.unreadable, supplements.unreadable, foods.unreadable, meals.unreadable, products.unreadable]
             .concat();
@@ -108,6 +109,8 @@ fn read_export(
                 logged_at: l.lab.logged_at,
             })
             .collect(),
+        notes: notes.iter().map(Into::into).collect(),
+        symptoms: symptoms.iter().map(Into::into).collect(),
         unreadable: unreadable.iter().map(UnreadableRecord::from).collect(),
     };
     Ok((x, unreadable))

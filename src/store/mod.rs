@@ -11,6 +11,7 @@ mod entries;
 mod files;
 mod hints;
 mod labs;
+mod notes;
 mod opening;
 mod profile;
 mod restore;

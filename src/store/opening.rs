@@ -273,22 +273,33 @@ pub(super) fn quick_check(conn: &Connection, max: usize) -> Result<Vec<String>, 
 fn schema_matches(read: &Connection, version: i64, path: &Path) -> Result<(), StoreError> {
     let has =
         |sql: &str| -> Result<bool, StoreError> { Ok(read.query_row(sql, [], |r| r.get::<_, i64>(0))? > 0) };
-    let schema_2 = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'supplements'")?;
-    let schema_3 = has("SELECT COUNT(*) FROM pragma_table_info('profile') WHERE name = 'age_months'")?;
-    let tables_say = match (schema_2, schema_3) {
-        (_, true) => 3,
-        (true, false) => 2,
-        (false, false) => 1,
-    };
-    // The labs table came with its own migration, wherever it stands in the list.
-    let labs_at = super::diary::MIGRATIONS
-        .iter()
-        .position(|m| m.contains("CREATE TABLE labs"))
-        .map_or(i64::MAX, |i| i as i64 + 1);
-    let labs = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'labs'")?;
-    let tables_say = if labs { labs_at } else { tables_say };
-    let fits = if labs { version >= labs_at } else { version < labs_at && version.min(3) == tables_say };
-    if version < 1 || !fits {
+    // Each migration leaves a mark in the tables, and the marks must be those of the header's
+    // version. Migrations are found by their text, wherever they stand in the list.
+    let marks: [(&str, &str); 4] = [
+        (
+            "CREATE TABLE supplements",
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'supplements'",
+        ),
+        (
+            "ADD COLUMN age_months",
+            "SELECT COUNT(*) FROM pragma_table_info('profile') WHERE name = 'age_months'",
+        ),
+        ("CREATE TABLE labs", "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'labs'"),
+        ("CREATE TABLE notes", "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'notes'"),
+    ];
+    // A newer marrow's version is told apart elsewhere; here only the versions this one knows.
+    let known = version.min(super::diary::DIARY_SCHEMA_VERSION);
+    let (mut tables_say, mut fits) = (1, version >= 1);
+    for (text, sql) in marks {
+        let at =
+            super::diary::MIGRATIONS.iter().position(|m| m.contains(text)).map_or(i64::MAX, |i| i as i64 + 1);
+        let present = has(sql)?;
+        if present {
+            tables_say = tables_say.max(at);
+        }
+        fits &= present == (known >= at);
+    }
+    if !fits {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: format!(

@@ -24,6 +24,7 @@ pub struct Restore {
     pub products: Vec<(String, Nutrient, f64, Option<String>)>,
     pub meals: Vec<(String, Vec<(String, String)>)>,
     pub labs: Vec<crate::domain::labs::NewLab>,
+    pub journal: crate::domain::symptoms::Journal,
 }
 
 /// What a restore wrote.
@@ -73,6 +74,7 @@ impl Diary {
         for l in &r.labs {
             super::labs::insert_lab_in(&tx, l)?;
         }
+        super::notes::insert_journal_in(&tx, &r.journal)?;
         if let Some(p) = &r.profile {
             set_profile_in(&tx, p, now)?;
         }

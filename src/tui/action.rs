@@ -85,6 +85,12 @@ pub enum Action {
     OpenLabs,
     /// The bone co-factor panel of the shown day.
     OpenCofactors,
+    /// Add a note / a symptom score to the shown day; the symptom view.
+    OpenNote,
+    OpenSymptom,
+    OpenSymptomView,
+    /// Tab in the symptom prompt: complete the name.
+    Complete,
     /// Esc: close the top overlay without changes.
     Close,
     /// Enter: confirm whatever the overlay offers.
@@ -187,6 +193,10 @@ pub enum Action {
         items: usize,
         replaced: bool,
     },
+    /// A note or a symptom score was added (what to say).
+    JournalAdded(String),
+    /// The symptom names the diary holds and the view asked for.
+    SymptomViewLoaded(Vec<String>, Option<Box<crate::service::symptoms::SymptomView>>),
     /// Nothing was done, for a reason worth a hint ("nothing logged for lunch yesterday").
     Notice(String),
     /// Another process changed the diary.

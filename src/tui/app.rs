@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{cofactors, history, labs, meals, prompt, review, search, suggest, supplements, trends};
+use super::{cofactors, history, journal, labs, meals, prompt, review, search, suggest, supplements, trends};
 use crate::domain::{date, Meal};
 use crate::present::absorption::poor_source;
 use crate::service::DayReport;
@@ -193,6 +193,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         SavedMealsLoaded(choices) => meals::loaded(state, choices),
         ReviewLoaded(found) => review::loaded(state, found),
         LabsLoaded(found) => labs::loaded(state, found),
+        JournalAdded(what) => journal::added(state, what),
+        SymptomViewLoaded(names, view) => journal::view_loaded(state, names, view.map(|v| *v)),
         MealSaved { name, items, replaced } => meals::saved(state, &name, items, replaced),
         EntriesAdded { entries, batch } => meals::entries_added(state, entries, &batch),
         KeyPrefix(key) => {
@@ -210,6 +212,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Focus::Amount => prompt::update(state, other),
             Focus::Date => trends::prompt(state, other),
             Focus::Name => meals::name_prompt(state, other),
+            Focus::Journal => journal::prompt(state, other),
+            Focus::Symptoms => journal::view(state, other),
             Focus::Dose => supplements::form(state, other),
             Focus::Groups => search::groups(state, other),
             Focus::Move => moving(state, other),
@@ -237,7 +241,8 @@ fn day_loaded(state: &mut AppState, report: DayReport) -> Vec<Effect> {
     }
     let keep = state.select_id.take().or_else(|| state.selected_entry().map(|e| e.id));
     state.ca_mg_week = report.ca_mg_ratio_week();
-    let DayReport { profile, entries, supplements, summary, warnings, .. } = report;
+    let DayReport { profile, entries, supplements, summary, warnings, notes, symptoms, .. } = report;
+    (state.notes, state.symptoms) = (notes, symptoms);
     state.summary = summary;
     state.profile = profile;
     state.entries = entries;
@@ -298,6 +303,9 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         OpenReview => review::open(state),
         OpenLabs => labs::open(state),
         OpenCofactors => cofactors::open(state),
+        OpenNote => journal::open(state, journal::Kind::Note),
+        OpenSymptom => journal::open(state, journal::Kind::Symptom),
+        OpenSymptomView => journal::open_view(state),
         SaveMeal => meals::open_name(state),
         OpenSavedMeals => meals::open_picker(state),
         CopyYesterday => meals::copy_yesterday(state),

@@ -84,6 +84,20 @@ pub enum Effect {
         to: NaiveDate,
         meal: Meal,
     },
+    AddNote {
+        date: NaiveDate,
+        text: String,
+    },
+    AddSymptom {
+        date: NaiveDate,
+        name: String,
+        score: u8,
+    },
+    /// The symptom view of `name` (None: the symptom scored last) against `nutrient`.
+    LoadSymptomView {
+        name: Option<String>,
+        nutrient: Nutrient,
+    },
     Quit,
 }
 
@@ -127,7 +141,9 @@ impl Effect {
             | RemoveSupplement { .. }
             | SaveMeal { .. }
             | LogSavedMeal { .. }
-            | CopyMeal { .. } => true,
+            | CopyMeal { .. }
+            | AddNote { .. }
+            | AddSymptom { .. } => true,
             LoadDay(_)
             | LoadTrend { .. }
             | Search(_)
@@ -140,6 +156,7 @@ impl Effect {
             | LoadSavedMeals
             | Review(_)
             | LoadLabs(_)
+            | LoadSymptomView { .. }
             | Quit => false,
         }
     }

@@ -11,6 +11,7 @@ mod event_loop;
 #[cfg(test)]
 mod features_tests;
 mod history;
+pub mod journal;
 pub mod keymap;
 #[cfg(test)]
 mod keys_tests;

@@ -185,6 +185,22 @@ impl Runtime {
                 .map(|(before, after)| Action::EntryChanged { before, after, undo })
                 .into_iter()
                 .collect(),
+            Effect::AddNote { date, text } => {
+                let n = diary.add_note(date, &text, now)?;
+                vec![Action::JournalAdded(format!("Noted on {}: {}", n.date, crate::present::safe(&n.text)))]
+            }
+            Effect::AddSymptom { date, name, score } => {
+                let s = diary.add_symptom(date, &name, score, now)?;
+                vec![Action::JournalAdded(format!(
+                    "Logged {} on {}",
+                    crate::present::symptoms::symptom(&s),
+                    s.date
+                ))]
+            }
+            Effect::LoadSymptomView { name, nutrient } => {
+                let (names, view) = crate::service::symptoms::overlay(diary, name.as_deref(), nutrient)?;
+                vec![Action::SymptomViewLoaded(names, view.map(Box::new))]
+            }
             Effect::LoadProducts => vec![Action::ProductsLoaded(diary.products()?)],
             Effect::AddSupplement(new) => {
                 vec![Action::SupplementAdded {

@@ -313,6 +313,12 @@ pub struct AppState {
     pub naming: Option<NamePrompt>,
     /// Picking a saved meal to log (`r`).
     pub meals: Option<MealPicker>,
+    /// The shown day's notes and symptom scores, and the prompt adding one (`n`, `o`).
+    pub notes: Vec<crate::domain::symptoms::Note>,
+    pub symptoms: Vec<crate::domain::symptoms::Symptom>,
+    pub journal: Option<super::journal::JournalPrompt>,
+    /// The symptom view (`v`).
+    pub symptom_view: Option<super::journal::SymptomOverlay>,
     pub help: bool,
     /// First help line shown (the help scrolls on small terminals).
     pub help_scroll: usize,
@@ -362,6 +368,10 @@ pub enum Focus {
     Labs,
     Cofactors,
     Supplements,
+    /// The note or symptom prompt.
+    Journal,
+    /// The symptom view.
+    Symptoms,
     Log,
 }
 
@@ -397,6 +407,10 @@ impl AppState {
             latitude: None,
             naming: None,
             meals: None,
+            notes: Vec::new(),
+            symptoms: Vec::new(),
+            journal: None,
+            symptom_view: None,
             help: false,
             help_scroll: 0,
             status: None,
@@ -421,6 +435,8 @@ impl AppState {
             Focus::Date
         } else if self.naming.is_some() {
             Focus::Name
+        } else if self.journal.is_some() {
+            Focus::Journal
         } else if self.pills.as_ref().is_some_and(|p| p.form.is_some()) {
             Focus::Dose
         } else if self.groups.is_some() {
@@ -441,6 +457,8 @@ impl AppState {
             Focus::Cofactors
         } else if self.pills.is_some() {
             Focus::Supplements
+        } else if self.symptom_view.is_some() {
+            Focus::Symptoms
         } else {
             Focus::Log
         }
@@ -448,7 +466,10 @@ impl AppState {
 
     /// Whether keys are going into a text field (so `q` types a q instead of quitting).
     pub fn typing(&self) -> bool {
-        matches!(self.focus(), Focus::Amount | Focus::Search | Focus::Name | Focus::Dose | Focus::Date)
+        matches!(
+            self.focus(),
+            Focus::Amount | Focus::Search | Focus::Name | Focus::Dose | Focus::Date | Focus::Journal
+        )
     }
 
     pub fn selected_entry(&self) -> Option<&Entry> {

@@ -235,4 +235,25 @@ impl Keymap {
             self.key_in(f, "close"),
         ])
     }
+
+    /// The note or symptom prompt's bottom line.
+    pub fn journal_hint(&self, symptom: bool) -> String {
+        let f = Focus::Journal;
+        line([
+            if symptom { self.say(f, "complete", " completes the name") } else { None },
+            self.say(f, "confirm", " add"),
+            self.say(f, "close", " cancel"),
+        ])
+    }
+
+    /// The symptom view's bottom line.
+    pub fn symptoms_hint(&self) -> String {
+        let f = Focus::Symptoms;
+        line([
+            self.say(f, "next_nutrient", " nutrient"),
+            self.pair(f, "prev_symptom", "next_symptom").map(|k| format!("{k} symptom")),
+            self.pair(f, "up", "down").map(|k| format!("{k} scroll")),
+            self.key_in(f, "close"),
+        ])
+    }
 }

@@ -57,13 +57,17 @@ pub enum Context {
     Meals,
     /// Moving an entry to another meal.
     Move,
+    /// The note or symptom prompt.
+    Journal,
+    /// The symptom view.
+    Symptoms,
     /// This help.
     Help,
 }
 
 impl Context {
     /// Every context, in the order the help lists them: what people use most first.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::Log,
         Context::Global,
         Context::Search,
@@ -79,6 +83,8 @@ impl Context {
         Context::Cofactors,
         Context::Meals,
         Context::Move,
+        Context::Journal,
+        Context::Symptoms,
         Context::Help,
     ];
 
@@ -100,6 +106,8 @@ impl Context {
             Context::Cofactors => "cofactors",
             Context::Meals => "meals",
             Context::Move => "move",
+            Context::Journal => "journal",
+            Context::Symptoms => "symptoms",
             Context::Help => "help",
         }
     }
@@ -122,6 +130,8 @@ impl Context {
             Context::Cofactors => "Bone co-factors",
             Context::Meals => "Saved meals",
             Context::Move => "Moving an entry",
+            Context::Journal => "The note and symptom prompt",
+            Context::Symptoms => "The symptom view",
             Context::Help => "This help",
         }
     }
@@ -204,11 +214,14 @@ pub fn chain(focus: Focus) -> &'static [Context] {
         Focus::Meals => &[Meals, Browse, List, Global],
         Focus::Move => &[Move, Browse, List, Global],
         Focus::Groups => &[Browse, List, Global],
+        Focus::Journal => &[Journal, Text, Global],
+        Focus::Symptoms => &[Symptoms, Browse, List, Global],
     }
 }
 
 /// The focuses with a text field, where letters type.
-const TYPING: [Focus; 5] = [Focus::Search, Focus::Amount, Focus::Name, Focus::Dose, Focus::Date];
+const TYPING: [Focus; 6] =
+    [Focus::Search, Focus::Amount, Focus::Name, Focus::Dose, Focus::Date, Focus::Journal];
 
 /// Whether the focus has a text field, where letters type.
 fn text_field(focus: Focus) -> bool {

@@ -114,6 +114,7 @@ impl Widget for LogPane<'_> {
             }
             lines.push(Line::styled(text, t.text));
         }
+        lines.extend(super::journal::day_lines(s, t));
         // Keep the selected entry in view.
         let height = inner.height as usize;
         let offset = frame::scroll_offset(selected_line, height);

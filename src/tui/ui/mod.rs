@@ -5,6 +5,7 @@ mod field;
 mod frame;
 mod gauges;
 mod help;
+mod journal;
 pub mod labs;
 mod log;
 mod meals;
@@ -78,6 +79,10 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
         labs::LabsOverlay { overlay: l, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(inset(area, 2, 1), buf);
     }
+    if let Some(o) = &state.symptom_view {
+        journal::SymptomsOverlay { overlay: o, keys: &state.keys, theme, d: vitamin_d(state) }
+            .render(inset(area, 2, 1), buf);
+    }
     if let Some(s) = &state.suggest {
         suggest::SuggestOverlay { overlay: s, keys: &state.keys, theme, d: vitamin_d(state) }
             .render(inset(area, 2, 1), buf);
@@ -99,6 +104,9 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
     }
     if let Some(n) = &state.naming {
         meals::NameOverlay { prompt: n, keys: &state.keys, theme }.render(centered(area, 60, 6), buf);
+    }
+    if let Some(p) = &state.journal {
+        journal::JournalOverlay { prompt: p, keys: &state.keys, theme }.render(centered(area, 70, 5), buf);
     }
     if let Some(p) = &state.amount {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
