@@ -12,12 +12,6 @@ use crate::domain::symptoms::{Journal, Note, Symptom, SCORE_MAX};
 /// The migration that adds the notes and symptoms tables.
 pub(super) const MIGRATION: &str = include_str!("migrations/006_notes_symptoms.sql");
 
-/// The schema version whose migration added the tables: where [`MIGRATION`] stands in the
-/// diary's list.
-pub(super) fn schema() -> i64 {
-    super::diary::MIGRATIONS.iter().position(|m| *m == MIGRATION).map_or(i64::MAX, |i| i as i64 + 1)
-}
-
 const SELECT_NOTES: &str = "SELECT id, date, text, logged_at FROM notes";
 const SELECT_SYMPTOMS: &str = "SELECT id, date, name, score, logged_at FROM symptoms";
 
