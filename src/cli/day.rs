@@ -3,7 +3,7 @@
 use super::{json, print_json, table, CliError, Context, DISCLAIMER};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::insights::contributors;
-use crate::domain::nutrient::NUTRIENTS;
+use crate::domain::nutrient::{Nutrient, NUTRIENTS};
 use crate::domain::targets::SOURCE;
 use crate::present::{self, CA_MG_NOTE};
 use crate::service::day_report;
@@ -46,6 +46,8 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         .iter()
         .filter(|i| {
             BONE_NUTRIENTS.contains(&i.nutrient)
+                // The nutrients added after ALA are always listed, unknown or not.
+                || i.nutrient > Nutrient::Ala
                 || summary.targets.get(i.nutrient).is_some()
                 || t.get(i.nutrient) > 0.0
         })
@@ -65,6 +67,9 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .collect();
     out!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
+    if let Some(note) = present::ala_note(t.ala_undifferentiated) {
+        outln!("{note}");
+    }
     if report.unreadable_today() > 0 {
         let rows = present::plural(report.unreadable_today(), "row", "rows");
         outln!("The totals leave out {rows} of this day that could not be read (their figures are unknown).");

@@ -157,6 +157,6 @@ fn print_profile(p: &Profile, d: VitaminDUnit) {
         .collect();
     outln!();
     out!("{}", super::table::render(&["nutrient", "target", "EAR", "UL"], &rows, 1));
-    outln!("\nMagnesium's UL counts supplements and medicines only, never food.");
+    outln!("\n{}", present::SOURCE_LIMITED_ULS);
     outln!("Source: {SOURCE}.\n{DISCLAIMER}");
 }
