@@ -32,7 +32,35 @@ pub struct Gauges<'a> {
 /// line and the warnings.
 pub fn height(state: &AppState) -> u16 {
     let supp = u16::from(BONE_NUTRIENTS.iter().any(|n| state.summary.supplemental[n.index()] > 0.0));
-    2 + 3 + state.extra_nutrients.len() as u16 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
+    2 + shown(state).len() as u16 + supp + 1 + state.warnings.len().min(WARNING_LINES) as u16
+}
+
+/// The nutrients the gauges show: magnesium, calcium and vitamin D always, then the config's
+/// extra nutrients, then the one pinned in the app.
+pub fn shown(state: &AppState) -> Vec<Nutrient> {
+    let mut out: Vec<Nutrient> = BONE_NUTRIENTS.to_vec();
+    for n in state.extra_nutrients.iter().chain(&state.pinned) {
+        if !out.contains(n) {
+            out.push(*n);
+        }
+    }
+    out
+}
+
+/// Pins the next nutrient the gauges do not show already: the later nutrients first (iron,
+/// folate, vitamin B12...), then the others from phosphorus on (energy and the macronutrients
+/// have no gauge); after the last, none. Returns what is pinned now.
+pub fn cycle_pinned(state: &mut AppState) -> Option<Nutrient> {
+    let fixed: Vec<Nutrient> = BONE_NUTRIENTS.iter().chain(&state.extra_nutrients).copied().collect();
+    let later = Nutrient::all().filter(|n| *n > Nutrient::Ala);
+    let earlier = Nutrient::all().filter(|n| (Nutrient::Magnesium..=Nutrient::Ala).contains(n));
+    let candidates: Vec<Nutrient> = later.chain(earlier).filter(|n| !fixed.contains(n)).collect();
+    let next = match state.pinned.and_then(|p| candidates.iter().position(|c| *c == p)) {
+        Some(i) => candidates.get(i + 1).copied(),
+        None => candidates.first().copied(),
+    };
+    state.pinned = next;
+    next
 }
 
 /// The widest a gauge's bar is drawn.
@@ -202,8 +230,7 @@ impl Widget for Gauges<'_> {
             .title_bottom(Span::styled(gauge::legend(area.width.saturating_sub(2) as usize), self.theme.dim));
         let inner = block.inner(area);
         block.render(area, buf);
-        let shown: Vec<Nutrient> =
-            BONE_NUTRIENTS.iter().chain(&self.state.extra_nutrients).copied().collect();
+        let shown = shown(self.state);
         let d = super::vitamin_d(self.state);
         let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, d);
         lines.extend(supplements_line(summary, self.theme, d));

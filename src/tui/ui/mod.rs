@@ -3,6 +3,7 @@
 mod field;
 mod frame;
 mod gauges;
+pub(crate) use gauges::cycle_pinned;
 mod help;
 mod log;
 mod meals;
