@@ -69,6 +69,10 @@ pub struct EntryRecord {
     pub logged_at: String,
     /// Per 100 g, keyed like every marrow JSON ("magnesium_mg"); null = unknown.
     pub per_100g: BTreeMap<String, Option<f64>>,
+    /// Whether ALA is 18:3 undifferentiated rather than true ALA. Absent in files from before
+    /// it was written: ALA then came from 18:3 undifferentiated for every food but custom ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ala_undifferentiated: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,6 +93,9 @@ pub struct CustomFoodRecord {
     pub name: String,
     pub per_100g: BTreeMap<String, Option<f64>>,
     pub portions: Vec<Portion>,
+    /// As for entries; absent: false (a custom food's ALA is the figure its user gave).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ala_undifferentiated: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -315,7 +322,9 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         if ids.insert(f.id.clone(), i).is_some() {
             return Err(bad(format!("{at}.id"), format!("{:?} appears twice", crate::domain::clip(&f.id))));
         }
-        custom.push((id, name, values(&at, &f.per_100g)?, portions));
+        let mut per_100g = values(&at, &f.per_100g)?;
+        per_100g.1.ala_undifferentiated = f.ala_undifferentiated.unwrap_or(false);
+        custom.push((id, name, per_100g, portions));
     }
     // A custom food named by an entry or a meal must come with the file: its id is given
     // afresh on import, and one the file does not hold would point at whatever custom food
@@ -341,7 +350,12 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
             grams: amount(&format!("{at}.grams"), e.grams, crate::domain::quantity::MAX_GRAMS)?,
             quantity: text(&format!("{at}.quantity"), &e.quantity, QUANTITY_MAX)?,
             logged_at: logged_at(&format!("{at}.logged_at"), &e.logged_at)?,
-            per_100g: values(&at, &e.per_100g)?,
+            per_100g: {
+                let mut v = values(&at, &e.per_100g)?;
+                let before = crate::store::custom_row(&e.food_id).is_none();
+                v.1.ala_undifferentiated = e.ala_undifferentiated.unwrap_or(before);
+                v
+            },
         });
     }
     let mut supplements = Vec::new();
