@@ -69,8 +69,7 @@ pub struct EntryRecord {
     pub logged_at: String,
     /// Per 100 g, keyed like every marrow JSON ("magnesium_mg"); null = unknown.
     pub per_100g: BTreeMap<String, Option<f64>>,
-    /// Whether ALA is 18:3 undifferentiated rather than true ALA. Absent in files from before
-    /// it was written: ALA then came from 18:3 undifferentiated for every food but custom ones.
+    /// ALA is 18:3 undifferentiated; absent before marrow told (docs/export-format.md).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ala_undifferentiated: Option<bool>,
 }
@@ -93,7 +92,6 @@ pub struct CustomFoodRecord {
     pub name: String,
     pub per_100g: BTreeMap<String, Option<f64>>,
     pub portions: Vec<Portion>,
-    /// As for entries; absent: false (a custom food's ALA is the figure its user gave).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ala_undifferentiated: Option<bool>,
 }
@@ -322,8 +320,7 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         if ids.insert(f.id.clone(), i).is_some() {
             return Err(bad(format!("{at}.id"), format!("{:?} appears twice", crate::domain::clip(&f.id))));
         }
-        let mut per_100g = values(&at, &f.per_100g)?;
-        per_100g.1.ala_undifferentiated = f.ala_undifferentiated.unwrap_or(false);
+        let per_100g = values(&at, &f.per_100g)?.ala_marked(f.ala_undifferentiated.unwrap_or(false));
         custom.push((id, name, per_100g, portions));
     }
     // A custom food named by an entry or a meal must come with the file: its id is given
@@ -350,12 +347,9 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
             grams: amount(&format!("{at}.grams"), e.grams, crate::domain::quantity::MAX_GRAMS)?,
             quantity: text(&format!("{at}.quantity"), &e.quantity, QUANTITY_MAX)?,
             logged_at: logged_at(&format!("{at}.logged_at"), &e.logged_at)?,
-            per_100g: {
-                let mut v = values(&at, &e.per_100g)?;
-                let before = crate::store::custom_row(&e.food_id).is_none();
-                v.1.ala_undifferentiated = e.ala_undifferentiated.unwrap_or(before);
-                v
-            },
+            // Before the mark, every food's ALA but a custom food's was 18:3 undifferentiated.
+            per_100g: values(&at, &e.per_100g)?
+                .ala_marked(e.ala_undifferentiated.unwrap_or(crate::store::custom_row(&e.food_id).is_none())),
         });
     }
     let mut supplements = Vec::new();

@@ -188,3 +188,67 @@ fn export_and_import_carry_the_new_nutrients_and_the_ala_mark() {
     assert_eq!(c["ala_undifferentiated_items"], 2, "both had ALA from catalog foods");
     assert_eq!(c["totals"]["calcium_mg"], a["totals"]["calcium_mg"]);
 }
+
+/// A FoodData Central download of two foundation foods: one with true ALA (851), one with
+/// only 18:3 undifferentiated (619); iron, folate and B12 by their SR numbers.
+fn write_fdc(dir: &std::path::Path) {
+    let w = |name: &str, rows: &[&[&str]]| {
+        let quoted = |r: &[&str]| r.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(",");
+        let text: String = rows.iter().map(|r| format!("{}\n", quoted(r))).collect();
+        std::fs::write(dir.join(name), text).unwrap();
+    };
+    w(
+        "food.csv",
+        &[
+            &["fdc_id", "data_type", "description", "food_category_id", "publication_date"],
+            &["900001", "foundation_food", "Seeds, chia, dried", "", "2020-01-01"],
+            &["900002", "foundation_food", "Seeds, flax, whole", "", "2020-01-01"],
+        ],
+    );
+    w(
+        "nutrient.csv",
+        &[
+            &["id", "name", "unit_name", "nutrient_nbr", "rank"],
+            &["1089", "Iron, Fe", "MG", "303", "1"],
+            &["1190", "Folate, DFE", "UG", "435", "2"],
+            &["1178", "Vitamin B-12", "UG", "418", "3"],
+            &["1404", "PUFA 18:3 n-3 c,c,c (ALA)", "G", "851", "4"],
+            &["1270", "PUFA 18:3", "G", "619", "5"],
+        ],
+    );
+    w(
+        "food_nutrient.csv",
+        &[
+            &["id", "fdc_id", "nutrient_id", "amount"],
+            &["1", "900001", "1089", "7.72"],
+            &["2", "900001", "1404", "17.8"],
+            &["3", "900001", "1270", "17.9"],
+            &["4", "900002", "1089", "5.73"],
+            &["5", "900002", "1270", "22.8"],
+            &["6", "900002", "1190", "87"],
+        ],
+    );
+}
+
+#[test]
+fn food_data_central_maps_the_same_nutrients_and_marks_undifferentiated_ala() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    write_fdc(dir.path());
+    env.ok(&["import", "fdc", dir.path().to_str().unwrap()]);
+    let chia = env.json(&["food", "show", "fdc:900001", "--json"]);
+    assert_eq!(chia["per_100g"]["iron_mg"], 7.72);
+    assert_eq!(chia["per_100g"]["ala_g"], 17.8, "true ALA where given");
+    assert_eq!(chia["ala_undifferentiated"], false);
+    let flax = env.json(&["food", "show", "fdc:900002", "--json"]);
+    assert_eq!(flax["per_100g"]["ala_g"], 22.8, "18:3 undifferentiated where ALA is not");
+    assert_eq!(flax["ala_undifferentiated"], true);
+    assert_eq!(flax["per_100g"]["folate_dfe_ug"], 87.0);
+    assert!(flax["per_100g"]["vitamin_b12_ug"].is_null(), "not given: unknown");
+    // The mark survives a rebuild that carries the imported foods over.
+    let conn = rusqlite::Connection::open(env.catalog_path()).unwrap();
+    conn.execute("UPDATE meta SET value = 'catalog-schema-9/v2-0123456789abcdef' WHERE key = 'build'", [])
+        .unwrap();
+    drop(conn);
+    assert_eq!(env.json(&["food", "show", "fdc:900002", "--json"])["ala_undifferentiated"], true);
+}

@@ -177,6 +177,12 @@ impl NutrientValues {
         Self([None; COUNT], Marks::default())
     }
 
+    /// These values with their ALA figure marked as 18:3 undifferentiated, or not.
+    pub fn ala_marked(mut self, undifferentiated: bool) -> Self {
+        self.1.ala_undifferentiated = undifferentiated;
+        self
+    }
+
     /// Whether the ALA figure is known and is 18:3 undifferentiated rather than true ALA.
     pub fn ala_undifferentiated(&self) -> bool {
         self.1.ala_undifferentiated && self.get(Nutrient::Ala).is_some()

@@ -240,3 +240,40 @@ impl Widget for Gauges<'_> {
         Paragraph::new(lines).render(inner, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::{Meal, Profile};
+
+    fn state(extra: &[Nutrient]) -> AppState {
+        let mut s =
+            AppState::new(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), Meal::Lunch, Profile::default());
+        s.extra_nutrients = extra.to_vec();
+        s
+    }
+
+    #[test]
+    fn the_pin_goes_through_the_nutrients_not_shown_then_none() {
+        let mut s = state(&[Nutrient::Folate]);
+        assert_eq!(shown(&s), [Nutrient::Magnesium, Nutrient::Calcium, Nutrient::VitaminD, Nutrient::Folate]);
+        assert_eq!(cycle_pinned(&mut s), Some(Nutrient::Iron), "the later nutrients first");
+        assert_eq!(cycle_pinned(&mut s), Some(Nutrient::VitaminB12), "folate is pinned by the config");
+        assert_eq!(shown(&s).last(), Some(&Nutrient::VitaminB12));
+        let mut seen = vec![Nutrient::Iron, Nutrient::VitaminB12];
+        while let Some(n) = cycle_pinned(&mut s) {
+            assert!(!seen.contains(&n), "{n:?} twice");
+            seen.push(n);
+        }
+        assert_eq!(s.pinned, None, "after the last, none");
+        assert!(seen.contains(&Nutrient::Zinc) && !seen.contains(&Nutrient::Energy), "{seen:?}");
+        assert!(!seen.contains(&Nutrient::Magnesium) && !seen.contains(&Nutrient::Folate));
+        assert_eq!(height(&s) + 1, {
+            cycle_pinned(&mut s);
+            height(&s)
+        });
+        assert_eq!(cycle_pinned(&mut s), Some(Nutrient::VitaminB12), "and round again");
+    }
+}
