@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::nutrient::Nutrient;
-pub use super::targets_more::{ul_counts, UlCounts, VEGETARIAN_IRON_NOTE};
+pub use super::targets_more::{ul_counts, UlCounts};
 use super::targets_more::{RDA_MORE, RDA_MORE_COLS, UL_MORE, UL_MORE_COLS};
 
 /// Where every target marrow shows comes from.

@@ -104,10 +104,6 @@ pub fn ul_counts(n: Nutrient) -> UlCounts {
     }
 }
 
-/// For vegetarians, said as text only: the iron target does not change.
-pub const VEGETARIAN_IRON_NOTE: &str =
-    "vegetarians may need 1.8 times the iron RDA (non-heme iron is absorbed less well)";
-
 #[cfg(test)]
 #[path = "targets_more_tests.rs"]
 mod tests;

@@ -43,6 +43,10 @@ pub const SOURCE_LIMITED_ULS: &str = "Magnesium's and vitamin E's upper limits c
 vitamin A's counts retinol supplements only (not food or beta-carotene), and folic acid's counts \
 fortified food and supplements; the others count everything.";
 
+/// Said beside the iron target, as text only: the target itself does not change.
+pub const VEGETARIAN_IRON_NOTE: &str = "Vegetarians may need 1.8 times the iron target: non-heme \
+iron, the only kind in plants, is absorbed less well (Dietary Reference Intakes, IOM 2001).";
+
 /// The day's gap in one nutrient, as `marrow suggest` and the app's suggestions open: "Magnesium
 /// on Wed 25 Nov: 169.3 of 320 mg so far, 150.7 mg to go".
 pub fn gap_headline(

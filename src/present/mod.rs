@@ -21,6 +21,7 @@ pub use amount::{
 };
 pub use day::{
     ala_note, completeness, gap_headline, supplement_name, unknown, ALA_FOOD_NOTE, SOURCE_LIMITED_ULS,
+    VEGETARIAN_IRON_NOTE,
 };
 pub use form::{form_note, mark, NOT_AS_EATEN, NOT_AS_EATEN_LEGEND, NOT_AS_EATEN_SHORT};
 pub use text::safe;
