@@ -252,3 +252,18 @@ fn food_data_central_maps_the_same_nutrients_and_marks_undifferentiated_ala() {
     drop(conn);
     assert_eq!(env.json(&["food", "show", "fdc:900002", "--json"])["ala_undifferentiated"], true);
 }
+
+#[test]
+fn a_diary_with_the_new_columns_whose_header_names_an_older_schema_is_refused_untouched() {
+    let env = milk_and_spinach();
+    let conn = rusqlite::Connection::open(env.diary_path()).unwrap();
+    conn.pragma_update(None, "user_version", 3).unwrap();
+    drop(conn);
+    let before = env.diary_files();
+    let out = env.run(&["log", "list", "--date", DAY]);
+    common::assert_no_panic(&out, "schema 3 with the columns of 4");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("schema version 3") && stderr.contains("untouched"), "{stderr}");
+    assert_eq!(env.diary_files(), before);
+}

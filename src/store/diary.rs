@@ -16,7 +16,7 @@ use super::opening::{self, classify, Check, Found, Look, APPLICATION_ID};
 use super::StoreError;
 
 /// Append-only migrations; the position + 1 is the schema version they lead to.
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_diary.sql"),
     include_str!("migrations/002_supplements_custom_foods_meals.sql"),
     include_str!("migrations/003_infant_months.sql"),

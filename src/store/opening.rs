@@ -275,14 +275,20 @@ fn schema_matches(read: &Connection, version: i64, path: &Path) -> Result<(), St
         |sql: &str| -> Result<bool, StoreError> { Ok(read.query_row(sql, [], |r| r.get::<_, i64>(0))? > 0) };
     let schema_2 = has("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'supplements'")?;
     let schema_3 = has("SELECT COUNT(*) FROM pragma_table_info('profile') WHERE name = 'age_months'")?;
-    let schema_4 = has("SELECT COUNT(*) FROM pragma_table_info('entries') WHERE name = 'iron_mg'")?;
-    let tables_say = match (schema_2, schema_3, schema_4) {
-        (_, _, true) => 4,
-        (_, true, false) => 3,
-        (true, false, false) => 2,
-        (false, false, false) => 1,
+    let tables_say = match (schema_2, schema_3) {
+        (_, true) => 3,
+        (true, false) => 2,
+        (false, false) => 1,
     };
-    if version < 1 || version.min(4) != tables_say {
+    // The later nutrients came with their own migration, wherever it stands in the list.
+    let more_at = super::diary::MIGRATIONS
+        .iter()
+        .position(|m| m.contains("ADD COLUMN iron_mg"))
+        .map_or(i64::MAX, |i| i as i64 + 1);
+    let more = has("SELECT COUNT(*) FROM pragma_table_info('entries') WHERE name = 'iron_mg'")?;
+    let tables_say = if more { more_at } else { tables_say };
+    let fits = if more { version >= more_at } else { version < more_at && version.min(3) == tables_say };
+    if version < 1 || !fits {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: format!(
