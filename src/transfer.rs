@@ -83,6 +83,9 @@ pub struct EntryRecord {
     pub logged_at: String,
     /// Per 100 g, keyed like every marrow JSON ("magnesium_mg"); null = unknown.
     pub per_100g: BTreeMap<String, Option<f64>>,
+    /// ALA is 18:3 undifferentiated; absent before marrow told (docs/export-format.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ala_undifferentiated: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,6 +106,8 @@ pub struct CustomFoodRecord {
     pub name: String,
     pub per_100g: BTreeMap<String, Option<f64>>,
     pub portions: Vec<Portion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ala_undifferentiated: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -329,7 +334,8 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         if ids.insert(f.id.clone(), i).is_some() {
             return Err(bad(format!("{at}.id"), format!("{:?} appears twice", crate::domain::clip(&f.id))));
         }
-        custom.push((id, name, values(&at, &f.per_100g)?, portions));
+        let per_100g = values(&at, &f.per_100g)?.ala_marked(f.ala_undifferentiated.unwrap_or(false));
+        custom.push((id, name, per_100g, portions));
     }
     // A custom food named by an entry or a meal must come with the file: its id is given
     // afresh on import, and one the file does not hold would point at whatever custom food
@@ -355,7 +361,9 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
             grams: amount(&format!("{at}.grams"), e.grams, crate::domain::quantity::MAX_GRAMS)?,
             quantity: text(&format!("{at}.quantity"), &e.quantity, QUANTITY_MAX)?,
             logged_at: logged_at(&format!("{at}.logged_at"), &e.logged_at)?,
-            per_100g: values(&at, &e.per_100g)?,
+            // Before the mark, every food's ALA but a custom food's was 18:3 undifferentiated.
+            per_100g: values(&at, &e.per_100g)?
+                .ala_marked(e.ala_undifferentiated.unwrap_or(crate::store::custom_row(&e.food_id).is_none())),
         });
     }
     let mut supplements = Vec::new();

@@ -9,7 +9,7 @@ use serde_json::Value;
 const DAY: &str = "2026-01-05";
 
 /// The 17 nutrient keys of every `per_100g` and `nutrients` object, in canonical order.
-const NUTRIENT_KEYS: [&str; 17] = [
+const NUTRIENT_KEYS: [&str; 28] = [
     "energy_kcal",
     "protein_g",
     "fat_g",
@@ -27,6 +27,17 @@ const NUTRIENT_KEYS: [&str; 17] = [
     "epa_g",
     "dha_g",
     "ala_g",
+    "iron_mg",
+    "folate_dfe_ug",
+    "vitamin_b12_ug",
+    "vitamin_a_rae_ug",
+    "vitamin_e_mg",
+    "copper_mg",
+    "manganese_mg",
+    "selenium_ug",
+    "vitamin_k2_mk4_ug",
+    "caffeine_mg",
+    "folic_acid_ug",
 ];
 
 fn assert_nutrient_keys(v: &Value, what: &str) {

@@ -6,10 +6,9 @@ use serde_json::{json, Value};
 use crate::domain::cofactors::{Cofactors, ProteinBasis};
 use crate::domain::day::BONE_NUTRIENTS;
 use crate::domain::insights::contributors;
-use crate::domain::nutrient::{round_for_output, NUTRIENTS};
+use crate::domain::nutrient::{round_for_output, Nutrient, NUTRIENTS};
 use crate::domain::sun::Sun;
 use crate::domain::targets::SOURCE;
-use crate::domain::Nutrient;
 use crate::present::{self, CA_MG_NOTE};
 use crate::service::day_report;
 
@@ -58,6 +57,8 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         .iter()
         .filter(|i| {
             BONE_NUTRIENTS.contains(&i.nutrient)
+                // The nutrients added after ALA are always listed, unknown or not.
+                || i.nutrient > Nutrient::Ala
                 || summary.targets.get(i.nutrient).is_some()
                 || t.get(i.nutrient) > 0.0
         })
@@ -78,6 +79,9 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         .collect();
     out!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
     super::absorbable::lines(&summary.absorbable, entries);
+    if let Some(note) = present::ala_note(t.ala_undifferentiated) {
+        outln!("{note}");
+    }
     if report.unreadable_today() > 0 {
         let rows = present::plural(report.unreadable_today(), "row", "rows");
         outln!("The totals leave out {rows} of this day that could not be read (their figures are unknown).");

@@ -148,6 +148,9 @@ fn show(id: &str, as_json: bool, ctx: &Context) -> Result<(), CliError> {
         })
         .collect();
     out!("{}", table::render(&["per 100 g", "", ""], &rows, 1));
+    if food.per_100g.ala_undifferentiated() {
+        outln!("{}", present::ALA_FOOD_NOTE);
+    }
     if !food.portions.is_empty() {
         outln!();
         // Each portion as the text that logs it ("1 cup", "1 jar (5 oz) (142 g)").

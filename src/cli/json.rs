@@ -23,6 +23,8 @@ pub fn food(f: &Food) -> Value {
         // Eaten cooked (or drunk) but listed raw, dry or as a mix: the app and text mark it.
         "not_as_eaten": crate::domain::search::before_eating(f),
         "per_100g": f.per_100g,
+        // ALA is SR28's 18:3 undifferentiated (619), not true ALA (851).
+        "ala_undifferentiated": f.per_100g.ala_undifferentiated(),
     })
 }
 
@@ -54,6 +56,7 @@ pub fn entry(e: &Entry) -> Value {
         "logged_at": e.logged_at,
         "nutrients": e.nutrients(),
         "per_100g": e.per_100g,
+        "ala_undifferentiated": e.per_100g.ala_undifferentiated(),
     })
 }
 
@@ -115,10 +118,13 @@ pub fn day(r: &DayReport) -> Value {
         "totals": summary.totals.known_map(),
         "absorbable_calcium": super::absorbable::json(&summary.absorbable),
         "unknown": summary.totals.unknown_map(),
+        // Items whose ALA is 18:3 undifferentiated rather than true ALA.
+        "ala_undifferentiated_items": summary.totals.ala_undifferentiated,
         "supplemental": supplemental,
         "targets": summary.targets,
         "ear": summary.ear,
         "ul": summary.ul,
+        "ul_note": present::SOURCE_LIMITED_ULS,
         "percent": percent,
         "completeness": completeness,
         "ca_mg_ratio": summary.totals.ca_mg_ratio().map(|r| (r * 100.0).round() / 100.0),

@@ -157,6 +157,6 @@ fn print_profile(p: &Profile, d: VitaminDUnit) {
         .collect();
     outln!();
     out!("{}", super::table::render(&["nutrient", "target", "EAR", "UL"], &rows, 1));
-    outln!("\nMagnesium's UL counts supplements and medicines only, never food.");
+    outln!("\n{}\n{}", present::SOURCE_LIMITED_ULS, present::VEGETARIAN_IRON_NOTE);
     outln!("Source: {SOURCE}.\n{DISCLAIMER}");
 }

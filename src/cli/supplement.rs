@@ -15,7 +15,9 @@ use crate::store::StoreError;
 pub enum SupplementCommand {
     /// Log a dose: marrow supplement add magnesium "200 mg" --form glycinate
     Add {
-        /// magnesium, calcium, vitamin-d, zinc, vitamin-c, vitamin-k or potassium
+        /// magnesium, calcium, vitamin-d, zinc, vitamin-c, vitamin-k, potassium, iron, folate,
+        /// folic-acid, vitamin-b12, vitamin-a (--form retinol or beta-carotene), vitamin-e,
+        /// copper, manganese, selenium, vitamin-k2 or caffeine
         nutrient: String,
         /// Elemental amount as US labels print it: 200 mg, 25 µg (or ug), 1000 IU, 1 g
         #[arg(allow_hyphen_values = true)]
@@ -66,6 +68,7 @@ pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
                 .transpose()?;
             // Both are kept and shown again: refused whole with a control character in them.
             let form = form.map(|f| kept_text(&f, "--form")).transpose()?;
+            supplement::check_form(nutrient, form.as_deref())?;
             let save = save.map(|n| kept_text(&n, "--save")).transpose()?;
             let given = supplement::parse_amount(nutrient, &amount)?;
             let elemental = match (&form, compound) {

@@ -24,6 +24,9 @@ pub struct DaySummary {
     pub totals: Totals,
     /// What supplements added, per nutrient (also inside `totals`).
     pub supplemental: [f64; COUNT],
+    /// What vitamin A doses declared as retinol added (also inside `supplemental`): the only
+    /// vitamin A its UL counts.
+    pub retinol: f64,
     pub targets: Targets,
     pub ear: Targets,
     pub ul: Targets,
@@ -45,14 +48,19 @@ impl DaySummary {
     ) -> DaySummary {
         let mut totals = Totals::sum(entries.iter().map(Entry::nutrients));
         let mut supplemental = [0.0; COUNT];
+        let mut retinol = 0.0;
         for s in supplements {
             supplemental[s.nutrient.index()] += s.amount;
             totals.known[s.nutrient.index()] += s.amount;
+            if s.nutrient == Nutrient::VitaminA && super::supplement::is_retinol(s.form.as_deref()) {
+                retinol += s.amount;
+            }
         }
         DaySummary {
             date,
             totals,
             supplemental,
+            retinol,
             targets: profile.targets(),
             ear: profile.ear(),
             ul: profile.ul(),
@@ -79,6 +87,16 @@ impl DaySummary {
     /// What the day's food alone gave of `n` (known values), supplements left out.
     pub fn food(&self, n: Nutrient) -> f64 {
         (self.totals.get(n) - self.supplemental[n.index()]).max(0.0)
+    }
+
+    /// What `n`'s UL is held against: the day's total, or only the doses its UL counts
+    /// (`targets::ul_counts`).
+    pub fn against_ul(&self, n: Nutrient) -> f64 {
+        match super::targets::ul_counts(n) {
+            super::targets::UlCounts::Total => self.totals.get(n),
+            super::targets::UlCounts::Supplements => self.supplement(n),
+            super::targets::UlCounts::RetinolSupplements => self.retinol,
+        }
     }
 
     /// What supplements gave of `n`.

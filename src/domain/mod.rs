@@ -11,6 +11,7 @@ pub mod quantity;
 pub mod sane;
 pub mod saved;
 pub mod targets;
+mod targets_more;
 pub mod text;
 pub mod totals;
 pub mod units;

@@ -22,10 +22,21 @@ pub enum Nutrient {
     Epa,
     Dha,
     Ala,
+    Iron,
+    Folate,
+    VitaminB12,
+    VitaminA,
+    VitaminE,
+    Copper,
+    Manganese,
+    Selenium,
+    VitaminK2,
+    Caffeine,
+    FolicAcid,
 }
 
 /// How many nutrients marrow tracks.
-pub const COUNT: usize = 17;
+pub const COUNT: usize = 28;
 
 /// Static facts about a nutrient.
 #[derive(Debug, Clone, Copy)]
@@ -75,8 +86,28 @@ pub const NUTRIENTS: [NutrientInfo; COUNT] = [
     info(Nutrient::VitaminK, "vitamin_k_ug", "Vitamin K", "K1", "µg", "430", 1),
     info(Nutrient::Epa, "epa_g", "EPA", "EPA", "g", "629", 3),
     info(Nutrient::Dha, "dha_g", "DHA", "DHA", "g", "621", 3),
-    info(Nutrient::Ala, "ala_g", "ALA", "ALA", "g", "619", 3),
+    // True ALA (18:3 n-3 c,c,c); SR28's 619 "18:3 undifferentiated" stands in where 851 is
+    // absent, and the food's values say so (`Marks::ala_undifferentiated`).
+    info(Nutrient::Ala, "ala_g", "ALA", "ALA", "g", "851", 3),
+    info(Nutrient::Iron, "iron_mg", "Iron", "Fe", "mg", "303", 1),
+    info(Nutrient::Folate, "folate_dfe_ug", "Folate", "Fol", "µg", "435", 0),
+    info(Nutrient::VitaminB12, "vitamin_b12_ug", "Vitamin B12", "B12", "µg", "418", 1),
+    info(Nutrient::VitaminA, "vitamin_a_rae_ug", "Vitamin A", "A", "µg", "320", 0),
+    info(Nutrient::VitaminE, "vitamin_e_mg", "Vitamin E", "E", "mg", "323", 1),
+    // Copper is kept, shown and targeted in mg, as SR28 gives it: the DRIs' µg are divided by
+    // 1000 exactly in `targets` (900 µg is 0.9 mg).
+    info(Nutrient::Copper, "copper_mg", "Copper", "Cu", "mg", "312", 2),
+    info(Nutrient::Manganese, "manganese_mg", "Manganese", "Mn", "mg", "315", 2),
+    info(Nutrient::Selenium, "selenium_ug", "Selenium", "Se", "µg", "317", 1),
+    info(Nutrient::VitaminK2, "vitamin_k2_mk4_ug", "Vitamin K2", "K2", "µg", "428", 1),
+    info(Nutrient::Caffeine, "caffeine_mg", "Caffeine", "Caf", "mg", "262", 0),
+    // Folic acid from fortified food (and, as a supplement, from pills): the one form of folate
+    // its UL counts.
+    info(Nutrient::FolicAcid, "folic_acid_ug", "Folic acid", "FA", "µg", "431", 0),
 ];
+
+/// SR28's "18:3 undifferentiated" (619): ALA where true ALA (851) was not measured.
+pub const ALA_UNDIFFERENTIATED_USDA: &str = "619";
 
 /// USDA number of vitamin D in IU, used when the µg value (328) is missing.
 pub const VITAMIN_D_IU_USDA: &str = "324";
@@ -128,13 +159,33 @@ pub fn round_for_output(n: Nutrient, value: f64) -> f64 {
     }
 }
 
+/// What is known of where a set of values comes from, carried with them from the catalog to
+/// the diary's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// The ALA figure is SR28's "18:3 undifferentiated" (619), which counts other 18:3 fatty
+    /// acids with ALA, because true ALA (851) was not measured for this food.
+    pub ala_undifferentiated: bool,
+}
+
 /// A value per nutrient where each may be unknown. Unknown is never zero.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct NutrientValues(pub [Option<f64>; COUNT]);
+pub struct NutrientValues(pub [Option<f64>; COUNT], pub Marks);
 
 impl NutrientValues {
     pub fn unknown() -> Self {
-        Self([None; COUNT])
+        Self([None; COUNT], Marks::default())
+    }
+
+    /// These values with their ALA figure marked as 18:3 undifferentiated, or not.
+    pub fn ala_marked(mut self, undifferentiated: bool) -> Self {
+        self.1.ala_undifferentiated = undifferentiated;
+        self
+    }
+
+    /// Whether the ALA figure is known and is 18:3 undifferentiated rather than true ALA.
+    pub fn ala_undifferentiated(&self) -> bool {
+        self.1.ala_undifferentiated && self.get(Nutrient::Ala).is_some()
     }
 
     pub fn get(&self, n: Nutrient) -> Option<f64> {
@@ -151,7 +202,7 @@ impl NutrientValues {
         for (o, v) in out.iter_mut().zip(self.0.iter()) {
             *o = v.map(|v| v * grams / 100.0);
         }
-        NutrientValues(out)
+        NutrientValues(out, self.1)
     }
 }
 
@@ -185,6 +236,11 @@ mod tests {
         assert_eq!(Nutrient::parse("calcium_mg"), Some(Nutrient::Calcium));
         assert_eq!(Nutrient::parse("Zn"), Some(Nutrient::Zinc));
         assert_eq!(Nutrient::parse("unobtainium"), None);
+        assert_eq!(Nutrient::parse("iron"), Some(Nutrient::Iron));
+        assert_eq!(Nutrient::parse("vitamin-b12"), Some(Nutrient::VitaminB12));
+        assert_eq!(Nutrient::parse("folic-acid"), Some(Nutrient::FolicAcid));
+        assert_eq!(Nutrient::parse("vitamin_k2_mk4_ug"), Some(Nutrient::VitaminK2));
+        assert_eq!(Nutrient::parse("Se"), Some(Nutrient::Selenium));
     }
 
     #[test]
@@ -194,6 +250,21 @@ mod tests {
         let s = v.scaled(30.0);
         assert_eq!(s.get(Nutrient::Magnesium), Some(81.0));
         assert_eq!(s.get(Nutrient::VitaminD), None);
+        v.1.ala_undifferentiated = true;
+        assert!(!v.ala_undifferentiated(), "no ALA figure, nothing to mark");
+        v.set(Nutrient::Ala, Some(1.0));
+        assert!(v.scaled(50.0).ala_undifferentiated(), "the mark goes with the figures");
+    }
+
+    #[test]
+    fn short_labels_and_keys_are_unique() {
+        for (i, a) in NUTRIENTS.iter().enumerate() {
+            for b in &NUTRIENTS[i + 1..] {
+                assert_ne!(a.key, b.key);
+                assert_ne!(a.short.to_lowercase(), b.short.to_lowercase());
+                assert_ne!(a.usda, b.usda);
+            }
+        }
     }
 
     #[test]

@@ -6,8 +6,10 @@ use chrono::{NaiveDate, NaiveTime};
 use super::nutrient::{Nutrient, IU_PER_UG_VITAMIN_D};
 use super::{clip, DomainError};
 
-/// Nutrients a supplement can be logged for.
-pub const SUPPLEMENT_NUTRIENTS: [Nutrient; 7] = [
+/// Nutrients a supplement can be logged for. Folate is logged in µg DFE as labels give it;
+/// folic acid in µg of folic acid (its UL counts it, with fortified food's). Vitamin A is
+/// logged with its form, retinol or beta-carotene: only retinol counts against its UL.
+pub const SUPPLEMENT_NUTRIENTS: [Nutrient; 18] = [
     Nutrient::Magnesium,
     Nutrient::Calcium,
     Nutrient::VitaminD,
@@ -15,7 +17,51 @@ pub const SUPPLEMENT_NUTRIENTS: [Nutrient; 7] = [
     Nutrient::VitaminC,
     Nutrient::VitaminK,
     Nutrient::Potassium,
+    Nutrient::Iron,
+    Nutrient::Folate,
+    Nutrient::FolicAcid,
+    Nutrient::VitaminB12,
+    Nutrient::VitaminA,
+    Nutrient::VitaminE,
+    Nutrient::Copper,
+    Nutrient::Manganese,
+    Nutrient::Selenium,
+    Nutrient::VitaminK2,
+    Nutrient::Caffeine,
 ];
+
+/// The forms a vitamin A dose is logged in: preformed (retinol, and its esters retinyl
+/// palmitate and acetate) or beta-carotene. Only preformed vitamin A counts against the UL.
+pub const VITAMIN_A_FORMS: [&str; 2] = ["retinol", "beta-carotene"];
+
+/// Whether a vitamin A dose of this form is preformed vitamin A (retinol or a retinyl ester),
+/// the only vitamin A its UL counts.
+pub fn is_retinol(form: Option<&str>) -> bool {
+    form.is_some_and(|f| {
+        let f = f.to_lowercase();
+        f.contains("retinol") || f.contains("retinyl")
+    })
+}
+
+/// Refuses a vitamin A dose whose form is not retinol (or a retinyl ester) or beta-carotene:
+/// whether it counts against the UL depends on it. Other nutrients take any form.
+pub fn check_form(nutrient: Nutrient, form: Option<&str>) -> Result<(), DomainError> {
+    if nutrient != Nutrient::VitaminA {
+        return Ok(());
+    }
+    let carotene = form.is_some_and(|f| {
+        let f = f.to_lowercase().replace([' ', '_'], "-");
+        f.contains("beta-carotene") || f.contains("carotene")
+    });
+    if is_retinol(form) || carotene {
+        return Ok(());
+    }
+    Err(DomainError::BadSupplement(
+        "vitamin A needs its form: --form retinol (also retinyl palmitate or acetate) or --form \
+         beta-carotene; only retinol counts against the upper limit"
+            .to_string(),
+    ))
+}
 
 /// A logged supplement dose; `amount` is elemental, in the nutrient's unit (mg or µg).
 #[derive(Debug, Clone, PartialEq)]
@@ -101,12 +147,15 @@ pub const FORMS: &[Form] = &[
 
 /// Parses a supplement nutrient name ("magnesium", "vitamin-d", "zinc"...).
 pub fn parse_nutrient(text: &str) -> Result<Nutrient, DomainError> {
-    Nutrient::parse(text)
-        .filter(|n| SUPPLEMENT_NUTRIENTS.contains(n))
-        .ok_or_else(|| DomainError::BadSupplement(format!(
-            "unknown supplement nutrient {:?}: use magnesium, calcium, vitamin-d, zinc, vitamin-c, vitamin-k or potassium",
-            clip(text)
-        )))
+    Nutrient::parse(text).filter(|n| SUPPLEMENT_NUTRIENTS.contains(n)).ok_or_else(|| {
+        let names: Vec<String> =
+            SUPPLEMENT_NUTRIENTS.iter().map(|n| n.info().name.to_lowercase().replace(' ', "-")).collect();
+        DomainError::BadSupplement(format!(
+            "unknown supplement nutrient {:?}: use {}",
+            clip(text),
+            names.join(", ")
+        ))
+    })
 }
 
 /// The form named by `text` for `nutrient`: "oxide", "magnesium oxide", "Mg glycinate".
@@ -237,5 +286,40 @@ mod tests {
     fn supplement_nutrients() {
         assert_eq!(parse_nutrient("vitamin-d").unwrap(), Nutrient::VitaminD);
         assert!(parse_nutrient("protein").is_err());
+        for (name, n) in [
+            ("iron", Nutrient::Iron),
+            ("folate", Nutrient::Folate),
+            ("folic-acid", Nutrient::FolicAcid),
+            ("vitamin-b12", Nutrient::VitaminB12),
+            ("vitamin-a", Nutrient::VitaminA),
+            ("vitamin-e", Nutrient::VitaminE),
+            ("copper", Nutrient::Copper),
+            ("manganese", Nutrient::Manganese),
+            ("selenium", Nutrient::Selenium),
+            ("vitamin-k2", Nutrient::VitaminK2),
+        ] {
+            assert_eq!(parse_nutrient(name).unwrap(), n, "{name}");
+        }
+        let err = parse_nutrient("unobtainium").unwrap_err().to_string();
+        assert!(err.contains("folic-acid") && err.contains("vitamin-b12"), "{err}");
+    }
+
+    #[test]
+    fn vitamin_a_names_its_form_and_only_retinol_is_preformed() {
+        assert!(check_form(Nutrient::VitaminA, Some("retinol")).is_ok());
+        assert!(check_form(Nutrient::VitaminA, Some("retinyl palmitate")).is_ok());
+        assert!(check_form(Nutrient::VitaminA, Some("beta-carotene")).is_ok());
+        assert!(check_form(Nutrient::VitaminA, Some("Beta Carotene")).is_ok());
+        assert!(check_form(Nutrient::VitaminA, None).is_err());
+        assert!(check_form(Nutrient::VitaminA, Some("gummy")).is_err());
+        assert!(check_form(Nutrient::Magnesium, None).is_ok());
+        assert!(is_retinol(Some("Retinyl acetate")));
+        assert!(!is_retinol(Some("beta-carotene")));
+        assert!(!is_retinol(None));
+        assert!(
+            (parse_amount(Nutrient::Copper, "900 µg").unwrap() - 0.9).abs() < 1e-12,
+            "copper is kept in mg"
+        );
+        assert_eq!(parse_amount(Nutrient::FolicAcid, "400 mcg").unwrap(), 400.0);
     }
 }

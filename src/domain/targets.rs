@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::nutrient::Nutrient;
+pub use super::targets_more::{ul_counts, UlCounts};
+use super::targets_more::{RDA_MORE, RDA_MORE_COLS, UL_MORE, UL_MORE_COLS};
 
 /// Where every target marrow shows comes from.
 pub const SOURCE: &str = "Dietary Reference Intakes, National Academies (IOM 2011 calcium and \
-vitamin D; NASEM 2019 elements; IOM 2000/2001)";
+vitamin D; NASEM 2019 elements; IOM 1998/2000/2001)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -293,6 +295,7 @@ impl Profile {
     pub fn targets(&self) -> Targets {
         let stage = self.life_stage();
         let mut t = table(RDA, &RDA_COLS, &stage.label);
+        t.extend(table(RDA_MORE, &RDA_MORE_COLS, &stage.label));
         if let Some(grams) = self.protein_by_weight(t.get(&Nutrient::Protein).copied()) {
             t.insert(Nutrient::Protein, grams);
         }
@@ -321,9 +324,13 @@ impl Profile {
         Targets(table(EAR, &EAR_COLS, &self.life_stage().label))
     }
 
-    /// Tolerable upper intake levels. Magnesium's counts supplements and drugs only.
+    /// Tolerable upper intake levels. Magnesium's counts supplements and drugs only, and so do
+    /// vitamin A's (retinol) and vitamin E's: see [`ul_counts`].
     pub fn ul(&self) -> Targets {
-        Targets(table(UL, &UL_COLS, &self.life_stage().ul_label))
+        let label = self.life_stage().ul_label;
+        let mut t = table(UL, &UL_COLS, &label);
+        t.extend(table(UL_MORE, &UL_MORE_COLS, &label));
+        Targets(t)
     }
 }
 

@@ -11,6 +11,8 @@ pub struct Totals {
     pub known: [f64; COUNT],
     pub unknown: [usize; COUNT],
     pub items: usize,
+    /// How many items' ALA figure is 18:3 undifferentiated rather than true ALA.
+    pub ala_undifferentiated: usize,
 }
 
 impl Totals {
@@ -25,6 +27,7 @@ impl Totals {
 
     pub fn add(&mut self, v: &NutrientValues) {
         self.items += 1;
+        self.ala_undifferentiated += usize::from(v.ala_undifferentiated());
         for n in Nutrient::all() {
             match v.get(n) {
                 Some(x) => self.known[n.index()] += x,

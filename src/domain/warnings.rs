@@ -1,6 +1,7 @@
 //! Warnings about doses and upper limits, from the nutrition reference's rules: supplemental
 //! magnesium against its own UL, total calcium, vitamin D, zinc, vitamin C and phosphorus
-//! against theirs, large
+//! against theirs; iron, copper, manganese and selenium totals, folic acid (fortified food and
+//! supplements), retinol doses and supplemental vitamin E against theirs; large
 //! single calcium doses, and vitamin D taken while magnesium runs low. Each warning is data
 //! (a code, the nutrient, the amount, the limit and who set it); `present` makes the words.
 
@@ -30,6 +31,20 @@ pub enum Code {
     VitcOverUl,
     /// The day's total phosphorus above its UL.
     PhosphorusOverUl,
+    /// The day's total iron above its UL.
+    IronOverUl,
+    /// Folic acid (fortified food and supplements) above its UL.
+    FolicAcidOverUl,
+    /// Preformed vitamin A (doses declared as retinol) above its UL; food never counts.
+    RetinolOverUl,
+    /// Supplemental vitamin E above its UL; food never counts.
+    VitaminESupplementOverUl,
+    /// The day's total copper above its UL.
+    CopperOverUl,
+    /// The day's total manganese above its UL.
+    ManganeseOverUl,
+    /// The day's total selenium above its UL.
+    SeleniumOverUl,
     /// One calcium dose above `CALCIUM_DOSE_MG`.
     CaDoseLarge,
     /// Vitamin D supplements while the 7-day magnesium average is below its EAR.
@@ -46,6 +61,13 @@ impl Code {
             Code::ZincOverUl => "zinc_over_ul",
             Code::VitcOverUl => "vitc_over_ul",
             Code::PhosphorusOverUl => "phosphorus_over_ul",
+            Code::IronOverUl => "iron_over_ul",
+            Code::FolicAcidOverUl => "folic_acid_over_ul",
+            Code::RetinolOverUl => "retinol_over_ul",
+            Code::VitaminESupplementOverUl => "vite_supplement_over_ul",
+            Code::CopperOverUl => "copper_over_ul",
+            Code::ManganeseOverUl => "manganese_over_ul",
+            Code::SeleniumOverUl => "selenium_over_ul",
             Code::CaDoseLarge => "ca_dose_large",
             Code::VitdWithoutMg => "vitd_without_mg",
         }
@@ -53,15 +75,7 @@ impl Code {
 
     /// Over an upper limit, rather than a caution.
     pub fn over_limit(self) -> bool {
-        matches!(
-            self,
-            Code::MgSupplementOverUl
-                | Code::CaOverUl
-                | Code::VitdOverUl
-                | Code::ZincOverUl
-                | Code::VitcOverUl
-                | Code::PhosphorusOverUl
-        )
+        !matches!(self, Code::CaDoseLarge | Code::VitdWithoutMg)
     }
 }
 
@@ -114,8 +128,16 @@ pub fn warnings(day: &DaySummary, doses: &[Supplement], mg_week_average: Option<
         (Code::ZincOverUl, Nutrient::Zinc),
         (Code::VitcOverUl, Nutrient::VitaminC),
         (Code::PhosphorusOverUl, Nutrient::Phosphorus),
+        (Code::IronOverUl, Nutrient::Iron),
+        (Code::FolicAcidOverUl, Nutrient::FolicAcid),
+        (Code::RetinolOverUl, Nutrient::VitaminA),
+        (Code::VitaminESupplementOverUl, Nutrient::VitaminE),
+        (Code::CopperOverUl, Nutrient::Copper),
+        (Code::ManganeseOverUl, Nutrient::Manganese),
+        (Code::SeleniumOverUl, Nutrient::Selenium),
     ] {
-        let total = day.totals.get(n);
+        // The total, or only the doses this UL counts (retinol, supplemental vitamin E).
+        let total = day.against_ul(n);
         if let Some(ul) = day.ul.get(n).filter(|ul| above(total, *ul)) {
             out.push(Warning { code, nutrient: n, amount: total, limit: ul, source: Source::Dri });
         }
@@ -243,5 +265,42 @@ mod tests {
         let w = warnings(&food, &[], None);
         assert_eq!(codes(&w), vec!["phosphorus_over_ul"]);
         assert_eq!((w[0].amount, w[0].limit), (4200.0, 4000.0));
+    }
+
+    #[test]
+    fn source_limited_uls_count_only_their_sources() {
+        // Food vitamin A (carotenoids included) and food vitamin E never count.
+        let mut food = day(&[], 0.0);
+        food.totals.known[Nutrient::VitaminA.index()] = 5000.0;
+        food.totals.known[Nutrient::VitaminE.index()] = 1500.0;
+        assert!(warnings(&food, &[], None).is_empty());
+        let retinol = Supplement { form: Some("retinol".into()), ..dose(Nutrient::VitaminA, 3100.0) };
+        let carotene = Supplement { form: Some("beta-carotene".into()), ..dose(Nutrient::VitaminA, 9000.0) };
+        assert!(warnings(&day(std::slice::from_ref(&carotene), 0.0), &[], None).is_empty());
+        let both = [retinol, carotene];
+        let w = warnings(&day(&both, 0.0), &both, None);
+        assert_eq!(codes(&w), vec!["retinol_over_ul"]);
+        assert_eq!((w[0].amount, w[0].limit), (3100.0, 3000.0));
+        let e = [dose(Nutrient::VitaminE, 1100.0)];
+        assert_eq!(codes(&warnings(&day(&e, 0.0), &e, None)), vec!["vite_supplement_over_ul"]);
+        // Folic acid: fortified food and supplements together.
+        let fa = [dose(Nutrient::FolicAcid, 800.0)];
+        let mut fortified = day(&fa, 0.0);
+        fortified.totals.known[Nutrient::FolicAcid.index()] += 300.0;
+        let w = warnings(&fortified, &fa, None);
+        assert_eq!(codes(&w), vec!["folic_acid_over_ul"]);
+        assert_eq!((w[0].amount, w[0].limit), (1100.0, 1000.0));
+        // Iron, copper, manganese and selenium: every source.
+        let mut all = day(&[], 0.0);
+        all.totals.known[Nutrient::Iron.index()] = 46.0;
+        all.totals.known[Nutrient::Copper.index()] = 10.5;
+        all.totals.known[Nutrient::Manganese.index()] = 11.5;
+        all.totals.known[Nutrient::Selenium.index()] = 401.0;
+        all.totals.known[Nutrient::VitaminB12.index()] = 5000.0;
+        assert_eq!(
+            codes(&warnings(&all, &[], None)),
+            vec!["iron_over_ul", "copper_over_ul", "manganese_over_ul", "selenium_over_ul"],
+            "B12 has no UL"
+        );
     }
 }

@@ -22,6 +22,31 @@ pub fn completeness(s: &DaySummary, n: Nutrient, d: VitaminDUnit) -> String {
     }
 }
 
+/// "ALA: 18:3 undifferentiated for 2 items (true ALA not measured)", or None when every ALA
+/// figure is true ALA. `items` counts the items whose ALA is SR28's 619 rather than its 851.
+pub fn ala_note(items: usize) -> Option<String> {
+    (items > 0).then(|| {
+        format!(
+            "ALA: 18:3 undifferentiated for {} (true ALA not measured; other 18:3 fats count with it)",
+            plural(items, "item", "items")
+        )
+    })
+}
+
+/// The same note for one food: "ALA is 18:3 undifferentiated (true ALA not measured)".
+pub const ALA_FOOD_NOTE: &str =
+    "ALA is 18:3 undifferentiated (true ALA not measured; other 18:3 fats count with it)";
+
+/// Whose intake an upper limit counts, where it is not the day's total: said beside the
+/// limits of `marrow profile` and `marrow day`.
+pub const SOURCE_LIMITED_ULS: &str = "Magnesium's and vitamin E's upper limits count supplements only, \
+vitamin A's counts retinol supplements only (not food or beta-carotene), and folic acid's counts \
+fortified food and supplements; the others count everything.";
+
+/// Said beside the iron target, as text only: the target itself does not change.
+pub const VEGETARIAN_IRON_NOTE: &str = "Vegetarians may need 1.8 times the iron target: non-heme \
+iron, the only kind in plants, is absorbed less well (Dietary Reference Intakes, IOM 2001).";
+
 /// The day's gap in one nutrient, as `marrow suggest` and the app's suggestions open: "Magnesium
 /// on Wed 25 Nov: 169.3 of 320 mg so far, 150.7 mg to go".
 pub fn gap_headline(
@@ -67,6 +92,16 @@ mod tests {
         v.set(Nutrient::VitaminD, d);
         v.set(Nutrient::Calcium, Some(100.0));
         v
+    }
+
+    #[test]
+    fn the_ala_note_counts_items() {
+        assert_eq!(ala_note(0), None);
+        assert_eq!(
+            ala_note(2).unwrap(),
+            "ALA: 18:3 undifferentiated for 2 items (true ALA not measured; other 18:3 fats count with it)"
+        );
+        assert!(ala_note(1).unwrap().contains("for 1 item "));
     }
 
     #[test]

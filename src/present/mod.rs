@@ -24,7 +24,10 @@ pub use amount::{
     amount, column_head, convert, dose, dose_example, figure, figure_short, figure_within, fixed, grams,
     number, percent, plural, ratio, short_amounts, unit, vitamin_d_unit, VitaminDUnit, CA_MG_NOTE,
 };
-pub use day::{completeness, gap_headline, supplement_name, unknown};
+pub use day::{
+    ala_note, completeness, gap_headline, supplement_name, unknown, ALA_FOOD_NOTE, SOURCE_LIMITED_ULS,
+    VEGETARIAN_IRON_NOTE,
+};
 pub use form::{form_note, mark, NOT_AS_EATEN, NOT_AS_EATEN_LEGEND, NOT_AS_EATEN_SHORT};
 pub use text::safe;
 pub use warnings::{headline, message, messages, source, NOT_ADVICE};

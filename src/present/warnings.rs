@@ -29,8 +29,21 @@ pub fn headline(w: &Warning, d: VitaminDUnit) -> String {
         | Code::VitdOverUl
         | Code::ZincOverUl
         | Code::VitcOverUl
-        | Code::PhosphorusOverUl => {
+        | Code::PhosphorusOverUl
+        | Code::IronOverUl
+        | Code::CopperOverUl
+        | Code::ManganeseOverUl
+        | Code::SeleniumOverUl => {
             format!("Total {} {value} is above the {limit} upper limit", lower_first(n.info().name))
+        }
+        Code::FolicAcidOverUl => {
+            format!("Folic acid from fortified food and supplements {value} is above the {limit} upper limit")
+        }
+        Code::RetinolOverUl => {
+            format!("Preformed vitamin A (retinol) from supplements {value} is above the {limit} upper limit")
+        }
+        Code::VitaminESupplementOverUl => {
+            format!("Supplemental vitamin E {value} is above the {limit} upper limit for supplements")
         }
         Code::CaDoseLarge => format!("A single calcium dose of {value} is above {limit}"),
         Code::VitdWithoutMg => format!(
@@ -51,7 +64,21 @@ pub fn message(w: &Warning, d: VitaminDUnit) -> String {
         | Code::VitdOverUl
         | Code::ZincOverUl
         | Code::VitcOverUl
-        | Code::PhosphorusOverUl => format!("{} ({src}).", headline(w, d)),
+        | Code::PhosphorusOverUl
+        | Code::IronOverUl
+        | Code::CopperOverUl
+        | Code::ManganeseOverUl
+        | Code::SeleniumOverUl => format!("{} ({src}).", headline(w, d)),
+        Code::FolicAcidOverUl => {
+            format!("{} ({src}); folate that occurs in food does not count toward it.", headline(w, d))
+        }
+        Code::RetinolOverUl => format!(
+            "{} ({src}); vitamin A from food and beta-carotene do not count toward it.",
+            headline(w, d)
+        ),
+        Code::VitaminESupplementOverUl => {
+            format!("{} ({src}); vitamin E from food does not count toward it.", headline(w, d))
+        }
         Code::CaDoseLarge => format!(
             "{}; absorption falls with larger doses ({src}), so splitting it helps.",
             headline(w, d)
@@ -136,6 +163,26 @@ mod tests {
         assert_eq!(
             message(&w(Code::VitdWithoutMg, Nutrient::Magnesium, 250.0, 265.0, Source::Dri), UG),
             "Vitamin D supplements while the 7-day magnesium average (250 mg) is below its average requirement (265 mg, Dietary Reference Intakes): the enzymes that activate vitamin D need magnesium."
+        );
+    }
+
+    #[test]
+    fn the_source_limited_limits_say_what_they_count() {
+        assert_eq!(
+            message(&w(Code::RetinolOverUl, Nutrient::VitaminA, 3100.0, 3000.0, Source::Dri), UG),
+            "Preformed vitamin A (retinol) from supplements 3100 µg is above the 3000 µg upper limit (Dietary Reference Intakes); vitamin A from food and beta-carotene do not count toward it."
+        );
+        assert_eq!(
+            message(&w(Code::FolicAcidOverUl, Nutrient::FolicAcid, 1100.0, 1000.0, Source::Dri), UG),
+            "Folic acid from fortified food and supplements 1100 µg is above the 1000 µg upper limit (Dietary Reference Intakes); folate that occurs in food does not count toward it."
+        );
+        assert_eq!(
+            headline(&w(Code::VitaminESupplementOverUl, Nutrient::VitaminE, 1100.0, 1000.0, Source::Dri), UG),
+            "Supplemental vitamin E 1100 mg is above the 1000 mg upper limit for supplements"
+        );
+        assert_eq!(
+            headline(&w(Code::CopperOverUl, Nutrient::Copper, 10.5, 10.0, Source::Dri), UG),
+            "Total copper 10.5 mg is above the 10 mg upper limit"
         );
     }
 

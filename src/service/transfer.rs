@@ -62,6 +62,7 @@ fn read_export(
                 quantity: e.quantity,
                 logged_at: e.logged_at,
                 per_100g: values_map(&e.per_100g),
+                ala_undifferentiated: Some(e.per_100g.1.ala_undifferentiated),
             })
             .collect(),
         supplements: supplements
@@ -84,6 +85,7 @@ fn read_export(
                 name: f.name,
                 per_100g: values_map(&f.per_100g),
                 portions: f.portions,
+                ala_undifferentiated: Some(f.per_100g.1.ala_undifferentiated),
             })
             .collect(),
         saved_meals: meals.rows.into_iter().map(|m| MealRecord { name: m.name, items: m.items }).collect(),

@@ -3,13 +3,15 @@
 //!
 //! Layout (UTF-8, one record per line, fields separated by tabs, empty = unknown):
 //! ```text
-//! marrow-catalog  1  <source>
+//! marrow-catalog  3  <source>
 //! N  energy_kcal  protein_g  ...            nutrient columns of every F line, in order
 //! G  <group id>  <group name>
-//! F  <food id>  <group id>  <name>  <common names>  <manufacturer>  <survey>  <value per 100 g>...
+//! F  <food id>  <group id>  <name>  <common names>  <manufacturer>  <survey>  <ala>  <value per 100 g>...
 //! P  <amount>  <description>  <grams>       a portion of the F line above, in USDA order
 //! ```
 //! `<survey>` is "Y" for the foods USDA flags as used in its dietary survey (FNDDS), else empty.
+//! `<ala>` is "U" when the food's ALA figure is 18:3 undifferentiated (SR28 619) because true
+//! ALA (851) was not measured, else empty.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -24,7 +26,7 @@ use crate::domain::{Food, Portion};
 use super::SourceError;
 
 /// Format version written in the header; bump it when the layout changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const MAGIC: &str = "marrow-catalog";
 
 const EMBEDDED_BYTES: &[u8] = include_bytes!("../../assets/catalog.tsv.gz");
@@ -84,13 +86,14 @@ pub fn encode(foods: &[Food], source: &str) -> Vec<u8> {
     let group_id: HashMap<&str, usize> = groups.iter().enumerate().map(|(i, g)| (*g, i)).collect();
     for f in foods {
         text.push_str(&format!(
-            "F\t{}\t{}\t{}\t{}\t{}\t{}",
+            "F\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             clean(&f.id),
             group_id[f.group.as_str()],
             clean(&f.name),
             clean(&f.common_names),
             clean(&f.manufacturer),
-            if f.in_survey { "Y" } else { "" }
+            if f.in_survey { "Y" } else { "" },
+            if f.per_100g.1.ala_undifferentiated { "U" } else { "" }
         ));
         for v in f.per_100g.0 {
             text.push('\t');
@@ -142,11 +145,16 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Food>), SourceError> {
             "G" if f.len() == 3 => {
                 groups.insert(f[1].to_string(), f[2].to_string());
             }
-            "F" if f.len() == 7 + COUNT => {
+            "F" if f.len() == 8 + COUNT => {
                 let group =
                     groups.get(f[2]).ok_or_else(|| bad(line_no, format!("unknown group {}", f[2])))?;
                 let mut values = NutrientValues::unknown();
-                for (slot, text) in values.0.iter_mut().zip(&f[7..]) {
+                values.1.ala_undifferentiated = match f[7] {
+                    "U" => true,
+                    "" => false,
+                    other => return Err(bad(line_no, format!("unknown ALA mark {other:?}"))),
+                };
+                for (slot, text) in values.0.iter_mut().zip(&f[8..]) {
                     if !text.is_empty() {
                         *slot = Some(number(line_no, text)?);
                     }

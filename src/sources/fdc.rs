@@ -14,7 +14,9 @@ use csv::ByteRecord;
 
 use super::fdc_csv::{field, int, read_names, text, text_opt, Table};
 use super::SourceError;
-use crate::domain::nutrient::{Nutrient, NutrientValues, IU_PER_UG_VITAMIN_D, NUTRIENTS, VITAMIN_D_IU_USDA};
+use crate::domain::nutrient::{
+    Nutrient, NutrientValues, ALA_UNDIFFERENTIATED_USDA, IU_PER_UG_VITAMIN_D, NUTRIENTS, VITAMIN_D_IU_USDA,
+};
 use crate::domain::Food;
 
 /// The FDC data types marrow imports.
@@ -179,6 +181,8 @@ fn read_foods(
 enum Slot {
     Tracked(Nutrient),
     VitaminDIu,
+    /// 18:3 undifferentiated (619): ALA where true ALA (851) is not given, marked so.
+    AlaUndifferentiated,
     /// Energy by Atwater factors (958 specific, 957 general): Foundation foods often give
     /// energy only this way; used where 208 is missing, specific first.
     EnergyAtwater(u8),
@@ -199,6 +203,8 @@ fn read_nutrient_ids(
         let number = number.strip_suffix(".0").unwrap_or(&number);
         let (slot, expected) = if number == VITAMIN_D_IU_USDA {
             (Slot::VitaminDIu, "iu")
+        } else if number == ALA_UNDIFFERENTIATED_USDA {
+            (Slot::AlaUndifferentiated, "g")
         } else if number == "958" {
             (Slot::EnergyAtwater(0), "kcal")
         } else if number == "957" {
@@ -248,6 +254,7 @@ fn read_nutrients(
     let (food_col, nutrient_col, amount_col) =
         (values.column("fdc_id")?, values.column("nutrient_id")?, values.column("amount")?);
     let mut vitamin_d_iu: HashMap<usize, f64> = HashMap::new();
+    let mut ala_undifferentiated: HashMap<usize, f64> = HashMap::new();
     let mut atwater: HashMap<usize, (u8, f64)> = HashMap::new();
     let mut rec = ByteRecord::new();
     while values.next(&mut rec, progress)? {
@@ -261,6 +268,7 @@ fn read_nutrients(
         let (nutrient, in_unit) = match *slot {
             Slot::Tracked(n) => (n, amount),
             Slot::VitaminDIu => (Nutrient::VitaminD, amount / IU_PER_UG_VITAMIN_D),
+            Slot::AlaUndifferentiated => (Nutrient::Ala, amount),
             Slot::EnergyAtwater(_) => (Nutrient::Energy, amount),
         };
         if in_unit > crate::domain::sane::max_per_100g(nutrient) {
@@ -270,6 +278,9 @@ fn read_nutrients(
             Slot::Tracked(n) => foods[i].food.per_100g.set(n, Some(amount)),
             Slot::VitaminDIu => {
                 vitamin_d_iu.insert(i, amount);
+            }
+            Slot::AlaUndifferentiated => {
+                ala_undifferentiated.insert(i, amount);
             }
             Slot::EnergyAtwater(rank) => {
                 let slot = atwater.entry(i).or_insert((rank, amount));
@@ -291,6 +302,14 @@ fn read_nutrients(
         let v = &mut foods[i].food.per_100g;
         if v.get(Nutrient::VitaminD).is_none() {
             v.set(Nutrient::VitaminD, Some(iu / IU_PER_UG_VITAMIN_D));
+        }
+    }
+    // True ALA (851) where given, else 18:3 undifferentiated (619), marked as such.
+    for (i, grams) in ala_undifferentiated {
+        let v = &mut foods[i].food.per_100g;
+        if v.get(Nutrient::Ala).is_none() {
+            v.set(Nutrient::Ala, Some(grams));
+            v.1.ala_undifferentiated = true;
         }
     }
     Ok(())

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::domain::nutrient::{Nutrient, NutrientValues, IU_PER_UG_VITAMIN_D, NUTRIENTS, VITAMIN_D_IU_USDA};
+use crate::domain::nutrient::{
+    Nutrient, NutrientValues, ALA_UNDIFFERENTIATED_USDA, IU_PER_UG_VITAMIN_D, NUTRIENTS, VITAMIN_D_IU_USDA,
+};
 use crate::domain::{Food, Portion};
 
 use super::SourceError;
@@ -56,6 +58,7 @@ pub fn read_release(dir: &Path) -> Result<Release, SourceError> {
 
     let wanted: HashMap<&str, Nutrient> = NUTRIENTS.iter().map(|i| (i.usda, i.nutrient)).collect();
     let mut vitamin_d_iu: HashMap<usize, f64> = HashMap::new();
+    let mut ala_undifferentiated: HashMap<usize, f64> = HashMap::new();
     let mut values = 0usize;
     for r in records(dir, "NUT_DATA.txt", 18)? {
         let f = &r.fields;
@@ -63,7 +66,8 @@ pub fn read_release(dir: &Path) -> Result<Release, SourceError> {
             return Err(r.error(format!("nutrient value for unknown food {:?}", f[0])));
         };
         let nutr = f[1].as_str();
-        if nutr != VITAMIN_D_IU_USDA && !wanted.contains_key(nutr) {
+        let stand_in = nutr == VITAMIN_D_IU_USDA || nutr == ALA_UNDIFFERENTIATED_USDA;
+        if !stand_in && !wanted.contains_key(nutr) {
             continue;
         }
         if f[2].is_empty() {
@@ -73,6 +77,7 @@ pub fn read_release(dir: &Path) -> Result<Release, SourceError> {
         // More than 100 g of anything in 100 g of food is a damaged file, never a food.
         let (nutrient, in_unit) = match wanted.get(nutr) {
             Some(n) => (*n, value),
+            None if nutr == ALA_UNDIFFERENTIATED_USDA => (Nutrient::Ala, value),
             None => (Nutrient::VitaminD, value / IU_PER_UG_VITAMIN_D),
         };
         if !value.is_finite() || value < 0.0 || in_unit > crate::domain::sane::max_per_100g(nutrient) {
@@ -81,6 +86,8 @@ pub fn read_release(dir: &Path) -> Result<Release, SourceError> {
         values += 1;
         if nutr == VITAMIN_D_IU_USDA {
             vitamin_d_iu.insert(i, value);
+        } else if nutr == ALA_UNDIFFERENTIATED_USDA {
+            ala_undifferentiated.insert(i, value);
         } else {
             foods[i].per_100g.set(wanted[nutr], Some(value));
         }
@@ -89,6 +96,14 @@ pub fn read_release(dir: &Path) -> Result<Release, SourceError> {
     for (i, iu) in vitamin_d_iu {
         if foods[i].per_100g.get(Nutrient::VitaminD).is_none() {
             foods[i].per_100g.set(Nutrient::VitaminD, Some(iu / IU_PER_UG_VITAMIN_D));
+        }
+    }
+    // True ALA (851) where measured, else 18:3 undifferentiated (619), marked as such.
+    for (i, grams) in ala_undifferentiated {
+        let values = &mut foods[i].per_100g;
+        if values.get(Nutrient::Ala).is_none() {
+            values.set(Nutrient::Ala, Some(grams));
+            values.1.ala_undifferentiated = true;
         }
     }
 

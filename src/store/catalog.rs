@@ -15,7 +15,7 @@ use crate::sources::fdc::{DataType, FdcImport};
 
 /// Layout version of catalog.db itself (tables and indexes), part of the rebuild key.
 // 9: USDA's Survey flag, and servings by the one serving rule (FDA reference amounts).
-const SCHEMA: &str = "catalog-schema-9";
+const SCHEMA: &str = "catalog-schema-10";
 
 /// An open catalog.
 pub struct Catalog {
@@ -154,9 +154,7 @@ impl Catalog {
         let found = self
             .conn
             .prepare_cached(&sql)?
-            .query_row([id.as_str()], |r| {
-                Ok((row_to_food(r)?, r.get::<_, i64>(6 + crate::domain::nutrient::COUNT)?))
-            })
+            .query_row([id.as_str()], |r| Ok((row_to_food(r)?, r.get::<_, i64>(6 + super::VALUE_COLUMNS)?)))
             .optional()?;
         let Some((mut food, rowid)) = found else { return Ok(None) };
         let mut stmt = self
@@ -230,7 +228,11 @@ fn build_key(fingerprint: &str) -> String {
 }
 
 pub(super) fn prefixed_columns(alias: &str) -> String {
-    Nutrient::all().map(|n| format!("{alias}.{}", n.key())).collect::<Vec<_>>().join(", ")
+    Nutrient::all()
+        .map(|n| format!("{alias}.{}", n.key()))
+        .chain([format!("{alias}.{}", super::ALA_MARK_COLUMN)])
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(super) fn row_to_food(r: &rusqlite::Row<'_>) -> rusqlite::Result<Food> {

@@ -35,7 +35,9 @@ CREATE TABLE foods (
     measures INTEGER NOT NULL,
     -- USDA's Survey flag (used in FNDDS, the food list of the national dietary survey): 1 or 0.
     survey INTEGER NOT NULL,
-    NUTRIENTS
+    NUTRIENTS,
+    -- The ALA figure is 18:3 undifferentiated (SR28 619), not true ALA (851): 1 or 0.
+    ala_undifferentiated INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE words (word TEXT PRIMARY KEY, uses INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE portions (
@@ -111,7 +113,7 @@ fn write(
             "INSERT INTO foods (rowid, id, name, grp, common, manufacturer, serving_amount, \
              serving_desc, serving_grams, source, fdc_id, gtin, measures, survey, {}) VALUES ({})",
             super::nutrient_columns(),
-            (1..=14 + COUNT).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+            (1..=14 + super::VALUE_COLUMNS).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
         ))?;
         let mut portion_stmt = tx.prepare(
             "INSERT INTO portions (food, seq, amount, description, grams) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -136,6 +138,7 @@ fn write(
             for (n, v) in f.per_100g.0.iter().enumerate() {
                 food_stmt.raw_bind_parameter(15 + n, v)?;
             }
+            food_stmt.raw_bind_parameter(15 + COUNT, i64::from(f.per_100g.1.ala_undifferentiated))?;
             food_stmt.raw_execute()?;
             for (seq, p) in f.portions.iter().enumerate() {
                 portion_stmt.raw_bind_parameter(1, rowid)?;
@@ -194,8 +197,9 @@ pub(super) fn read_foods(
     let nutrients: Vec<String> = Nutrient::all()
         .map(|n| if present.contains(n.key()) { n.key().to_string() } else { "NULL".to_string() })
         .collect();
+    let ala = if present.contains(super::ALA_MARK_COLUMN) { super::ALA_MARK_COLUMN } else { "0" };
     let sql = format!(
-        "SELECT rowid, id, name, grp, common, manufacturer, {origin}, {survey}, {} FROM foods ORDER BY rowid",
+        "SELECT rowid, id, name, grp, common, manufacturer, {origin}, {survey}, {}, {ala} FROM foods ORDER BY rowid",
         nutrients.join(", ")
     );
     let (mut base, mut fdc) = (Vec::new(), Vec::new());
@@ -208,6 +212,7 @@ pub(super) fn read_foods(
         for (i, slot) in per_100g.0.iter_mut().enumerate() {
             *slot = r.get(10 + i)?;
         }
+        per_100g.1.ala_undifferentiated = r.get::<_, i64>(10 + COUNT)? != 0;
         let food = Food {
             id: r.get(1)?,
             name: r.get(2)?,

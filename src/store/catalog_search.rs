@@ -233,7 +233,7 @@ impl Catalog {
             limit.min(100_000)
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let n = crate::domain::nutrient::COUNT;
+        let n = super::VALUE_COLUMNS;
         let rows = stmt.query_map(params_from_iter(words.iter()), |r| {
             let food = row_to_food(r)?;
             let serving = match (

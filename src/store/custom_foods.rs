@@ -147,7 +147,7 @@ pub(super) fn insert_custom_food_in(
         nutrient_placeholders(3)
     );
     let mut values: Vec<rusqlite::types::Value> = vec![name.to_string().into(), now.to_string().into()];
-    values.extend(per_100g.0.iter().map(|v| (*v).into()));
+    values.extend(super::nutrient_values(per_100g));
     tx.execute(&sql, rusqlite::params_from_iter(values))?;
     let row = tx.last_insert_rowid();
     insert_portions_in(tx, row, portions)?;

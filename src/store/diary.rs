@@ -20,6 +20,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_diary.sql"),
     include_str!("migrations/002_supplements_custom_foods_meals.sql"),
     include_str!("migrations/003_infant_months.sql"),
+    include_str!("migrations/004_more_nutrients.sql"),
     include_str!("migrations/005_labs.sql"),
     super::notes::MIGRATION,
 ];

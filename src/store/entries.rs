@@ -235,7 +235,7 @@ pub(super) fn insert_entry_in(tx: &Connection, id: Option<i64>, e: &NewEntry) ->
         e.quantity.clone().into(),
         e.logged_at.clone().into(),
     ];
-    values.extend(e.per_100g.0.iter().map(|v| (*v).into()));
+    values.extend(super::nutrient_values(&e.per_100g));
     tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }

@@ -91,9 +91,22 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-/// The nutrient columns shared by entries and foods, in canonical order: "energy_kcal, ...".
+/// The column beside the nutrient columns that marks an ALA figure as 18:3 undifferentiated
+/// (`Marks::ala_undifferentiated`): 1 or 0.
+const ALA_MARK_COLUMN: &str = "ala_undifferentiated";
+
+/// How many columns `nutrient_columns` names: the nutrients and the ALA mark.
+const VALUE_COLUMNS: usize = COUNT + 1;
+
+/// The nutrient columns shared by entries and foods, in canonical order, then the ALA mark:
+/// "energy_kcal, ..., ala_undifferentiated".
 fn nutrient_columns() -> String {
-    NUTRIENTS.iter().map(|i| i.key).collect::<Vec<_>>().join(", ")
+    NUTRIENTS.iter().map(|i| i.key).chain([ALA_MARK_COLUMN]).collect::<Vec<_>>().join(", ")
+}
+
+/// The values bound to `nutrient_columns`, in their order.
+fn nutrient_values(v: &NutrientValues) -> impl Iterator<Item = rusqlite::types::Value> + '_ {
+    v.0.iter().map(|x| (*x).into()).chain([i64::from(v.1.ala_undifferentiated).into()])
 }
 
 /// Reads the nutrient columns starting at `first` into values (NULL = unknown). A figure no
@@ -113,10 +126,11 @@ fn read_nutrients(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Nut
         }
         v.0[i] = value;
     }
+    v.1.ala_undifferentiated = row.get::<_, Option<i64>>(first + COUNT)?.unwrap_or(0) != 0;
     Ok(v)
 }
 
 /// "?N, ?N+1, ..." placeholders for the nutrient columns.
 fn nutrient_placeholders(first: usize) -> String {
-    (0..COUNT).map(|i| format!("?{}", first + i)).collect::<Vec<_>>().join(", ")
+    (0..VALUE_COLUMNS).map(|i| format!("?{}", first + i)).collect::<Vec<_>>().join(", ")
 }

@@ -59,6 +59,8 @@ pub enum Action {
     Redo,
     /// The trends' next range: 7 days, 4 weeks, 12 weeks, 12 months.
     ToggleTrendRange,
+    /// Pins the next nutrient not yet shown to the gauges; after the last, none.
+    CyclePinned,
     /// Show the day a week before / after the shown one.
     WeekBack,
     WeekForward,

@@ -290,6 +290,15 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             load_date(state)
         }
         ToggleTrendRange => trends::cycle(state),
+        CyclePinned => {
+            let pinned = crate::tui::ui::cycle_pinned(state);
+            let words = match pinned {
+                Some(n) => format!("{} pinned to the gauges", n.info().name),
+                None => "No nutrient pinned to the gauges".to_string(),
+            };
+            state.set_status(StatusKind::Hint, words);
+            vec![]
+        }
         WeekBack | WeekForward => trends::step_week(state, action == WeekForward),
         OpenDatePrompt => trends::open_prompt(state),
         CycleMeal => {

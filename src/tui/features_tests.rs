@@ -184,11 +184,9 @@ fn the_add_form_reads_the_amount_with_the_domains_parser() {
     assert_eq!(s.focus(), Focus::Supplements);
     // Vitamin D takes IU; Esc leaves the form, then the overlay.
     press(&mut s, "a");
-    update(&mut s, Action::PrevNutrient);
-    update(&mut s, Action::PrevNutrient);
-    update(&mut s, Action::PrevNutrient);
-    update(&mut s, Action::PrevNutrient);
-    update(&mut s, Action::PrevNutrient);
+    for _ in 0..crate::tui::supplements::FORM_NUTRIENTS.len() - 2 {
+        update(&mut s, Action::PrevNutrient);
+    }
     type_text(&mut s, "1000 IU");
     let f = s.pills.as_ref().unwrap().form.clone().unwrap();
     assert_eq!((f.nutrient, f.preview), (Nutrient::VitaminD, Some(Ok(25.0))));

@@ -266,6 +266,8 @@ pub struct Pending {
 pub struct AppState {
     /// Nutrients the config adds to the gauges beyond Mg, Ca and D.
     pub extra_nutrients: Vec<Nutrient>,
+    /// One more nutrient pinned to the gauges in the app (`CyclePinned`), for this session.
+    pub pinned: Option<Nutrient>,
     /// Show vitamin D in IU (config `units.vitamin_d = "IU"`).
     pub vitamin_d_iu: bool,
     /// Offer grams before household portions (config `units.portions = "metric"`).
@@ -379,6 +381,7 @@ impl AppState {
     pub fn new(today: NaiveDate, meal: Meal, profile: Profile) -> AppState {
         AppState {
             extra_nutrients: Vec::new(),
+            pinned: None,
             vitamin_d_iu: false,
             metric_portions: false,
             today,

@@ -128,6 +128,21 @@ fn hint(state: &mut AppState, text: &str) -> Vec<Effect> {
     vec![]
 }
 
+/// The nutrients the add form cycles through: every supplement nutrient but vitamin A, whose
+/// form (retinol or beta-carotene) the command line asks for (`supplement::check_form`).
+pub const FORM_NUTRIENTS: [Nutrient; SUPPLEMENT_NUTRIENTS.len() - 1] = {
+    let mut out = [Nutrient::Magnesium; SUPPLEMENT_NUTRIENTS.len() - 1];
+    let (mut i, mut j) = (0, 0);
+    while i < SUPPLEMENT_NUTRIENTS.len() {
+        if !matches!(SUPPLEMENT_NUTRIENTS[i], Nutrient::VitaminA) {
+            out[j] = SUPPLEMENT_NUTRIENTS[i];
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 /// The add form: Tab/↑↓ choose the nutrient, the amount is typed, Enter logs it.
 pub fn form(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
@@ -140,10 +155,10 @@ pub fn form(state: &mut AppState, action: Action) -> Vec<Effect> {
             return vec![];
         }
         NextNutrient | PrevNutrient => {
-            let n = SUPPLEMENT_NUTRIENTS.len();
-            let i = SUPPLEMENT_NUTRIENTS.iter().position(|x| *x == f.nutrient).unwrap_or(0);
+            let n = FORM_NUTRIENTS.len();
+            let i = FORM_NUTRIENTS.iter().position(|x| *x == f.nutrient).unwrap_or(0);
             let step = if action == NextNutrient { 1 } else { n - 1 };
-            f.nutrient = SUPPLEMENT_NUTRIENTS[(i + step) % n];
+            f.nutrient = FORM_NUTRIENTS[(i + step) % n];
         }
         Type(_) | Backspace | Edit(_) => {
             if !f.input.apply(&action) {

@@ -45,6 +45,7 @@ fn rows() -> Vec<Row> {
             CycleMeal,
             "pick the meal new entries go to (else the clock's)",
         ),
+        (Log, "pin", &["+"], Always, CyclePinned, "pin another nutrient to the gauges (again: the next)"),
         (Log, "trends", &["w"], Always, ToggleTrendRange, "trends: 7 days, 4 weeks, 12 weeks, 12 months"),
         (Log, "week_back", &["["], Always, WeekBack, "a week back"),
         (Log, "week_forward", &["]"], Always, WeekForward, "a week forward"),

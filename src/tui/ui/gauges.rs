@@ -34,13 +34,35 @@ pub fn height(state: &AppState) -> u16 {
     let supp = u16::from(BONE_NUTRIENTS.iter().any(|n| state.summary.supplemental[n.index()] > 0.0));
     let absorbed = u16::from(state.summary.absorbable.estimated > 0);
     let sun = u16::from(state.latitude.is_some());
-    2 + 3
-        + state.extra_nutrients.len() as u16
-        + absorbed
-        + supp
-        + 1
-        + sun
-        + state.warnings.len().min(WARNING_LINES) as u16
+    2 + shown(state).len() as u16 + absorbed + supp + 1 + sun + state.warnings.len().min(WARNING_LINES) as u16
+}
+
+/// The nutrients the gauges show: magnesium, calcium and vitamin D always, then the config's
+/// extra nutrients, then the one pinned in the app.
+pub fn shown(state: &AppState) -> Vec<Nutrient> {
+    let mut out: Vec<Nutrient> = BONE_NUTRIENTS.to_vec();
+    for n in state.extra_nutrients.iter().chain(&state.pinned) {
+        if !out.contains(n) {
+            out.push(*n);
+        }
+    }
+    out
+}
+
+/// Pins the next nutrient the gauges do not show already: the later nutrients first (iron,
+/// folate, vitamin B12...), then the others from phosphorus on (energy and the macronutrients
+/// have no gauge); after the last, none. Returns what is pinned now.
+pub fn cycle_pinned(state: &mut AppState) -> Option<Nutrient> {
+    let fixed: Vec<Nutrient> = BONE_NUTRIENTS.iter().chain(&state.extra_nutrients).copied().collect();
+    let later = Nutrient::all().filter(|n| *n > Nutrient::Ala);
+    let earlier = Nutrient::all().filter(|n| (Nutrient::Magnesium..=Nutrient::Ala).contains(n));
+    let candidates: Vec<Nutrient> = later.chain(earlier).filter(|n| !fixed.contains(n)).collect();
+    let next = match state.pinned.and_then(|p| candidates.iter().position(|c| *c == p)) {
+        Some(i) => candidates.get(i + 1).copied(),
+        None => candidates.first().copied(),
+    };
+    state.pinned = next;
+    next
 }
 
 /// The widest a gauge's bar is drawn.
@@ -210,8 +232,7 @@ impl Widget for Gauges<'_> {
             .title_bottom(Span::styled(gauge::legend(area.width.saturating_sub(2) as usize), self.theme.dim));
         let inner = block.inner(area);
         block.render(area, buf);
-        let shown: Vec<Nutrient> =
-            BONE_NUTRIENTS.iter().chain(&self.state.extra_nutrients).copied().collect();
+        let shown = shown(self.state);
         let d = super::vitamin_d(self.state);
         let mut lines = gauge_lines(summary, self.theme, inner.width, &shown, d);
         let absorbed = absorption::gauge_line(&summary.absorbable, inner.width as usize);
@@ -225,5 +246,42 @@ impl Widget for Gauges<'_> {
         let lists = self.state.keys.key_in(Focus::Log, "supplements");
         lines.extend(warning_lines(&self.state.warnings, lists, self.theme, inner.width as usize, d));
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::{Meal, Profile};
+
+    fn state(extra: &[Nutrient]) -> AppState {
+        let mut s =
+            AppState::new(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), Meal::Lunch, Profile::default());
+        s.extra_nutrients = extra.to_vec();
+        s
+    }
+
+    #[test]
+    fn the_pin_goes_through_the_nutrients_not_shown_then_none() {
+        let mut s = state(&[Nutrient::Folate]);
+        assert_eq!(shown(&s), [Nutrient::Magnesium, Nutrient::Calcium, Nutrient::VitaminD, Nutrient::Folate]);
+        assert_eq!(cycle_pinned(&mut s), Some(Nutrient::Iron), "the later nutrients first");
+        assert_eq!(cycle_pinned(&mut s), Some(Nutrient::VitaminB12), "folate is pinned by the config");
+        assert_eq!(shown(&s).last(), Some(&Nutrient::VitaminB12));
+        let mut seen = vec![Nutrient::Iron, Nutrient::VitaminB12];
+        while let Some(n) = cycle_pinned(&mut s) {
+            assert!(!seen.contains(&n), "{n:?} twice");
+            seen.push(n);
+        }
+        assert_eq!(s.pinned, None, "after the last, none");
+        assert!(seen.contains(&Nutrient::Zinc) && !seen.contains(&Nutrient::Energy), "{seen:?}");
+        assert!(!seen.contains(&Nutrient::Magnesium) && !seen.contains(&Nutrient::Folate));
+        assert_eq!(height(&s) + 1, {
+            cycle_pinned(&mut s);
+            height(&s)
+        });
+        assert_eq!(cycle_pinned(&mut s), Some(Nutrient::VitaminB12), "and round again");
     }
 }

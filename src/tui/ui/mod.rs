@@ -4,6 +4,7 @@ mod cofactors;
 mod field;
 mod frame;
 mod gauges;
+pub(crate) use gauges::cycle_pinned;
 mod help;
 mod journal;
 pub mod labs;

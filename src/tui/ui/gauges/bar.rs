@@ -52,10 +52,11 @@ impl Zone {
     }
 }
 
-/// Magnesium's upper limit counts supplements and medicines only, never food (Dietary
-/// Reference Intakes); every other limit counts the day's total.
+/// Magnesium's and vitamin E's upper limits count supplements only, vitamin A's retinol
+/// doses only, never food (Dietary Reference Intakes); every other limit counts the day's
+/// total.
 pub fn limit_counts_supplements_only(n: Nutrient) -> bool {
-    n == Nutrient::Magnesium
+    crate::domain::targets::ul_counts(n) != crate::domain::targets::UlCounts::Total
 }
 
 /// The figures one gauge draws, in the nutrient's own unit.
@@ -68,6 +69,8 @@ pub struct Reading {
     pub target: Option<f64>,
     pub ear: Option<f64>,
     pub ul: Option<f64>,
+    /// What the limit is held against: the total, or the doses it counts (`DaySummary::against_ul`).
+    pub held: f64,
 }
 
 impl Reading {
@@ -79,6 +82,7 @@ impl Reading {
             target: s.targets.get(n),
             ear: s.ear.get(n),
             ul: s.ul.get(n),
+            held: s.against_ul(n),
         }
     }
 
@@ -90,13 +94,10 @@ impl Reading {
         limit_counts_supplements_only(self.nutrient)
     }
 
-    /// What the limit counts: the supplements for magnesium, else the total.
+    /// What the limit counts: the supplements for magnesium and vitamin E, retinol doses for
+    /// vitamin A, else the total.
     pub fn limited(&self) -> f64 {
-        if self.supplements_only() {
-            self.supplements
-        } else {
-            self.total
-        }
+        self.held
     }
 
     pub fn over_limit(&self) -> bool {
@@ -115,9 +116,10 @@ impl Reading {
         }
     }
 
-    /// The limit on the total's scale: for magnesium the food plus the supplements' limit.
+    /// The limit on the total's scale: for magnesium the food plus the supplements' limit (and
+    /// so for the others whose limit counts only some doses: what it does not count, plus it).
     fn limit_on_total(&self) -> Option<f64> {
-        self.ul.map(|ul| if self.supplements_only() { self.food() + ul } else { ul })
+        self.ul.map(|ul| if self.supplements_only() { (self.total - self.held).max(0.0) + ul } else { ul })
     }
 
     /// What the bar says over the limit, longest first.

@@ -19,6 +19,7 @@ fn calcium(total: f64, supplements: f64) -> Reading {
         target: Some(1200.0),
         ear: Some(1000.0),
         ul: Some(2000.0),
+        held: total,
     }
 }
 
@@ -31,6 +32,7 @@ fn magnesium(food: f64, supplements: f64) -> Reading {
         target: Some(320.0),
         ear: Some(265.0),
         ul: Some(350.0),
+        held: supplements,
     }
 }
 
