@@ -40,25 +40,29 @@ fn boston_in_january_has_no_vitamin_d_from_the_sun_and_in_june_it_has() {
     let jan = env.ok(&["day", "--date", "2026-01-15"]);
     let line = jan.lines().find(|l| l.starts_with("Sun at")).expect("a sun line");
     assert!(line.starts_with("Sun at 42.4° N: no vitamin D from the sun at this latitude now"), "{line}");
-    assert!(line.contains("vitamin D season April to September, none October to March"), "{line}");
+    assert!(line.contains("vitamin D season March to October, none November to February"), "{line}");
     assert!(line.contains("Webb, Kline, Holick 1988"), "{line}");
     let jun = env.ok(&["day", "--date", "2026-06-15"]);
-    assert!(jun.contains("Sun at 42.4° N: vitamin D season (noon sun 71°"), "{jun}");
+    assert!(jun.contains("Sun at 42.4° N: vitamin D season (noon sun 71° today)"), "{jun}");
     let v = env.json(&["day", "--date", "2026-01-15", "--json"]);
     assert_eq!(v["sun"]["vitamin_d_season"], false);
-    assert_eq!(v["sun"]["season_months"], serde_json::json!([4, 5, 6, 7, 8, 9]));
+    assert_eq!(v["sun"]["season_months"], serde_json::json!([3, 4, 5, 6, 7, 8, 9, 10]));
     let v = env.json(&["day", "--date", "2026-06-15", "--json"]);
     assert_eq!(v["sun"]["vitamin_d_season"], true);
 }
 
 #[test]
 fn a_city_gives_its_latitude_and_the_south_has_its_season_in_january() {
-    let env = env_with("[place]\ncity = \"Sydney\"\n");
+    let env = env_with("[place]\ncity = \"Hobart\"\n");
     let july = env.ok(&["day", "--date", "2026-07-15"]);
-    assert!(july.contains("Sun at 33.9° S: no vitamin D from the sun at this latitude now"), "{july}");
+    assert!(july.contains("Sun at 42.9° S: no vitamin D from the sun at this latitude now"), "{july}");
     assert!(july.contains("vitamin D season September to April, none May to August"), "{july}");
     let jan = env.ok(&["day", "--date", "2026-01-15"]);
-    assert!(jan.contains("Sun at 33.9° S: vitamin D season"), "{jan}");
+    assert!(jan.contains("Sun at 42.9° S: vitamin D season"), "{jan}");
+    // Los Angeles in January, where Webb, Kline and Holick measured synthesis.
+    let env = env_with("[place]\ncity = \"Los Angeles\"\n");
+    let jan = env.ok(&["day", "--date", "2026-01-05"]);
+    assert!(jan.contains("Sun at 34.1° N: vitamin D season"), "{jan}");
     let env = env_with("[place]\ncity = \"San Juan\"\n");
     let jan = env.ok(&["day", "--date", "2026-01-15"]);
     assert!(jan.contains("Sun at 18.5° N: vitamin D season"), "Puerto Rico in January: {jan}");
@@ -112,7 +116,7 @@ fn review_calls_out_vitamin_d_below_the_target_in_months_without_sun() {
     assert_eq!(v["sun"]["short_without_sun"], true);
     assert_eq!(v["sun"]["sunless_days"], 7);
     let jun = env.ok(&["review", "--end", "2026-06-15"]);
-    assert!(jun.contains("vitamin D season on every day of the period (April to September)"), "{jun}");
+    assert!(jun.contains("vitamin D season on every day of the period (March to October)"), "{jun}");
     // Enough vitamin D from a supplement: no shortfall is called out, sun or not.
     env.ok(&["supplement", "add", "vitamin-d", "25 µg", "--date", "2026-01-14"]);
     env.ok(&["supplement", "add", "vitamin-d", "25 µg", "--date", "2026-01-13"]);
@@ -203,12 +207,12 @@ fn the_app_says_no_vitamin_d_from_the_sun_in_january_and_season_in_june() {
     let s = app_in_boston(jan(15));
     let text = screen(&s);
     assert!(
-        text.contains("Sun 42.4° N: no vitamin D from the sun at this latitude now (season Apr-Sep)"),
+        text.contains("Sun 42.4° N: no vitamin D from the sun at this latitude now (season Mar-Oct)"),
         "{text}"
     );
     insta::assert_snapshot!("vitamin_d_season_line_80x24", text);
     let june = screen(&app_in_boston(NaiveDate::from_ymd_opt(2026, 6, 15).unwrap()));
-    assert!(june.contains("Sun 42.4° N: vitamin D season (none Oct-Mar)"), "{june}");
+    assert!(june.contains("Sun 42.4° N: vitamin D season (none Nov-Feb)"), "{june}");
     let mut s = app_in_boston(jan(15));
     s.latitude = None;
     assert!(!screen(&s).contains("Sun "), "no latitude, no word of the sun");

@@ -3,7 +3,7 @@
 //! network or a location service. Latitudes in degrees, north positive, to two decimals.
 
 /// (name, latitude): cities spread over both hemispheres and every band of latitude.
-pub const CITIES: [(&str, f64); 48] = [
+pub const CITIES: [(&str, f64); 50] = [
     ("Anchorage", 61.22),
     ("Reykjavik", 64.15),
     ("Helsinki", 60.17),
@@ -52,6 +52,8 @@ pub const CITIES: [(&str, f64); 48] = [
     ("Buenos Aires", -34.60),
     ("Melbourne", -37.81),
     ("Wellington", -41.29),
+    ("Hobart", -42.88),
+    ("Christchurch", -43.53),
 ];
 
 /// Folds a name for matching: lower case, runs of spaces and hyphens as one space.

@@ -1,28 +1,28 @@
 //! Whether the noon sun is high enough for skin to make vitamin D, from a latitude and a date
 //! alone (nutrition reference, section 10): offline, no weather, no time of day.
 //!
-//! The rule: skin makes vitamin D when the sun stands more than 45 degrees above the horizon
-//! (your shadow shorter than you are). Noon elevation = 90 - |latitude - declination|, with
-//! the declination about 23.44 * sin(360/365 * (day of year + 284)) degrees.
+//! Noon elevation = 90 - |latitude - declination|, with the declination about 23.44 *
+//! sin(360/365 * (day of year + 284)) degrees.
 //!
-//! The rule is cautious next to the measurements it is usually cited with (Webb, Kline,
-//! Holick, J Clin Endocrinol Metab 1988;67:373-8). Webb measured no synthesis in Boston (42 N)
-//! from November through February and in Edmonton (52 N) from October through March; the rule
-//! agrees on every one of those months and also rules out March and October in Boston and
-//! September in Edmonton. Webb measured synthesis in Los Angeles (34 N) in January, where the
-//! noon sun stands only about 35 degrees high; the rule says no. No single threshold on the
-//! noon elevation fits all of Webb's months (Los Angeles in January is lower than Edmonton in
-//! March), so marrow keeps the reference's 45-degree rule: it never claims sun that was not
-//! measured, and may miss some weak synthesis.
+//! The rule marrow applies is a month's: a month is one of vitamin D from the sun when its
+//! lowest noon sun (on its first or last day) stands at least 31.5 degrees high, and every day
+//! says what its month says. The threshold is the one that reproduces every month measured by
+//! Webb, Kline and Holick (J Clin Endocrinol Metab 1988;67:373-8): no synthesis in Boston
+//! (42 N) from November through February, in Edmonton (52 N) from October through March,
+//! synthesis in Los Angeles (34 N) and Puerto Rico (18 N) in January. The lowest noon sun of
+//! the months with synthesis is above 32.5 degrees, that of the months without below 30.2.
 //!
-//! A month counts as one of vitamin D from the sun when the rule holds on its 15th; the day
-//! itself is judged by its own noon sun, so near a season's edge the day and its month can
-//! differ.
+//! The popular rule of thumb, a sun more than 45 degrees high (your shadow shorter than you
+//! are), answers another question: the hours of a summer day when skin makes the most. Held
+//! against the noon sun it would deny Los Angeles its January and Boston its March and October,
+//! which Webb measured; no threshold on a single day's noon sun fits all of Webb's months (Los
+//! Angeles on 15 January is lower than Edmonton on 15 March).
 
 use chrono::{Datelike, NaiveDate};
 
-/// The noon elevation, in degrees, above which skin makes vitamin D.
-pub const VITAMIN_D_ELEVATION: f64 = 45.0;
+/// The lowest noon elevation, in degrees, a month's days may have for the month to be one of
+/// vitamin D from the sun (fitted to Webb, Kline, Holick 1988; see the module's notes).
+pub const VITAMIN_D_ELEVATION: f64 = 31.5;
 
 /// The sun's declination on a day of the year (1 = 1 January), in degrees.
 pub fn declination(day_of_year: u32) -> f64 {
@@ -35,15 +35,23 @@ pub fn noon_elevation(latitude: f64, date: NaiveDate) -> f64 {
     90.0 - (latitude - declination(date.ordinal())).abs()
 }
 
-/// Whether the noon sun on `date` at `latitude` is high enough for vitamin D.
+/// Whether `date` at `latitude` is in a month of vitamin D from the sun.
 pub fn makes_vitamin_d(latitude: f64, date: NaiveDate) -> bool {
-    noon_elevation(latitude, date) > VITAMIN_D_ELEVATION
+    month_makes_vitamin_d(latitude, date.month())
 }
 
-/// Whether month `month` (1-12) is one of vitamin D from the sun: the rule holds on its 15th
-/// (of a common year, so the answer is the same every year).
+/// Whether month `month` (1-12) is one of vitamin D from the sun: its lowest noon sun, on its
+/// lowest day reaches [`VITAMIN_D_ELEVATION`]. Worked on a common year, so the answer is the
+/// same every year.
 pub fn month_makes_vitamin_d(latitude: f64, month: u32) -> bool {
-    NaiveDate::from_ymd_opt(2025, month, 15).is_some_and(|d| makes_vitamin_d(latitude, d))
+    lowest_noon_elevation(latitude, month).is_some_and(|e| e >= VITAMIN_D_ELEVATION)
+}
+
+/// The lowest noon elevation over the days of `month` (1-12) of a common year.
+pub fn lowest_noon_elevation(latitude: f64, month: u32) -> Option<f64> {
+    let first = NaiveDate::from_ymd_opt(2025, month, 1)?;
+    let next = NaiveDate::from_ymd_opt(if month == 12 { 2026 } else { 2025 }, month % 12 + 1, 1)?;
+    first.iter_days().take_while(|d| *d < next).map(|d| noon_elevation(latitude, d)).reduce(f64::min)
 }
 
 /// The sun at one place on one day, as marrow tells it.
@@ -53,7 +61,7 @@ pub struct Sun {
     pub date: NaiveDate,
     /// Noon elevation on the day, in degrees.
     pub elevation: f64,
-    /// Whether the day's noon sun is high enough for vitamin D.
+    /// Whether the day is in a month of vitamin D from the sun.
     pub season: bool,
     /// Per month, January first: whether it is one of vitamin D from the sun.
     pub months: [bool; 12],
@@ -66,7 +74,8 @@ impl Sun {
             *m = month_makes_vitamin_d(latitude, i as u32 + 1);
         }
         let elevation = noon_elevation(latitude, date);
-        Sun { latitude, date, elevation, season: elevation > VITAMIN_D_ELEVATION, months }
+        let season = months[date.month0() as usize];
+        Sun { latitude, date, elevation, season, months }
     }
 
     /// The runs of months with (`season` true) or without vitamin D from the sun, as
@@ -131,22 +140,37 @@ mod tests {
     fn boston_has_no_vitamin_d_from_the_sun_in_january_and_has_it_in_june() {
         assert!(!makes_vitamin_d(42.4, day(2026, 1, 15)));
         assert!(makes_vitamin_d(42.4, day(2026, 6, 15)));
-        // Webb measured none from November through February: the rule agrees.
+        // Webb measured none from November through February, and synthesis in March and October.
         for m in [11, 12, 1, 2] {
             assert!(!month_makes_vitamin_d(42.4, m), "month {m}");
         }
+        for m in 3..=10 {
+            assert!(month_makes_vitamin_d(42.4, m), "month {m}");
+        }
         let sun = Sun::at(42.4, day(2026, 1, 15));
         assert!(!sun.season);
-        assert_eq!(sun.runs(true), vec![(4, 9)]);
-        assert_eq!(sun.runs(false), vec![(10, 3)]);
+        assert_eq!(sun.runs(true), vec![(3, 10)]);
+        assert_eq!(sun.runs(false), vec![(11, 2)]);
+    }
+
+    #[test]
+    fn every_day_of_a_month_says_what_its_month_says() {
+        // Boston on the first and last day of February and of March: the month decides.
+        assert!(!makes_vitamin_d(42.4, day(2026, 2, 28)));
+        assert!(makes_vitamin_d(42.4, day(2026, 3, 1)));
+        assert!(makes_vitamin_d(34.05, day(2026, 1, 1)), "Los Angeles on New Year's Day");
     }
 
     #[test]
     fn edmonton_has_none_from_october_through_march() {
-        for m in [10, 11, 12, 1, 2, 3] {
-            assert!(!month_makes_vitamin_d(52.0, m), "month {m}");
+        for lat in [52.0, 53.5] {
+            for m in [10, 11, 12, 1, 2, 3] {
+                assert!(!month_makes_vitamin_d(lat, m), "{lat}: month {m}");
+            }
+            for m in 4..=9 {
+                assert!(month_makes_vitamin_d(lat, m), "{lat}: month {m}");
+            }
         }
-        assert!(month_makes_vitamin_d(52.0, 6));
     }
 
     #[test]
@@ -156,13 +180,12 @@ mod tests {
     }
 
     #[test]
-    fn los_angeles_in_january_is_below_the_rule_though_webb_measured_synthesis() {
-        // The reference's 45-degree rule and Webb's measurement disagree here (see the module
-        // header): the noon sun is about 35 degrees high, and marrow keeps the rule.
-        let e = noon_elevation(34.0, day(2026, 1, 15));
-        assert!((e - 34.7).abs() < 0.3, "{e}");
-        assert!(!makes_vitamin_d(34.0, day(2026, 1, 15)));
-        assert!(month_makes_vitamin_d(34.0, 3) && month_makes_vitamin_d(34.0, 10));
+    fn los_angeles_has_vitamin_d_from_the_sun_in_january_as_webb_measured() {
+        for lat in [34.0, 34.05] {
+            for d in 1..=31 {
+                assert!(makes_vitamin_d(lat, day(2026, 1, d)), "{lat}, 1 January + {d}");
+            }
+        }
     }
 
     #[test]
@@ -175,11 +198,14 @@ mod tests {
 
     #[test]
     fn southern_latitudes_have_their_season_around_january() {
-        assert!(makes_vitamin_d(-33.87, day(2026, 1, 15)), "Sydney in January");
-        assert!(!makes_vitamin_d(-33.87, day(2026, 7, 15)), "Sydney in July");
-        let sun = Sun::at(-33.87, day(2026, 7, 15));
+        // Hobart (42.9 S) mirrors Boston: none from May through August.
+        assert!(makes_vitamin_d(-42.88, day(2026, 1, 15)), "Hobart in January");
+        assert!(!makes_vitamin_d(-42.88, day(2026, 7, 15)), "Hobart in July");
+        let sun = Sun::at(-42.88, day(2026, 7, 15));
         assert_eq!(sun.runs(true), vec![(9, 4)]);
         assert_eq!(sun.runs(false), vec![(5, 8)]);
+        // Sydney (33.9 S) mirrors Los Angeles: some all year.
+        assert_eq!(Sun::at(-33.87, day(2026, 7, 15)).runs(true), vec![(1, 12)]);
     }
 
     #[test]

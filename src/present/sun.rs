@@ -3,12 +3,12 @@
 //! it. Nothing here is said without a latitude: the callers hold an `Option`.
 
 use super::amount::{amount, VitaminDUnit};
-use crate::domain::sun::{Sun, VITAMIN_D_ELEVATION};
+use crate::domain::sun::Sun;
 use crate::domain::Nutrient;
 use crate::service::review::SunWeighing;
 
-/// Where the 45-degree rule and the months come from.
-pub const SUN_SOURCE: &str = "noon sun above 45°, Webb, Kline, Holick 1988";
+/// Where the rule and the months come from.
+pub const SUN_SOURCE: &str = "months whose noon sun stays at 31.5° or higher, fitted to Webb, Kline, Holick 1988";
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -96,16 +96,14 @@ fn year(sun: &Sun, short: bool) -> String {
 }
 
 /// What `marrow day` says, one line: "Sun at 42.4° N: no vitamin D from the sun at this latitude
-/// now (noon sun 26°, under 45°); vitamin D season April to September, none October to March
-/// (noon sun above 45°, Webb, Kline, Holick 1988)."
+/// now (noon sun 26° today); vitamin D season March to October, none November to February
+/// (months whose noon sun stays at 31.5° or higher, fitted to Webb, Kline, Holick 1988)."
 pub fn day_line(sun: &Sun) -> String {
-    let side = if sun.season { "above" } else { "under" };
     format!(
-        "Sun at {}: {} (noon sun {:.0}°, {side} {:.0}°); {} ({SUN_SOURCE}).",
+        "Sun at {}: {} (noon sun {:.0}° today); {} ({SUN_SOURCE}).",
         latitude(sun.latitude),
         headline(sun),
         sun.elevation,
-        VITAMIN_D_ELEVATION,
         year(sun, false)
     )
 }
@@ -170,14 +168,15 @@ mod tests {
     fn boston_in_january_and_june() {
         assert_eq!(
             day_line(&sun(42.4, 1)),
-            "Sun at 42.4° N: no vitamin D from the sun at this latitude now (noon sun 26°, under 45°); \
-             vitamin D season April to September, none October to March (noon sun above 45°, Webb, Kline, Holick 1988)."
+            "Sun at 42.4° N: no vitamin D from the sun at this latitude now (noon sun 26° today); \
+             vitamin D season March to October, none November to February (months whose noon sun \
+             stays at 31.5° or higher, fitted to Webb, Kline, Holick 1988)."
         );
         assert_eq!(
             app_line(&sun(42.4, 1)),
-            "Sun 42.4° N: no vitamin D from the sun at this latitude now (season Apr-Sep)"
+            "Sun 42.4° N: no vitamin D from the sun at this latitude now (season Mar-Oct)"
         );
-        assert_eq!(app_line(&sun(42.4, 6)), "Sun 42.4° N: vitamin D season (none Oct-Mar)");
+        assert_eq!(app_line(&sun(42.4, 6)), "Sun 42.4° N: vitamin D season (none Nov-Feb)");
         assert!(app_line(&sun(42.4, 1)).chars().count() <= 78);
     }
 
@@ -191,8 +190,8 @@ mod tests {
         );
         assert!(day_line(&sun(-90.0, 1)).contains("; no month of vitamin D season ("));
         assert_eq!(
-            app_line(&sun(-33.87, 7)),
-            "Sun 33.9° S: no vitamin D from the sun at this latitude now (season Sep-Apr)"
+            app_line(&sun(-42.88, 7)),
+            "Sun 42.9° S: no vitamin D from the sun at this latitude now (season Sep-Apr)"
         );
         assert_eq!(months(&[(12, 2), (6, 6)], false), "December to February and June");
         assert_eq!(months(&[(12, 2)], true), "Dec-Feb");
