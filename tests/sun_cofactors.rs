@@ -131,18 +131,22 @@ fn day_lists_the_bone_cofactors_with_their_sources() {
     milk_on(&env, &["2026-01-15"]);
     let day = env.ok(&["day", "--date", "2026-01-15"]);
     let at = day.find("Bone co-factors:").expect("the panel");
-    let panel: Vec<&str> = day[at..].lines().skip(1).take(3).map(str::trim).collect();
+    let panel: Vec<&str> = day[at..].lines().skip(1).take(5).map(str::trim).collect();
     assert!(panel[0].starts_with("Protein 8.1 g of 56 g, 14% (RDA 0.8 g/kg x 70 kg"), "{panel:?}");
     assert!(panel[1].starts_with("Vitamin K1 0.5 µg of 90 µg") && panel[1].contains("IOM 2001"), "{panel:?}");
+    assert!(panel[2].starts_with("Vitamin K2 (MK-4)") && panel[2].contains("no DRI"), "{panel:?}");
     assert!(
-        panel[2].contains("about 2 mg of calcium lost in urine") && panel[2].contains("Weaver 1999"),
+        panel[3].contains("about 2 mg of calcium lost in urine") && panel[3].contains("Weaver 1999"),
         "{panel:?}"
     );
+    assert!(panel[4].starts_with("Caffeine") && panel[4].contains("SR28"), "{panel:?}");
     let v = env.json(&["day", "--date", "2026-01-15", "--json"]);
     let c = &v["cofactors"];
     assert_eq!(c["protein_g"]["target"], 56.0);
     assert_eq!(c["protein_g"]["basis"]["g_per_kg"], 0.8);
     assert_eq!(c["protein_g"]["older_adult_advice"], serde_json::Value::Null);
+    assert!(c["vitamin_k2_mk4_ug"]["items_known"].is_u64(), "{c}");
+    assert!(c["caffeine_mg"]["source"].is_string(), "{c}");
     assert_eq!(c["vitamin_k_ug"]["ai"], 90.0);
     assert_eq!(c["sodium_mg"]["urinary_calcium_mg"], 2.0);
     // Past 65 the PROT-AGE/ESPEN advice joins the RDA, as advice.

@@ -153,6 +153,16 @@ fn cofactors_json(c: &Cofactors) -> Value {
             "urinary_calcium_mg": (c.sodium.calcium_lost * 10.0).round() / 10.0,
             "source": "about 40 mg calcium per 2.3 g sodium, Weaver 1999 (estimate)",
         },
+        "vitamin_k2_mk4_ug": {
+            "amount_known": (c.mk4.known > 0).then(|| round_for_output(Nutrient::VitaminK2, c.mk4.amount)),
+            "items_known": c.mk4.known,
+            "source": "SR28 (MK-4 for 588 foods only: a sum over the items known, not a total; no DRI)",
+        },
+        "caffeine_mg": {
+            "amount": (c.caffeine.known > 0).then(|| round_for_output(Nutrient::Caffeine, c.caffeine.amount)),
+            "unknown": c.items.saturating_sub(c.caffeine.known),
+            "source": "SR28; no DRI",
+        },
     })
 }
 

@@ -72,9 +72,19 @@ pub struct Cofactors {
     pub protein: Protein,
     /// Vitamin K1 (phylloquinone) against its AI.
     pub vitamin_k: Against,
-    // MK-4 (vitamin K2, known for some foods only) goes here beside K1, once marrow tracks it.
+    /// Vitamin K2 as MK-4: SR28 has it for 588 foods only, so it is the sum over the items
+    /// whose MK-4 is known, never a day's total; no DRI.
+    pub mk4: Known,
     pub sodium: Sodium,
-    // Caffeine goes here, once marrow tracks it.
+    /// Caffeine: no DRI; told as the day's amount with its unknown count.
+    pub caffeine: Known,
+}
+
+/// A nutrient known for some of the day's items: their sum and how many items they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    pub amount: f64,
+    pub known: usize,
 }
 
 /// Urinary calcium lost for `sodium_mg` of sodium, mg (about 40 mg per 2300 mg).
@@ -96,6 +106,11 @@ fn protein_basis(profile: &Profile, target: Option<f64>) -> ProteinBasis {
     let Some(weight_kg) = profile.weight_kg else { return ProteinBasis::Table };
     let floor = target.filter(|t| carrying && *t > per_kg * weight_kg + 0.05);
     ProteinBasis::PerKg { per_kg, weight_kg, floor }
+}
+
+fn known(summary: &DaySummary, n: Nutrient) -> Known {
+    let t = &summary.totals;
+    Known { amount: t.get(n), known: t.items.saturating_sub(t.unknown(n)) }
 }
 
 impl Cofactors {
@@ -123,6 +138,8 @@ impl Cofactors {
                 unknown: t.unknown(k),
                 target: summary.targets.get(k),
             },
+            mk4: known(summary, Nutrient::VitaminK2),
+            caffeine: known(summary, Nutrient::Caffeine),
             sodium: Sodium {
                 amount: t.get(Nutrient::Sodium),
                 unknown: t.unknown(Nutrient::Sodium),

@@ -2,7 +2,9 @@
 //! it and the app's overlay shows it: one short line per co-factor, each naming its source.
 
 use super::amount::{amount, number, percent, plural, VitaminDUnit};
-use crate::domain::cofactors::{Against, Cofactors, Protein, ProteinBasis, Sodium, CALCIUM_PER_SODIUM};
+use crate::domain::cofactors::{
+    Against, Cofactors, Known, Protein, ProteinBasis, Sodium, CALCIUM_PER_SODIUM,
+};
 use crate::domain::Nutrient;
 
 /// The panel's title.
@@ -71,6 +73,35 @@ fn vitamin_k(k: &Against, items: usize, d: VitaminDUnit) -> String {
     )
 }
 
+/// MK-4 is known for few foods: the sum over those items, never called the day's total.
+fn mk4(k: &Known, items: usize, d: VitaminDUnit) -> String {
+    let n = Nutrient::VitaminK2;
+    match k.known {
+        0 => format!(
+            "Vitamin K2 (MK-4): unknown for all {} (SR28 has it for 588 foods; no DRI)",
+            plural(items, "item", "items")
+        ),
+        _ => format!(
+            "Vitamin K2 (MK-4) {} from the {} of {} whose MK-4 is known (SR28 has it for 588 foods; no DRI)",
+            amount(n, k.amount, d),
+            k.known,
+            plural(items, "item", "items")
+        ),
+    }
+}
+
+/// Caffeine: the day's amount, with how many items lacked a value.
+fn caffeine(c: &Known, items: usize, d: VitaminDUnit) -> String {
+    if c.known == 0 {
+        return format!("Caffeine: unknown for all {} (SR28; no DRI)", plural(items, "item", "items"));
+    }
+    format!(
+        "Caffeine {}{} (SR28; no DRI)",
+        amount(Nutrient::Caffeine, c.amount, d),
+        unknown(items.saturating_sub(c.known), items)
+    )
+}
+
 fn sodium(s: &Sodium, items: usize, d: VitaminDUnit) -> String {
     let per = CALCIUM_PER_SODIUM.1 / 1000.0;
     format!(
@@ -82,13 +113,14 @@ fn sodium(s: &Sodium, items: usize, d: VitaminDUnit) -> String {
     )
 }
 
-/// The panel's lines, in order: protein (and the older-adult advice), vitamin K1, sodium.
+/// The panel's lines, in order: protein (and the older-adult advice), vitamin K1, vitamin K2
+/// (MK-4), sodium, caffeine.
 pub fn lines(c: &Cofactors, d: VitaminDUnit) -> Vec<String> {
     let mut out = protein(&c.protein, c.items, d);
     out.push(vitamin_k(&c.vitamin_k, c.items, d));
-    // The MK-4 line (vitamin K2, known for some foods only, never a total) goes here.
+    out.push(mk4(&c.mk4, c.items, d));
     out.push(sodium(&c.sodium, c.items, d));
-    // The caffeine line goes here.
+    out.push(caffeine(&c.caffeine, c.items, d));
     out
 }
 
@@ -112,6 +144,25 @@ mod tests {
     }
 
     #[test]
+    fn mk4_is_a_sum_over_the_items_known_and_caffeine_an_amount() {
+        let profile = Profile::default();
+        let date = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut s = DaySummary::new(date, &[], &profile);
+        let mut egg = NutrientValues::default();
+        egg.set(Nutrient::VitaminK2, Some(5.6));
+        let mut coffee = NutrientValues::default();
+        coffee.set(Nutrient::Caffeine, Some(94.8));
+        s.totals.add(&egg);
+        s.totals.add(&coffee);
+        let text = lines(&Cofactors::of(&s, &profile), VitaminDUnit::Micrograms).join("\n");
+        assert!(
+            text.contains("Vitamin K2 (MK-4) 5.6 µg from the 1 of 2 items whose MK-4 is known"),
+            "{text}"
+        );
+        assert!(text.contains("Caffeine 95 mg (1 of 2 items unknown) (SR28; no DRI)"), "{text}");
+    }
+
+    #[test]
     fn each_line_names_its_source() {
         let p = Profile { weight_kg: Some(70.0), ..Profile::default() };
         assert_eq!(
@@ -119,7 +170,9 @@ mod tests {
             [
                 "Protein 52.3 g of 56 g, 93% (RDA 0.8 g/kg x 70 kg; DRI, National Academies)",
                 "Vitamin K1 0 µg of 90 µg, 0% (1 of 1 item unknown) (AI for K1; DRI, IOM 2001)",
-                "Sodium 2300 mg: about 40 mg of calcium lost in urine (estimate, 40 mg per 2.3 g; Weaver 1999)",
+                "Vitamin K2 (MK-4): unknown for all 1 item (SR28 has it for 588 foods; no DRI)",
+            "Sodium 2300 mg: about 40 mg of calcium lost in urine (estimate, 40 mg per 2.3 g; Weaver 1999)",
+            "Caffeine: unknown for all 1 item (SR28; no DRI)",
             ]
         );
     }

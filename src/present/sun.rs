@@ -8,7 +8,8 @@ use crate::domain::Nutrient;
 use crate::service::review::SunWeighing;
 
 /// Where the rule and the months come from.
-pub const SUN_SOURCE: &str = "months whose noon sun stays at 31.5° or higher, fitted to Webb, Kline, Holick 1988";
+pub const SUN_SOURCE: &str =
+    "months whose noon sun stays at 31.5° or higher, fitted to Webb, Kline, Holick 1988";
 
 const MONTHS: [&str; 12] = [
     "January",

@@ -70,7 +70,7 @@ fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, the
         supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
     }
     if state.cofactors {
-        cofactors::CofactorsOverlay { state, theme, d: vitamin_d(state) }.render(centered(area, 76, 14), buf);
+        cofactors::CofactorsOverlay { state, theme, d: vitamin_d(state) }.render(centered(area, 76, 16), buf);
     }
     if let Some(r) = &state.review {
         review::ReviewOverlay { overlay: r, keys: &state.keys, theme, d: vitamin_d(state) }
