@@ -247,3 +247,42 @@ fn bidirectional_overrides_are_refused_in_names_and_never_printed_raw() {
         );
     }
 }
+
+/// A diary that holds only a lab value, a note or a symptom score is not empty: an import
+/// without --merge would add its records beside them, so it is refused and nothing written.
+#[test]
+fn a_diary_with_only_labs_notes_or_scores_is_not_empty() {
+    let (_, export) = export_of_a_small_diary();
+    let source = Env::new();
+    let file = source.tmp.path().join("export.json");
+    std::fs::write(&file, export.to_string()).unwrap();
+    let adds: [&[&str]; 3] = [
+        &["lab", "add", "25ohd", "20", "ng/mL", "--date", "2026-03-01"],
+        &["note", "add", "long walk", "--date", "2026-03-01"],
+        &["symptom", "add", "cramps", "6", "--date", "2026-03-01"],
+    ];
+    for add in adds {
+        let env = Env::new();
+        env.ok(add);
+        let before = env.diary_files();
+        let out = env.run(&["import", "diary", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{add:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("--merge"), "{add:?}: {}", stderr(&out));
+        assert!(before == env.diary_files(), "{add:?}: the diary changed");
+    }
+}
+
+/// The import's summary counts every kind of record it wrote.
+#[test]
+fn the_import_summary_counts_labs_notes_and_scores() {
+    let source = Env::new();
+    source.ok(&["log", "add", "01079", "1 cup", "--date", "2026-03-01"]);
+    source.ok(&["lab", "add", "25ohd", "20", "ng/mL", "--date", "2026-03-01"]);
+    source.ok(&["note", "add", "long walk", "--date", "2026-03-01"]);
+    source.ok(&["symptom", "add", "cramps", "6", "--date", "2026-03-01"]);
+    source.ok(&["symptom", "add", "stiffness", "3", "--date", "2026-03-01"]);
+    let file = source.tmp.path().join("export.json");
+    std::fs::write(&file, source.ok(&["export"])).unwrap();
+    let said = Env::new().ok(&["import", "diary", file.to_str().unwrap()]);
+    assert!(said.contains("1 lab value, 1 note and 2 symptom scores"), "{said}");
+}

@@ -267,17 +267,10 @@ pub fn import_diary(path: &std::path::Path, merge: bool, ctx: &Context) -> Resul
     let restore = transfer::validate(&x).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
     let done = service::import(&mut ctx.diary()?, &restore, merge, &ctx.now()).map_err(|e| match e {
         ServiceError::NotEmpty(present) => CliError::Usage(format!(
-            "the diary already holds {present} entries and doses; import into an empty data directory (--data-dir) or pass --merge"
+            "the diary already holds {present} dated records (entries, doses, labs, notes or scores); import into an empty data directory (--data-dir) or pass --merge"
         )),
         other => other.into(),
     })?;
-    outln!(
-        "imported {} entries, {} supplement doses, {} custom foods and {} saved meals from {}",
-        done.entries,
-        done.supplements,
-        done.custom_foods,
-        done.meals,
-        path.display()
-    );
+    outln!("imported {} from {}", present::imported(&done), path.display());
     Ok(())
 }

@@ -18,6 +18,7 @@ pub mod review;
 pub mod sun;
 pub mod symptoms;
 pub mod text;
+mod transfer;
 mod warnings;
 
 pub use amount::{
@@ -30,4 +31,5 @@ pub use day::{
 };
 pub use form::{form_note, mark, NOT_AS_EATEN, NOT_AS_EATEN_LEGEND, NOT_AS_EATEN_SHORT};
 pub use text::safe;
+pub use transfer::imported;
 pub use warnings::{headline, message, messages, source, NOT_ADVICE};

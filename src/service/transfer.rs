@@ -126,7 +126,7 @@ pub fn import(
     merge: bool,
     now: &str,
 ) -> Result<Restored, ServiceError> {
-    let present = diary.entry_count()?;
+    let present = diary.record_count()?;
     if present > 0 && !merge {
         return Err(ServiceError::NotEmpty(present));
     }

@@ -34,13 +34,18 @@ pub struct Restored {
     pub supplements: usize,
     pub custom_foods: usize,
     pub meals: usize,
+    pub labs: usize,
+    pub notes: usize,
+    pub symptoms: usize,
 }
 
 impl Diary {
-    /// How many entries the diary holds (an import goes into an empty diary).
-    pub fn entry_count(&self) -> Result<i64, StoreError> {
+    /// How many dated records (entries, doses, lab values, notes, symptom scores) the diary
+    /// holds: an import without merging goes into a diary with none.
+    pub fn record_count(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row(
-            "SELECT (SELECT COUNT(*) FROM entries) + (SELECT COUNT(*) FROM supplements)",
+            "SELECT (SELECT COUNT(*) FROM entries) + (SELECT COUNT(*) FROM supplements) \
+             + (SELECT COUNT(*) FROM labs) + (SELECT COUNT(*) FROM notes) + (SELECT COUNT(*) FROM symptoms)",
             [],
             |r| r.get(0),
         )?)
@@ -84,6 +89,9 @@ impl Diary {
             supplements: r.supplements.len(),
             custom_foods: r.custom.len(),
             meals: r.meals.len(),
+            labs: r.labs.len(),
+            notes: r.journal.notes.len(),
+            symptoms: r.journal.symptoms.len(),
         })
     }
 

@@ -61,7 +61,14 @@ fn rows() -> Vec<Row> {
         (Log, "suggest", &["x"], Always, OpenSuggestions, "suggestions to close the gap (Mg, Ca, D)"),
         (Log, "review", &["R"], Always, OpenReview, "review the week or month: averages, foods, change"),
         (Log, "labs", &["L"], Always, OpenLabs, "lab values over time beside the intake before them"),
-        (Log, "cofactors", &["B"], Always, OpenCofactors, "bone co-factors: protein, vitamin K, sodium, caffeine"),
+        (
+            Log,
+            "cofactors",
+            &["B"],
+            Always,
+            OpenCofactors,
+            "bone co-factors: protein, vitamin K, sodium, caffeine",
+        ),
         (Log, "save_meal", &["s"], Always, SaveMeal, "save the selected entry's meal under a name"),
         (Log, "saved_meals", &["r"], Always, OpenSavedMeals, "log a saved meal to the current meal"),
         (
