@@ -193,8 +193,14 @@ fn review_and_reports_show_labs_in_or_before_the_period() {
     assert!(md.contains("IOM 2011"), "{md}");
     let html = env.ok(&["report", "--format", "html", "--end", "2026-03-03"]);
     assert!(html.contains("<h2>Labs</h2>") && html.contains("inadequate for bone health"), "{html}");
+    let v = env.json(&["review", "--end", "2026-03-03", "--json"]);
+    let labs = v["labs"].as_array().expect("review --json has labs");
+    assert_eq!(labs.len(), 2, "{v}");
+    assert_eq!(labs[1]["kind"], "magnesium");
+    assert_eq!(labs[1]["intake"]["nutrient"], "magnesium_mg");
     let before = env.ok(&["review", "--end", "2026-01-31"]);
     assert!(!before.contains("Labs:"), "{before}");
+    assert_eq!(env.json(&["review", "--end", "2026-01-31", "--json"])["labs"], serde_json::json!([]));
     assert!(!env.ok(&["report", "--format", "md", "--end", "2026-01-31"]).contains("## Labs"));
 }
 

@@ -108,7 +108,7 @@ pub fn run(c: LabCommand, ctx: &Context) -> Result<(), CliError> {
 
 /// `{"id","date","kind","value","unit","range":{low,high}|null,"converted":{value,unit},
 /// "reading","reading_text","intake":{...}|null}`.
-fn lab_json(line: &LabLine, d: VitaminDUnit) -> Value {
+pub(super) fn lab_json(line: &LabLine, d: VitaminDUnit) -> Value {
     let l = &line.lab.lab;
     let [a, b] = l.kind.units();
     let other = if l.unit == a { b } else { a };

@@ -82,6 +82,10 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
     let sun = ctx.config.latitude().map(|lat| weigh_sun(&r, lat));
     if a.json {
         let mut v = review_json(&r);
+        let labs = r.labs.iter().map(|l| super::lab::lab_json(l, ctx.config.units.vitamin_d)).collect();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("labs".into(), Value::Array(labs));
+        }
         if let (Some(o), Some(w)) = (v.as_object_mut(), &sun) {
             o.insert("sun".into(), json!({"latitude": w.sun.latitude, "sunless_days": w.sunless_days, "short_without_sun": w.short_without_sun()}));
         }
