@@ -64,11 +64,13 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .map(|i| {
             let n = i.nutrient;
+            // Unknown for every item: no amount at all, never a zero.
+            let none_known = t.items > 0 && t.unknown(n) == t.items;
             vec![
                 i.name.to_string(),
-                present::fixed(n, Some(t.get(n)), d),
+                present::fixed(n, (!none_known).then(|| t.get(n)), d),
                 summary.targets.get(n).map(|x| present::amount(n, x, d)).unwrap_or_default(),
-                summary.percent(n).map(present::percent).unwrap_or_default(),
+                summary.percent(n).filter(|_| !none_known).map(present::percent).unwrap_or_default(),
                 if t.unknown(n) > 0 {
                     format!("{} of {} unknown", t.unknown(n), present::plural(t.items, "item", "items"))
                 } else {
