@@ -131,7 +131,7 @@ pub(super) fn lab_json(line: &LabLine, d: VitaminDUnit) -> Value {
         "value": l.value,
         "unit": l.unit.key(),
         "range": l.range.map(|r| json!({"low": r.low, "high": r.high})),
-        "converted": {"value": labs::convert(l.kind, l.value, l.unit, other), "unit": other.key()},
+        "converted": {"value": labs::convert(l.kind, l.value, l.unit, other).map(|v| (v * 1000.0).round() / 1000.0), "unit": other.key()},
         "reading": words::reading_short(line.reading),
         "reading_text": words::reading(l, line.reading),
         "intake": intake,
