@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::frame;
 use super::log::cell;
-use super::review::{wrap, Kind};
+use super::review::{scrolled, wrap, Kind};
 use super::theme::Theme;
 use crate::domain::labs::LabKind;
 use crate::present::labs as words;
@@ -118,21 +118,7 @@ impl Widget for LabsOverlay<'_> {
             Paragraph::new(Line::styled("Reading the diary…", t.dim)).render(inner, buf);
             return;
         }
-        let all = lines(o, self.d, inner.width as usize);
-        let room = inner.height as usize;
-        if room == 0 {
-            return;
-        }
-        let top = o.scroll.min(all.len().saturating_sub(room));
-        let below = all.len().saturating_sub(top + room);
-        let mut shown: Vec<Line> =
-            all.iter().skip(top).take(room).map(|(k, s)| Line::styled(s.clone(), k.style(t))).collect();
-        if below > 0 {
-            if let Some(last) = shown.last_mut() {
-                *last = Line::styled(format!("↓ {below} more lines"), t.dim);
-            }
-        }
-        Paragraph::new(shown).render(inner, buf);
+        scrolled(&lines(o, self.d, inner.width as usize), o.scroll, inner, buf, t);
     }
 }
 

@@ -170,22 +170,27 @@ impl Widget for ReviewOverlay<'_> {
             Paragraph::new(Line::styled("Reading the diary…", t.dim)).render(inner, buf);
             return;
         };
-        let all = lines(r, d, inner.width as usize);
-        let room = inner.height as usize;
-        if room == 0 {
-            return;
-        }
-        let top = o.scroll.min(all.len().saturating_sub(room));
-        let below = all.len().saturating_sub(top + room);
-        let mut shown: Vec<Line> =
-            all.iter().skip(top).take(room).map(|(k, s)| Line::styled(s.clone(), k.style(t))).collect();
-        if below > 0 {
-            if let Some(last) = shown.last_mut() {
-                *last = Line::styled(format!("↓ {below} more lines"), t.dim);
-            }
-        }
-        Paragraph::new(shown).render(inner, buf);
+        scrolled(&lines(r, d, inner.width as usize), o.scroll, inner, buf, t);
     }
+}
+
+/// Draws `all` from line `scroll` on (held so the last page stays full), the last row saying
+/// how many lines are below when some are.
+pub(super) fn scrolled(all: &[(Kind, String)], scroll: usize, inner: Rect, buf: &mut Buffer, t: &Theme) {
+    let room = inner.height as usize;
+    if room == 0 {
+        return;
+    }
+    let top = scroll.min(all.len().saturating_sub(room));
+    let below = all.len().saturating_sub(top + room);
+    let mut shown: Vec<Line> =
+        all.iter().skip(top).take(room).map(|(k, s)| Line::styled(s.clone(), k.style(t))).collect();
+    if below > 0 {
+        if let Some(last) = shown.last_mut() {
+            *last = Line::styled(format!("↓ {below} more lines"), t.dim);
+        }
+    }
+    Paragraph::new(shown).render(inner, buf);
 }
 
 #[cfg(test)]
