@@ -129,6 +129,45 @@ fn an_unknown_layout_or_a_damaged_row_leaves_the_diary_byte_for_byte() {
 }
 
 #[test]
+fn importing_the_same_export_twice_is_refused_unless_merged() {
+    let env = Env::new();
+    env.ok(&["import", "cronometer", &fixture(CRONOMETER_WEEK)]);
+    let before = env.diary_files();
+    let out = env.run(&["import", "cronometer", &fixture(CRONOMETER_WEEK)]);
+    assert_refused(&out, "second import");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("38 entries imported from Cronometer") && err.contains("--merge"), "{err}");
+    assert_eq!(env.diary_files(), before, "a refused second import changed the diary");
+    // Another app's export of the same days is no duplicate.
+    env.ok(&["import", "myfitnesspal", &fixture(MFP_WEEK)]);
+    env.ok(&["import", "cronometer", &fixture(CRONOMETER_WEEK), "--merge"]);
+    let day = env.json(&["day", "--date", "2026-01-05", "--json"]);
+    exact(&day["totals"]["magnesium_mg"], 2.0 * 347.2, "the week twice, as asked");
+}
+
+#[test]
+fn a_renamed_group_goes_to_the_meal_its_time_falls_in_by_the_config() {
+    let env = Env::new();
+    env.ok(&["day"]); // creates the hermetic home and its config file
+    let config = env.tmp.path().join("home/config.toml");
+    std::fs::write(&config, "[meals]\nlunch = \"11:30\"\n").unwrap();
+    let csv = env.tmp.path().join("servings.csv");
+    std::fs::write(
+        &csv,
+        "Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg)\n\
+         2026-01-05,10:45 AM,Second Breakfast,Toast,30.00 g,80,7\n\
+         2026-01-05,11:40 AM,Early Lunch,Soup,1.00 bowl,150,20\n\
+         2026-01-05,,Treats,Chocolate,10.00 g,55,15\n",
+    )
+    .unwrap();
+    env.ok(&["import", "cronometer", &csv.to_string_lossy()]);
+    let day = env.json(&["day", "--date", "2026-01-05", "--json"]);
+    let meals: Vec<&str> =
+        day["entries"].as_array().unwrap().iter().map(|e| e["meal"].as_str().unwrap()).collect();
+    assert_eq!(meals, ["breakfast", "lunch", "snack"]);
+}
+
+#[test]
 fn absurd_negative_and_missing_files_are_refused_with_the_row() {
     let env = Env::new();
     let dir = env.tmp.path();

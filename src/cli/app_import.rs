@@ -8,11 +8,11 @@ use crate::present::plural;
 use crate::service::app_import::{self, App, AppImportFailure};
 use crate::sources::app_csv::{AppExport, Caveat};
 
-pub fn run(app: App, file: &Path, dry_run: bool, ctx: &Context) -> Result<(), CliError> {
+pub fn run(app: App, file: &Path, dry_run: bool, merge: bool, ctx: &Context) -> Result<(), CliError> {
     // Read and checked before the diary is opened: a refused file leaves it as it was.
     let export = app_import::read(app, file).map_err(|e| match e {
         AppImportFailure::Read { .. } => CliError::Usage(e.to_string()),
-        AppImportFailure::Refused { .. } => CliError::Usage(format!("{e}; nothing was imported")),
+        _ => CliError::Usage(format!("{e}; nothing was imported")),
     })?;
     if dry_run {
         describe(&export, file);
@@ -20,7 +20,14 @@ pub fn run(app: App, file: &Path, dry_run: bool, ctx: &Context) -> Result<(), Cl
         return Ok(());
     }
     let config = &ctx.config;
-    let entries = app_import::import(&mut ctx.diary()?, &export, &|t| config.meal_at(t), &ctx.now())?;
+    let entries = app_import::import(&mut ctx.diary()?, &export, &|t| config.meal_at(t), &ctx.now(), merge)
+        .map_err(|e| match e {
+            AppImportFailure::Store(e) => CliError::from(e),
+            AppImportFailure::AlreadyImported { .. } => CliError::Usage(format!(
+                "{e}: importing again would count them twice; nothing was imported (pass --merge to add them anyway)"
+            )),
+            other => CliError::Usage(other.to_string()),
+        })?;
     let (_, _, days) = export.days();
     outln!(
         "imported {} on {} from {}",

@@ -51,6 +51,9 @@ pub enum ImportCommand {
         /// Report what would be imported and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Add even where the diary already holds entries imported from this app on those days
+        #[arg(long)]
+        merge: bool,
     },
     /// Add MyFitnessPal's nutrition export (one row per meal per day) as one entry per meal;
     /// its vitamin A, vitamin C, calcium and iron are percent of daily value and stay unknown
@@ -61,6 +64,9 @@ pub enum ImportCommand {
         /// Report what would be imported and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Add even where the diary already holds entries imported from this app on those days
+        #[arg(long)]
+        merge: bool,
     },
 }
 
@@ -69,9 +75,11 @@ pub fn run(c: ImportCommand, ctx: &Context) -> Result<(), CliError> {
         ImportCommand::UsdaSr28 { dir } => sr28(&dir, ctx),
         ImportCommand::Fdc { dir } => fdc(&dir, ctx),
         ImportCommand::Diary { file, merge } => super::transfer::import_diary(&file, merge, ctx),
-        ImportCommand::Cronometer { file, dry_run } => app_import::run(App::Cronometer, &file, dry_run, ctx),
-        ImportCommand::MyFitnessPal { file, dry_run } => {
-            app_import::run(App::MyFitnessPal, &file, dry_run, ctx)
+        ImportCommand::Cronometer { file, dry_run, merge } => {
+            app_import::run(App::Cronometer, &file, dry_run, merge, ctx)
+        }
+        ImportCommand::MyFitnessPal { file, dry_run, merge } => {
+            app_import::run(App::MyFitnessPal, &file, dry_run, merge, ctx)
         }
     }
 }

@@ -1,9 +1,10 @@
 //! Moving a history in from another food diary: an export read and checked whole (see
 //! `sources::app_csv`) becomes ordinary diary entries, all in one transaction or none.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::{Entry, Meal};
 use crate::files_guard::{self, Kind};
@@ -30,6 +31,12 @@ pub enum AppImportFailure {
     /// The file was read and refused.
     #[error("{}: {source}", path.display())]
     Refused { path: std::path::PathBuf, source: AppImportError },
+    /// The diary already holds entries imported from this app on the export's days: a second
+    /// import would count them twice.
+    #[error("the diary already holds {count} entries imported from {app} between {first} and {last}")]
+    AlreadyImported { app: &'static str, count: usize, first: NaiveDate, last: NaiveDate },
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// Reads and checks the export at `path` whole; nothing is written.
@@ -44,11 +51,28 @@ pub fn read(app: App, path: &Path) -> Result<AppExport, AppImportFailure> {
 }
 
 /// Adds the export's rows to the diary as entries in one transaction: all land or none.
+/// Unless `merge`, an export whose days already hold entries imported from the same app is
+/// refused, so that importing a file twice never doubles a day.
 pub fn import(
     diary: &mut Diary,
     export: &AppExport,
     meal_at: &dyn Fn(NaiveTime) -> Meal,
     now: &str,
-) -> Result<Vec<Entry>, StoreError> {
-    diary.add_entries(&export.entries(meal_at, now))
+    merge: bool,
+) -> Result<Vec<Entry>, AppImportFailure> {
+    let new = export.entries(meal_at, now);
+    let (first, last, _) = export.days();
+    if let (false, Some(first), Some(last)) = (merge, first, last) {
+        let prefix = format!("{}:", export.app.to_lowercase());
+        let days: BTreeSet<NaiveDate> = export.rows.iter().map(|r| r.date).collect();
+        let count = diary
+            .range_entries(first, last)?
+            .iter()
+            .filter(|e| e.food_id.starts_with(&prefix) && days.contains(&e.date))
+            .count();
+        if count > 0 {
+            return Err(AppImportFailure::AlreadyImported { app: export.app, count, first, last });
+        }
+    }
+    Ok(diary.add_entries(&new)?)
 }
