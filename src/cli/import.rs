@@ -1,6 +1,7 @@
 //! `marrow import usda-sr28 DIR` rebuilds the catalog's own foods from an SR28 ASCII release;
 //! `marrow import fdc DIR` adds USDA FoodData Central foods (Foundation, SR Legacy, Branded)
-//! beside them, with a progress bar on a terminal.
+//! beside them, with a progress bar on a terminal; `marrow import cronometer|myfitnesspal FILE`
+//! moves a history in from another food diary (`app_import.rs`).
 
 use std::cell::Cell;
 use std::io::IsTerminal;
@@ -10,8 +11,9 @@ use std::time::Duration;
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{CliError, Context};
+use super::{app_import, CliError, Context};
 use crate::paths;
+use crate::service::app_import::App;
 use crate::sources::fdc::{self, DataType};
 use crate::sources::sr28;
 use crate::store::{secure_dir, BuildProgress, Catalog};
@@ -41,6 +43,31 @@ pub enum ImportCommand {
         #[arg(long)]
         merge: bool,
     },
+    /// Add the entries of a Cronometer "servings" CSV export (Day, Time, Group, Food Name,
+    /// Amount and nutrient columns), each with its figures as exported; all rows or none
+    Cronometer {
+        /// The servings export (servings.csv)
+        file: PathBuf,
+        /// Report what would be imported and write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Add even where the diary already holds entries imported from this app on those days
+        #[arg(long)]
+        merge: bool,
+    },
+    /// Add MyFitnessPal's nutrition export (one row per meal per day) as one entry per meal;
+    /// its vitamin A, vitamin C, calcium and iron are percent of daily value and stay unknown
+    #[command(name = "myfitnesspal")]
+    MyFitnessPal {
+        /// The Nutrition Summary CSV
+        file: PathBuf,
+        /// Report what would be imported and write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Add even where the diary already holds entries imported from this app on those days
+        #[arg(long)]
+        merge: bool,
+    },
 }
 
 pub fn run(c: ImportCommand, ctx: &Context) -> Result<(), CliError> {
@@ -48,6 +75,12 @@ pub fn run(c: ImportCommand, ctx: &Context) -> Result<(), CliError> {
         ImportCommand::UsdaSr28 { dir } => sr28(&dir, ctx),
         ImportCommand::Fdc { dir } => fdc(&dir, ctx),
         ImportCommand::Diary { file, merge } => super::transfer::import_diary(&file, merge, ctx),
+        ImportCommand::Cronometer { file, dry_run, merge } => {
+            app_import::run(App::Cronometer, &file, dry_run, merge, ctx)
+        }
+        ImportCommand::MyFitnessPal { file, dry_run, merge } => {
+            app_import::run(App::MyFitnessPal, &file, dry_run, merge, ctx)
+        }
     }
 }
 

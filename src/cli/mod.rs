@@ -5,6 +5,7 @@
 #[macro_use]
 pub mod output;
 mod absorbable;
+mod app_import;
 mod check;
 mod context;
 mod day;

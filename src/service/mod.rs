@@ -3,6 +3,7 @@
 //! and the app hold the stores (each command opens the diary once) and call these; the words
 //! each face shows stay with the face.
 
+pub mod app_import;
 pub mod day;
 pub mod foods;
 pub mod labs;

@@ -1,10 +1,13 @@
 //! Where the food catalog comes from: the USDA SR28 and FoodData Central importers and marrow's own
-//! embedded asset.
+//! embedded asset; and the exports of other food diaries (Cronometer, MyFitnessPal).
 
+pub mod app_csv;
 pub mod asset;
+pub mod cronometer;
 pub mod fdc;
 mod fdc_csv;
 mod fdc_portions;
+pub mod myfitnesspal;
 pub mod sr28;
 
 use std::path::PathBuf;
