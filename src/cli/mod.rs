@@ -17,6 +17,7 @@ mod meal;
 mod note;
 mod pick;
 mod profile;
+mod recipe;
 mod report;
 mod review;
 mod search;
@@ -99,6 +100,9 @@ pub enum Command {
     /// Saved meals: save a day's meal, log it again
     #[command(subcommand)]
     Meal(meal::MealCommand),
+    /// Recipes: foods made of ingredients (add, show, list, edit, rm, rename)
+    #[command(subcommand)]
+    Recipe(recipe::RecipeCommand),
     /// Copy a day's entries (or one meal) to another day
     Copy(meal::CopyArgs),
     /// A consistent copy of diary.db, safe while the app runs
@@ -144,6 +148,12 @@ impl Command {
             | Command::Symptom(symptom::SymptomCommand::Add { .. } | symptom::SymptomCommand::Rm { .. })
             | Command::Meal(M::Save { .. } | M::Log { .. })
             | Command::Copy(_)
+            | Command::Recipe(
+                recipe::RecipeCommand::Add { .. }
+                | recipe::RecipeCommand::Edit { .. }
+                | recipe::RecipeCommand::Rm { .. }
+                | recipe::RecipeCommand::Rename { .. },
+            )
             | Command::Profile(P::Set { .. })
             | Command::Import(_) => Some("the change was saved"),
             Command::Backup(_) => Some("the backup was written"),
@@ -270,6 +280,7 @@ fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Report(a) => report::run(a, ctx),
         Command::Suggest(a) => suggest::run(a, ctx),
         Command::Meal(c) => meal::run(c, ctx),
+        Command::Recipe(c) => recipe::run(c, ctx),
         Command::Copy(a) => meal::copy(a, ctx),
         Command::Backup(a) => transfer::backup(a, ctx),
         Command::Check(a) => check::run(a, ctx),

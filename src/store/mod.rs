@@ -14,6 +14,7 @@ mod labs;
 mod notes;
 mod opening;
 mod profile;
+mod recipes;
 mod restore;
 mod saved_meals;
 mod supplements;
@@ -28,6 +29,7 @@ pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
 pub use hints::Hints;
 pub use opening::APPLICATION_ID;
+pub use recipes::NewRecipe;
 pub use restore::{Restore, Restored};
 pub use unreadable::{Raw, Rows, Table, Unreadable};
 
