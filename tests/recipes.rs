@@ -180,3 +180,53 @@ fn names_taken_are_refused_and_removing_keeps_history() {
     assert!(list.contains("soup") && !list.contains("chili"), "{list}");
     assert_no_panic(&env.run(&["recipe", "show", "nothing"]), "an unknown recipe");
 }
+
+#[test]
+fn saved_meals_custom_foods_and_products_are_listed_renamed_and_removed() {
+    let env = Env::new();
+    env.ok(&["log", "add", "almonds", "30 g", "--date", DAY, "--meal", "breakfast"]);
+    env.ok(&["meal", "save", "usual", "--date", DAY, "--meal", "breakfast"]);
+    env.ok(&["meal", "save", "other", "--date", DAY, "--meal", "breakfast"]);
+    assert_refused(&env.run(&["meal", "rename", "usual", "Other"]), "a meal name taken");
+    env.ok(&["meal", "rename", "usual", "weekday"]);
+    env.ok(&["meal", "rm", "other"]);
+    let meals = env.json(&["meal", "list", "--json"]);
+    assert_eq!(meals.as_array().unwrap().len(), 1, "{meals}");
+    assert_eq!(meals[0]["name"], "weekday");
+    assert_refused(&env.run(&["meal", "rm", "other"]), "a meal removed already");
+
+    env.ok(&["food", "add", "house sauce", "--per-100g", "magnesium_mg=10"]);
+    env.ok(&["food", "add", "granola", "--per-100g", "magnesium_mg=90"]);
+    env.ok(&["log", "add", "c1", "50 g", "--date", DAY]);
+    assert_refused(&env.run(&["food", "custom", "rename", "c1", "GRANOLA"]), "a food name taken");
+    env.ok(&["food", "custom", "rename", "c1", "hot sauce"]);
+    env.ok(&["food", "custom", "rm", "granola"]);
+    let foods = env.json(&["food", "custom", "list", "--json"]);
+    assert_eq!(foods, serde_json::json!([{"id": "c1", "name": "hot sauce"}]));
+    let before = entries(&env, DAY);
+    env.ok(&["food", "custom", "rm", "c1"]);
+    assert_eq!(entries(&env, DAY), before, "entries of a removed food stay");
+
+    env.ok(&[
+        "supplement",
+        "add",
+        "magnesium",
+        "200 mg",
+        "--form",
+        "glycinate",
+        "--save",
+        "Mg gly",
+        "--date",
+        DAY,
+    ]);
+    env.ok(&["supplement", "add", "calcium", "500 mg", "--save", "Ca", "--date", DAY]);
+    assert!(env.ok(&["supplement", "product", "list"]).contains("Mg gly: magnesium 200 mg"));
+    assert_refused(&env.run(&["supplement", "product", "rename", "mg gly", "ca"]), "a product name taken");
+    env.ok(&["supplement", "product", "rename", "mg gly", "Magnesium glycinate"]);
+    env.ok(&["supplement", "product", "rm", "ca"]);
+    let products = env.json(&["supplement", "product", "list", "--json"]);
+    assert_eq!(products.as_array().unwrap().len(), 1, "{products}");
+    assert_eq!(products[0]["name"], "Magnesium glycinate");
+    let doses = env.json(&["supplement", "list", "--date", DAY, "--json"]);
+    assert_eq!(doses.as_array().map(Vec::len), Some(2), "doses stay: {doses}");
+}

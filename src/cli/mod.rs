@@ -20,6 +20,7 @@ mod profile;
 mod recipe;
 mod report;
 mod review;
+mod saved;
 mod search;
 mod shell;
 mod suggest;
@@ -146,7 +147,11 @@ impl Command {
             | Command::Lab(lab::LabCommand::Add { .. } | lab::LabCommand::Rm { .. })
             | Command::Note(note::NoteCommand::Add { .. } | note::NoteCommand::Rm { .. })
             | Command::Symptom(symptom::SymptomCommand::Add { .. } | symptom::SymptomCommand::Rm { .. })
-            | Command::Meal(M::Save { .. } | M::Log { .. })
+            | Command::Meal(M::Save { .. } | M::Log { .. } | M::Rename { .. } | M::Rm { .. })
+            | Command::Food(F::Custom(saved::SavedCommand::Rename { .. } | saved::SavedCommand::Rm { .. }))
+            | Command::Supplement(S::Product(
+                saved::SavedCommand::Rename { .. } | saved::SavedCommand::Rm { .. },
+            ))
             | Command::Copy(_)
             | Command::Recipe(
                 recipe::RecipeCommand::Add { .. }

@@ -17,6 +17,7 @@ mod profile;
 mod recipes;
 mod restore;
 mod saved_meals;
+mod saved_names;
 mod supplements;
 mod unreadable;
 mod wal;
@@ -31,6 +32,7 @@ pub use hints::Hints;
 pub use opening::APPLICATION_ID;
 pub use recipes::NewRecipe;
 pub use restore::{Restore, Restored};
+pub use saved_names::{Renamed, Saved};
 pub use unreadable::{Raw, Rows, Table, Unreadable};
 
 use std::path::PathBuf;
