@@ -21,6 +21,8 @@ use labs::labs;
 pub use labs::LabRecord;
 mod journal;
 pub use journal::{NoteRecord, SymptomRecord};
+mod recipes;
+pub use recipes::{IngredientRecord, RecipeRecord};
 
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
@@ -53,6 +55,9 @@ pub struct Export {
     pub notes: Vec<NoteRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub symptoms: Vec<SymptomRecord>,
+    /// Recipes with their ingredients; absent when there are none (and in older exports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipes: Vec<RecipeRecord>,
     /// Rows of the diary marrow could not read, as stored; absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<UnreadableRecord>,
@@ -337,22 +342,11 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         let per_100g = values(&at, &f.per_100g)?.ala_marked(f.ala_undifferentiated.unwrap_or(false));
         custom.push((id, name, per_100g, portions));
     }
-    // A custom food named by an entry or a meal must come with the file: its id is given
-    // afresh on import, and one the file does not hold would point at whatever custom food
-    // the diary creates next under that id.
-    let known = |at: &str, id: &str| -> Result<(), ImportError> {
-        if crate::store::custom_row(id).is_some() && !ids.contains_key(id) {
-            return Err(bad(
-                at.to_string(),
-                format!("names custom food {:?}, which this file does not hold", crate::domain::clip(id)),
-            ));
-        }
-        Ok(())
-    };
+    // A custom food or recipe named by an entry or a meal gets the id it is given afresh on
+    // import; one the file does not hold (removed: its entries stay) is named as gone.
     let mut entries = Vec::new();
     for (i, e) in x.entries.iter().enumerate() {
         let at = format!("entries[{i}]");
-        known(&format!("{at}.food_id"), &e.food_id)?;
         entries.push(NewEntry {
             date: date(&format!("{at}.date"), &e.date)?,
             meal: e.meal.parse::<Meal>().map_err(|err| bad(format!("{at}.meal"), err.to_string()))?,
@@ -410,7 +404,6 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         let mut items = Vec::with_capacity(m.items.len());
         for (j, (food, quantity)) in m.items.iter().enumerate() {
             let at = format!("{at}.items[{j}]");
-            known(&at, food)?;
             crate::domain::quantity::parse(quantity).map_err(|e| bad(at.clone(), e.to_string()))?;
             items.push((text(&at, food, FOOD_ID_MAX)?, text(&at, quantity, QUANTITY_MAX)?));
         }
@@ -418,5 +411,16 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     }
     let labs = labs(&x.labs)?;
     let journal = journal::validate(&x.notes, &x.symptoms)?;
-    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals, labs, journal })
+    let recipes = recipes::validate(&x.recipes)?;
+    Ok(crate::store::Restore {
+        profile,
+        custom,
+        entries,
+        supplements,
+        products,
+        meals,
+        labs,
+        journal,
+        recipes,
+    })
 }

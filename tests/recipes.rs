@@ -230,3 +230,58 @@ fn saved_meals_custom_foods_and_products_are_listed_renamed_and_removed() {
     let doses = env.json(&["supplement", "list", "--date", DAY, "--json"]);
     assert_eq!(doses.as_array().map(Vec::len), Some(2), "doses stay: {doses}");
 }
+
+#[test]
+fn recipes_travel_in_an_export_and_older_exports_still_import() {
+    let env = Env::new();
+    env.ok(&["food", "add", "house sauce", "--per-100g", "magnesium_mg=10"]);
+    env.ok(&["food", "add", "spare", "--per-100g", "magnesium_mg=1"]);
+    let made = with_stdin(
+        &env,
+        &["recipe", "add", "beans in sauce", "--servings", "2", "--weight", "300g"],
+        "200 g black beans cooked\n50 g c1\n",
+    );
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    env.ok(&["log", "add", "r1", "1 serving", "--date", DAY]);
+    env.ok(&["log", "add", "c2", "10 g", "--date", DAY]);
+    env.ok(&["food", "custom", "rm", "c2"]);
+    let export = env.tmp.path().join("export.json");
+    std::fs::write(&export, env.ok(&["export"])).unwrap();
+    let x: Value = serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    assert_eq!(x["recipes"][0]["id"], "r1", "{}", x["recipes"]);
+    assert_eq!(x["recipes"][0]["ingredients"][1]["food_id"], "c1");
+
+    let other = Env::new();
+    other.ok(&["food", "add", "first", "--per-100g", "magnesium_mg=5"]);
+    other.ok(&["import", "diary", export.to_str().unwrap(), "--merge"]);
+    let r = other.json(&["recipe", "show", "beans in sauce", "--json"]);
+    assert_eq!(r["id"], "r1");
+    assert_eq!(r["weight_g"], 300.0);
+    assert_eq!(r["ingredients"][1]["food_id"], "c2", "the sauce's new id: {r}");
+    assert_eq!(r["per_serving"], env.json(&["recipe", "show", "r1", "--json"])["per_serving"]);
+    let moved = entries(&other, DAY);
+    assert_eq!(moved.len(), 2);
+    assert_eq!(moved[0]["food_id"], "r1");
+    assert_eq!(moved[0]["nutrients"], entries(&env, DAY)[0]["nutrients"]);
+    assert_eq!(moved[1]["food_id"], "c0", "a removed food's entry names no food the diary has");
+
+    // An export from before recipes: no "recipes" key.
+    let mut old = x.clone();
+    old.as_object_mut().unwrap().remove("recipes");
+    old["entries"] = serde_json::json!([]);
+    let older = env.tmp.path().join("older.json");
+    std::fs::write(&older, old.to_string()).unwrap();
+    let fresh = Env::new();
+    fresh.ok(&["import", "diary", older.to_str().unwrap()]);
+    assert_eq!(fresh.json(&["recipe", "list", "--json"]), Value::Array(vec![]));
+    let mut dup = x.clone();
+    dup["recipes"][0]["name"] = "Beans In Sauce".into();
+    let twice = env.tmp.path().join("twice.json");
+    std::fs::write(&twice, dup.to_string()).unwrap();
+    let files = other.diary_files();
+    assert_refused(
+        &other.run(&["import", "diary", twice.to_str().unwrap(), "--merge"]),
+        "a recipe name taken",
+    );
+    assert_eq!(other.diary_files(), files, "nothing of a refused import is written");
+}

@@ -225,9 +225,10 @@ impl From<DomainError> for CliError {
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) | StoreError::BadAmount(_) => {
-                CliError::Usage(e.to_string())
-            }
+            StoreError::NoSuchEntry(_)
+            | StoreError::NoSuchFood(_)
+            | StoreError::NameTaken(_)
+            | StoreError::BadAmount(_) => CliError::Usage(e.to_string()),
             e if e.is_damage() => CliError::Damaged(Box::new(e)),
             other => CliError::Failure(other.to_string()),
         }

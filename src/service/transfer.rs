@@ -35,6 +35,7 @@ fn read_export(
     let products = diary.read_products()?;
     let labs = diary.labs(from, to)?;
     let (notes, symptoms) = (diary.notes(from, to)?, diary.symptoms(from, to)?);
+    let recipes = diary.recipes()?;
     let unreadable: Vec<Unreadable> =
         [entries.unreadable, supplements.unreadable, foods.unreadable, meals.unreadable, products.unreadable]
             .concat();
@@ -113,6 +114,7 @@ fn read_export(
             .collect(),
         notes: notes.iter().map(Into::into).collect(),
         symptoms: symptoms.iter().map(Into::into).collect(),
+        recipes: recipes.iter().map(Into::into).collect(),
         unreadable: unreadable.iter().map(UnreadableRecord::from).collect(),
     };
     Ok((x, unreadable))

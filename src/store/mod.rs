@@ -64,6 +64,8 @@ pub enum StoreError {
     NoSuchEntry(i64),
     #[error("no food with id {0:?}")]
     NoSuchFood(String),
+    #[error("a recipe named {0:?} exists already")]
+    NameTaken(String),
     #[error("{0}; it was left as it is (`marrow export` keeps it)")]
     Unreadable(Box<Unreadable>),
     #[error("can't use {}: {source}", path.display())]
