@@ -46,10 +46,7 @@ impl Diary {
     pub fn recipes(&self) -> Result<Vec<Recipe>, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT id FROM recipes ORDER BY name COLLATE NOCASE, id")?;
         let rows: Vec<i64> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|row| read_recipe(&self.conn, row).transpose())
-            .collect::<Result<_, _>>()?)
+        rows.into_iter().filter_map(|row| read_recipe(&self.conn, row).transpose()).collect()
     }
 
     /// Every recipe as a food to search, without portions.
