@@ -208,7 +208,8 @@ mod tests {
         assert_eq!(line("2 tbsp olive oil"), ("olive oil".into(), Some("2 tbsp".into())));
         assert_eq!(line("2 fl oz milk"), ("milk".into(), Some("2 fl oz".into())));
         assert_eq!(line("1 medium banana"), ("banana".into(), Some("1 medium".into())));
-        assert_eq!(line("12061 30 g").0, "12061 30 g", "no leading amount: all words");
+        assert_eq!(line("30 g 12061"), ("12061".into(), Some("30 g".into())), "a food by id");
+        assert_eq!(line("black beans"), ("black beans".into(), None), "no leading amount: all words");
         assert_eq!(read_line("  # a comment"), None);
         assert_eq!(read_line("   "), None);
     }
