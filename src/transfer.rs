@@ -342,11 +342,27 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         let per_100g = values(&at, &f.per_100g)?.ala_marked(f.ala_undifferentiated.unwrap_or(false));
         custom.push((id, name, per_100g, portions));
     }
-    // A custom food or recipe named by an entry or a meal gets the id it is given afresh on
-    // import; one the file does not hold (removed: its entries stay) is named as gone.
+    // A custom food or recipe named by an entry or a meal must come with the file: its id is
+    // given afresh on import, and one the file does not hold would point at whatever the
+    // diary creates next under that id (an export names a removed one "c0" or "r0").
+    let recipes = recipes::validate(&x.recipes)?;
+    let known = |at: &str, id: &str| -> Result<(), ImportError> {
+        let recipe = crate::domain::recipe::recipe_row(id).is_some();
+        if (crate::store::custom_row(id).is_some() && !ids.contains_key(id))
+            || (recipe && !recipes.iter().any(|(old, _)| old == id))
+        {
+            let what = if recipe { "recipe" } else { "custom food" };
+            return Err(bad(
+                at.to_string(),
+                format!("names {what} {:?}, which this file does not hold", crate::domain::clip(id)),
+            ));
+        }
+        Ok(())
+    };
     let mut entries = Vec::new();
     for (i, e) in x.entries.iter().enumerate() {
         let at = format!("entries[{i}]");
+        known(&format!("{at}.food_id"), &e.food_id)?;
         entries.push(NewEntry {
             date: date(&format!("{at}.date"), &e.date)?,
             meal: e.meal.parse::<Meal>().map_err(|err| bad(format!("{at}.meal"), err.to_string()))?,
@@ -404,6 +420,7 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         let mut items = Vec::with_capacity(m.items.len());
         for (j, (food, quantity)) in m.items.iter().enumerate() {
             let at = format!("{at}.items[{j}]");
+            known(&at, food)?;
             crate::domain::quantity::parse(quantity).map_err(|e| bad(at.clone(), e.to_string()))?;
             items.push((text(&at, food, FOOD_ID_MAX)?, text(&at, quantity, QUANTITY_MAX)?));
         }
@@ -411,7 +428,6 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     }
     let labs = labs(&x.labs)?;
     let journal = journal::validate(&x.notes, &x.symptoms)?;
-    let recipes = recipes::validate(&x.recipes)?;
     Ok(crate::store::Restore {
         profile,
         custom,

@@ -285,3 +285,53 @@ fn recipes_travel_in_an_export_and_older_exports_still_import() {
     );
     assert_eq!(other.diary_files(), files, "nothing of a refused import is written");
 }
+
+#[test]
+fn the_app_makes_a_recipe_of_the_selected_meal_and_search_finds_it() {
+    use chrono::NaiveDate;
+    use marrow::domain::Meal;
+    use marrow::store::{Catalog, Diary};
+    use marrow::tui::action::Action;
+    use marrow::tui::runtime::Runtime;
+    use marrow::tui::state::AppState;
+    use marrow::tui::{dispatch, keymap};
+
+    let env = Env::new();
+    env.ok(&["log", "add", "16015", "200 g", "--date", DAY, "--meal", "dinner"]);
+    env.ok(&["log", "add", "20037", "1 cup", "--date", DAY, "--meal", "dinner"]);
+    env.ok(&["log", "add", "12061", "30 g", "--date", DAY, "--meal", "snack"]);
+    let day = NaiveDate::parse_from_str(DAY, "%Y-%m-%d").unwrap();
+    let diary = Diary::open(&env.diary_path()).unwrap();
+    let catalog = Catalog::open(&env.catalog_path(), || {}).unwrap();
+    let mut rt = Runtime::new(diary, catalog).unwrap();
+    let mut s = AppState::new(day, Meal::Dinner, Default::default());
+    for loaded in rt.run(marrow::tui::effect::Effect::LoadDay(day), "2026-03-02T20:00:00+00:00") {
+        dispatch(&mut s, &mut rt, loaded);
+    }
+    let key = |s: &AppState, k: &str| s.keys.resolve(s, keymap::event(k).unwrap()).unwrap();
+    let make = key(&s, "c");
+    dispatch(&mut s, &mut rt, make);
+    assert!(s.naming.as_ref().is_some_and(|p| p.recipe), "the name prompt opens for a recipe");
+    for c in "rice and beans".chars() {
+        dispatch(&mut s, &mut rt, Action::Type(c));
+    }
+    dispatch(&mut s, &mut rt, Action::Confirm);
+    let r = env.json(&["recipe", "show", "rice and beans", "--json"]);
+    assert_eq!(r["servings"], 1.0);
+    assert_eq!(r["ingredient_count"], 2, "the dinner's two entries, not the snack: {r}");
+    let dinner: Vec<Value> = entries(&env, DAY).into_iter().filter(|e| e["meal"] == "dinner").collect();
+    let mg: f64 = dinner.iter().map(|e| e["nutrients"]["magnesium_mg"].as_f64().unwrap()).sum();
+    assert!((r["per_serving"]["magnesium_mg"].as_f64().unwrap() - mg).abs() < 0.1, "{r}");
+
+    // The same name again is refused, and nothing is written.
+    let again = key(&s, "c");
+    dispatch(&mut s, &mut rt, again);
+    for c in "Rice and Beans".chars() {
+        dispatch(&mut s, &mut rt, Action::Type(c));
+    }
+    dispatch(&mut s, &mut rt, Action::Confirm);
+    assert!(s.status.as_ref().is_some_and(|st| st.text.contains("exists already")), "{:?}", s.status);
+    assert_eq!(env.json(&["recipe", "list", "--json"]).as_array().unwrap().len(), 1);
+    let found = env.json(&["search", "rice and beans", "--json", "--limit", "3"]);
+    assert_eq!(found[0]["id"], "r1", "{found}");
+}

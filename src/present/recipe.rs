@@ -96,3 +96,19 @@ pub fn day_lines(entries: &[crate::domain::Entry], recipes: &[Recipe]) -> Vec<St
     }
     out
 }
+
+/// The app's word when it made a recipe of a meal.
+pub fn made(r: &Recipe) -> String {
+    format!(
+        "Made recipe {:?} ({}): {} ingredients, 1 serving of {} g; search finds it",
+        r.name,
+        r.food_id(),
+        r.ingredients.len(),
+        grams(r.serving_grams())
+    )
+}
+
+/// The app's word when it could not: the name is taken (or the meal was empty).
+pub fn not_made(name: &str) -> String {
+    format!("No recipe made: a recipe named {name:?} exists already (or the meal is empty)")
+}
