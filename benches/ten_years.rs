@@ -121,6 +121,7 @@ pub fn write(data_dir: &Path, end: NaiveDate) -> Result<(usize, usize), String> 
         meals: Vec::new(),
         labs: Vec::new(),
         journal: Default::default(),
+        recipes: Vec::new(),
     };
     let done = diary.restore(&restore, &format!("{end}T20:00:00+00:00")).map_err(|e| e.to_string())?;
     Ok((done.entries, done.supplements))

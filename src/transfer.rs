@@ -21,6 +21,8 @@ use labs::labs;
 pub use labs::LabRecord;
 mod journal;
 pub use journal::{NoteRecord, SymptomRecord};
+mod recipes;
+pub use recipes::{IngredientRecord, RecipeRecord};
 
 /// Version of the export format.
 pub const FORMAT: u32 = 1;
@@ -53,6 +55,9 @@ pub struct Export {
     pub notes: Vec<NoteRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub symptoms: Vec<SymptomRecord>,
+    /// Recipes with their ingredients; absent when there are none (and in older exports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipes: Vec<RecipeRecord>,
     /// Rows of the diary marrow could not read, as stored; absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<UnreadableRecord>,
@@ -337,14 +342,19 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
         let per_100g = values(&at, &f.per_100g)?.ala_marked(f.ala_undifferentiated.unwrap_or(false));
         custom.push((id, name, per_100g, portions));
     }
-    // A custom food named by an entry or a meal must come with the file: its id is given
-    // afresh on import, and one the file does not hold would point at whatever custom food
-    // the diary creates next under that id.
+    // A custom food or recipe named by an entry or a meal must come with the file: its id is
+    // given afresh on import, and one the file does not hold would point at whatever the
+    // diary creates next under that id (an export names a removed one "c0" or "r0").
+    let recipes = recipes::validate(&x.recipes)?;
     let known = |at: &str, id: &str| -> Result<(), ImportError> {
-        if crate::store::custom_row(id).is_some() && !ids.contains_key(id) {
+        let recipe = crate::domain::recipe::recipe_row(id).is_some();
+        if (crate::store::custom_row(id).is_some() && !ids.contains_key(id))
+            || (recipe && !recipes.iter().any(|(old, _)| old == id))
+        {
+            let what = if recipe { "recipe" } else { "custom food" };
             return Err(bad(
                 at.to_string(),
-                format!("names custom food {:?}, which this file does not hold", crate::domain::clip(id)),
+                format!("names {what} {:?}, which this file does not hold", crate::domain::clip(id)),
             ));
         }
         Ok(())
@@ -418,5 +428,15 @@ pub fn validate(x: &Export) -> Result<crate::store::Restore, ImportError> {
     }
     let labs = labs(&x.labs)?;
     let journal = journal::validate(&x.notes, &x.symptoms)?;
-    Ok(crate::store::Restore { profile, custom, entries, supplements, products, meals, labs, journal })
+    Ok(crate::store::Restore {
+        profile,
+        custom,
+        entries,
+        supplements,
+        products,
+        meals,
+        labs,
+        journal,
+        recipes,
+    })
 }

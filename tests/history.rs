@@ -64,6 +64,7 @@ fn with_history() -> Env {
         meals: vec![],
         labs: vec![],
         journal: Default::default(),
+        recipes: vec![],
     };
     Diary::open(&env.diary_path()).unwrap().restore(&restore, "2026-11-20T20:00:00+00:00").unwrap();
     assert!(!Path::new(&format!("{}-wal", env.diary_path().display())).exists(), "checkpointed on close");

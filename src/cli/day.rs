@@ -80,6 +80,9 @@ pub fn run(a: Args, ctx: &Context) -> Result<(), CliError> {
         })
         .collect();
     out!("{}", table::render(&["total", "amount", "target", "", "unknown"], &rows, 1));
+    for line in present::recipe::day_lines(entries, &super::recipe::of_entries(&diary, entries)) {
+        outln!("{line}");
+    }
     super::absorbable::lines(&summary.absorbable, entries);
     if let Some(note) = present::ala_note(t.ala_undifferentiated) {
         outln!("{note}");

@@ -13,6 +13,9 @@ use crate::store::StoreError;
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum FoodCommand {
+    /// Your own foods: list, rename, rm
+    #[command(subcommand)]
+    Custom(super::saved::SavedCommand),
     /// Show a food's nutrients per 100 g and its portions
     Show {
         /// Food id (USDA NDB number such as 12061, or a custom food such as c1)
@@ -62,6 +65,7 @@ pub struct Figures {
 
 pub fn run(c: FoodCommand, ctx: &Context) -> Result<(), CliError> {
     match c {
+        FoodCommand::Custom(c) => super::saved::run(crate::store::Saved::CustomFood, c, ctx),
         FoodCommand::Show { id, json: as_json } => show(&id, as_json, ctx),
         FoodCommand::Add { name, figures, json: as_json } => {
             let name = clean_name(&name)?;

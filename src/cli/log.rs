@@ -56,6 +56,7 @@ pub enum LogCommand {
 pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
     match c {
         LogCommand::Add { food, quantity, date, meal, pick, json: as_json } => {
+            let (food, quantity) = amount_first(food, quantity);
             // Read every input before touching the diary, so bad input changes nothing.
             let date = ctx.date(date.as_deref())?;
             let meal = match meal {
@@ -133,6 +134,20 @@ pub fn run(c: LogCommand, ctx: &Context) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// One line with the amount first, "1 serving chili" or "200 g black beans", read as the
+/// food and its amount, when no amount was given apart and the amount has a unit.
+fn amount_first(food: String, quantity: Option<String>) -> (String, Option<String>) {
+    if quantity.is_none() {
+        if let Some(line) = crate::domain::recipe::read_line(&food) {
+            let unit = line.amount.as_deref().is_some_and(|a| a.chars().any(char::is_alphabetic));
+            if unit && !line.food.is_empty() {
+                return (line.food, line.amount);
+            }
+        }
+    }
+    (food, quantity)
 }
 
 /// "Mg 81.0 mg, Ca 80.7 mg, D 0.0 µg" for an amount of food ("?" when unknown).

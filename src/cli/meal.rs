@@ -1,11 +1,13 @@
-//! `marrow meal save|log|list` and `marrow copy`: meals eaten again and again.
+//! `marrow meal save|log|list|rename|rm` and `marrow copy`: meals eaten again and again.
 
 use clap::Subcommand;
 
+use super::saved::SavedCommand;
 use super::{CliError, Context};
 use crate::domain::saved::meal_name as clean_meal_name;
 use crate::domain::Meal;
 use crate::service::meals;
+use crate::store::Saved;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -29,7 +31,14 @@ pub enum MealCommand {
         meal: Option<String>,
     },
     /// List saved meals
-    List,
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename a saved meal: OLD NEW
+    Rename { name: String, new_name: String },
+    /// Remove a saved meal (what was logged of it stays)
+    Rm { name: String },
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,17 +84,9 @@ pub fn run(c: MealCommand, ctx: &Context) -> Result<(), CliError> {
             outln!("logged {:?} to {meal} on {date}: {} entries", saved.name, added.len());
             Ok(())
         }
-        MealCommand::List => {
-            let meals = ctx.diary_for_reading()?.saved_meals()?;
-            if meals.is_empty() {
-                outln!("no saved meals: `marrow meal save NAME --meal breakfast`");
-            }
-            for m in meals {
-                let items: Vec<String> = m.items.iter().map(|(f, q)| format!("{q} of {f}")).collect();
-                outln!("{}: {}", m.name, items.join(", "));
-            }
-            Ok(())
-        }
+        MealCommand::List { json } => super::saved::run(Saved::Meal, SavedCommand::List { json }, ctx),
+        MealCommand::Rename { name, new_name } => super::saved::rename(Saved::Meal, &name, &new_name, ctx),
+        MealCommand::Rm { name } => super::saved::remove(Saved::Meal, &name, ctx),
     }
 }
 

@@ -18,8 +18,10 @@ mod meal;
 mod note;
 mod pick;
 mod profile;
+mod recipe;
 mod report;
 mod review;
+mod saved;
 mod search;
 mod shell;
 mod suggest;
@@ -100,6 +102,9 @@ pub enum Command {
     /// Saved meals: save a day's meal, log it again
     #[command(subcommand)]
     Meal(meal::MealCommand),
+    /// Recipes: foods made of ingredients (add, show, list, edit, rm, rename)
+    #[command(subcommand)]
+    Recipe(recipe::RecipeCommand),
     /// Copy a day's entries (or one meal) to another day
     Copy(meal::CopyArgs),
     /// A consistent copy of diary.db, safe while the app runs
@@ -143,8 +148,18 @@ impl Command {
             | Command::Lab(lab::LabCommand::Add { .. } | lab::LabCommand::Rm { .. })
             | Command::Note(note::NoteCommand::Add { .. } | note::NoteCommand::Rm { .. })
             | Command::Symptom(symptom::SymptomCommand::Add { .. } | symptom::SymptomCommand::Rm { .. })
-            | Command::Meal(M::Save { .. } | M::Log { .. })
+            | Command::Meal(M::Save { .. } | M::Log { .. } | M::Rename { .. } | M::Rm { .. })
+            | Command::Food(F::Custom(saved::SavedCommand::Rename { .. } | saved::SavedCommand::Rm { .. }))
+            | Command::Supplement(S::Product(
+                saved::SavedCommand::Rename { .. } | saved::SavedCommand::Rm { .. },
+            ))
             | Command::Copy(_)
+            | Command::Recipe(
+                recipe::RecipeCommand::Add { .. }
+                | recipe::RecipeCommand::Edit { .. }
+                | recipe::RecipeCommand::Rm { .. }
+                | recipe::RecipeCommand::Rename { .. },
+            )
             | Command::Profile(P::Set { .. })
             | Command::Import(_) => Some("the change was saved"),
             Command::Backup(_) => Some("the backup was written"),
@@ -211,9 +226,10 @@ impl From<DomainError> for CliError {
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NoSuchEntry(_) | StoreError::NoSuchFood(_) | StoreError::BadAmount(_) => {
-                CliError::Usage(e.to_string())
-            }
+            StoreError::NoSuchEntry(_)
+            | StoreError::NoSuchFood(_)
+            | StoreError::NameTaken(_)
+            | StoreError::BadAmount(_) => CliError::Usage(e.to_string()),
             e if e.is_damage() => CliError::Damaged(Box::new(e)),
             other => CliError::Failure(other.to_string()),
         }
@@ -271,6 +287,7 @@ fn run_one(command: Command, ctx: &Context) -> Result<(), CliError> {
         Command::Report(a) => report::run(a, ctx),
         Command::Suggest(a) => suggest::run(a, ctx),
         Command::Meal(c) => meal::run(c, ctx),
+        Command::Recipe(c) => recipe::run(c, ctx),
         Command::Copy(a) => meal::copy(a, ctx),
         Command::Backup(a) => transfer::backup(a, ctx),
         Command::Check(a) => check::run(a, ctx),

@@ -41,9 +41,22 @@ pub struct Request<'a> {
 /// Resolves a diary line to a food and an amount, or lists the candidates (on stdout, as
 /// text or JSON) and refuses with exit 2. `foods` reads the diary `diary` is.
 pub fn resolve(foods: &Foods, diary: &Diary, req: &Request) -> Result<Line, CliError> {
+    resolve_line(foods, diary, req)?.map_err(|listed| ask(req, &listed).unwrap_or_else(|e| e))
+}
+
+/// As `resolve`, with a close call returned (the candidates to list, best first) rather than
+/// printed: a recipe lists the close calls of all its lines at once.
+pub fn resolve_line(
+    foods: &Foods,
+    diary: &Diary,
+    req: &Request,
+) -> Result<Result<Line, Vec<Candidate>>, CliError> {
     let (food, matched) = match foods.lookup(req.food)? {
         Lookup::Id(food) => (*food, false),
-        Lookup::Hits(hits) => (choose_food(foods, req, hits)?, true),
+        Lookup::Hits(hits) => match choose_food(foods, req, hits)? {
+            Ok(food) => (food, true),
+            Err(listed) => return Ok(Err(listed)),
+        },
         Lookup::Empty => {
             return Err(CliError::Usage(
                 "no food given: use a food id (e.g. 12061) or words (e.g. almonds)".into(),
@@ -74,12 +87,16 @@ pub fn resolve(foods: &Foods, diary: &Diary, req: &Request) -> Result<Line, CliE
             }
         },
     };
-    Ok(Line { food, quantity, matched, remembered })
+    Ok(Ok(Line { food, quantity, matched, remembered }))
 }
 
-/// Picks among the search matches: `--pick N`, the clear first match, or a refusal that lists
-/// the candidates.
-fn choose_food(foods: &Foods, req: &Request, hits: Vec<Hit>) -> Result<Food, CliError> {
+/// Picks among the search matches: `--pick N`, the clear first match, or the candidates to
+/// list.
+fn choose_food(
+    foods: &Foods,
+    req: &Request,
+    hits: Vec<Hit>,
+) -> Result<Result<Food, Vec<Candidate>>, CliError> {
     // With no amount typed, compare what 100 g of each adds.
     let mut candidates = foods.candidates(hits, req.quantity, WEIGHED)?;
     if let Some(n) = req.pick {
@@ -90,36 +107,38 @@ fn choose_food(foods: &Foods, req: &Request, hits: Vec<Hit>) -> Result<Food, Cli
                 short(req.food)
             )));
         }
-        return Ok(candidates.swap_remove(n - 1).food);
+        return Ok(Ok(candidates.swap_remove(n - 1).food));
     }
-    match choose(&candidates) {
+    Ok(match choose(&candidates) {
         Choice::Log(i) => Ok(candidates.swap_remove(i).food),
-        Choice::Ask(listed) => {
-            let listed: Vec<&Candidate> = listed.iter().map(|i| &candidates[*i]).collect();
-            if req.json {
-                print_json(&json!({
-                    "error": "ambiguous",
-                    "query": req.food,
-                    "quantity": req.quantity,
-                    "candidates": listed.iter().map(|c| candidate_json(c)).collect::<Vec<_>>(),
-                }))?;
-            } else {
-                for (i, c) in listed.iter().enumerate() {
-                    outln!("{}", candidate_line(i + 1, c, req.vitamin_d));
-                }
-            }
-            Err(CliError::Usage(format!(
-                "{:?} could be any of {} foods, so nothing was logged: choose one with --pick N, or log it by id",
-                short(req.food),
-                listed.len()
-            )))
+        Choice::Ask(listed) => Err(listed.iter().map(|i| candidates[*i].clone()).collect()),
+    })
+}
+
+/// Lists a close call's candidates (as text or JSON) and refuses: nothing is logged.
+fn ask(req: &Request, listed: &[Candidate]) -> Result<CliError, CliError> {
+    if req.json {
+        print_json(&json!({
+            "error": "ambiguous",
+            "query": req.food,
+            "quantity": req.quantity,
+            "candidates": listed.iter().map(candidate_json).collect::<Vec<_>>(),
+        }))?;
+    } else {
+        for (i, c) in listed.iter().enumerate() {
+            outln!("{}", candidate_line(i + 1, c, req.vitamin_d));
         }
     }
+    Ok(CliError::Usage(format!(
+        "{:?} could be any of {} foods, so nothing was logged: choose one with --pick N, or log it by id",
+        short(req.food),
+        listed.len()
+    )))
 }
 
 /// `{"pick","id","name","group","grams","adds"}`; `adds` has the bone nutrients and energy
 /// (null when unknown), and is null when the amount does not fit the food.
-fn candidate_json(c: &Candidate) -> serde_json::Value {
+pub(super) fn candidate_json(c: &Candidate) -> serde_json::Value {
     let adds = c.adds().map(|v| {
         let mut m = serde_json::Map::new();
         for n in std::iter::once(Nutrient::Energy).chain(BONE_NUTRIENTS) {
@@ -135,7 +154,7 @@ fn candidate_json(c: &Candidate) -> serde_json::Value {
 
 /// "  2  16038  Beans, navy, mature seeds, cooked, boiled, without salt: 91 g, 127 kcal, Mg 48 mg,
 /// Ca 63 mg, D 0 µg": the full name, never cut, so that no two look alike.
-fn candidate_line(n: usize, c: &Candidate, d: VitaminDUnit) -> String {
+pub(super) fn candidate_line(n: usize, c: &Candidate, d: VitaminDUnit) -> String {
     let what = match (c.grams, c.adds()) {
         (Some(g), Some(v)) => format!("{} g, {}", present::grams(g), adds_line(&v, d)),
         _ => "the amount does not fit this food".to_string(),

@@ -49,10 +49,14 @@ pub enum SupplementCommand {
     },
     /// Remove a dose by its id
     Rm { id: String },
+    /// Saved products: list, rename, rm
+    #[command(subcommand)]
+    Product(super::saved::SavedCommand),
 }
 
 pub fn run(c: SupplementCommand, ctx: &Context) -> Result<(), CliError> {
     match c {
+        SupplementCommand::Product(c) => super::saved::run(crate::store::Saved::Product, c, ctx),
         SupplementCommand::Add { nutrient, amount, form, compound, save, date, time, json: as_json } => {
             let nutrient = supplement::parse_nutrient(&nutrient)?;
             let date = ctx.date(date.as_deref())?;

@@ -8,6 +8,7 @@ pub mod labels;
 pub mod labs;
 pub mod nutrient;
 pub mod quantity;
+pub mod recipe;
 pub mod sane;
 pub mod saved;
 pub mod targets;

@@ -12,6 +12,7 @@ mod form;
 pub mod gauge;
 pub mod labs;
 pub mod period;
+pub mod recipe;
 pub mod report_html;
 pub mod report_md;
 pub mod review;

@@ -1,4 +1,4 @@
-//! Finding a food: by id (a catalog food, "fdc:170567", or the user's own "c1") or by words
+//! Finding a food: by id (a catalog food, "fdc:170567", the user's own "c1" or a recipe "r1") or by words
 //! (the catalog and the user's custom foods searched together, the foods they log often
 //! first). The one resolver behind `log add`, `food show`, `search`, saved meals,
 //! suggestions and the app.
@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 use std::path::PathBuf;
 
 use crate::domain::pick::Candidate;
+use crate::domain::recipe::recipe_row;
 use crate::domain::search::Hit;
 use crate::domain::{quantity, Food};
 use crate::store::{custom_row, Catalog, Diary, Hints, StoreError};
@@ -77,6 +78,12 @@ impl<'a> Foods<'a> {
                 None => Ok(None),
             };
         }
+        if recipe_row(id).is_some() {
+            return Ok(match self.diary() {
+                Some(d) => d.recipe(id)?.map(|r| r.food()),
+                None => None,
+            });
+        }
         self.catalog.food(id)
     }
 
@@ -113,7 +120,8 @@ impl<'a> Foods<'a> {
             return Ok(Lookup::Id(Box::new(food)));
         }
         let fdc = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("fdc:"));
-        if t.chars().all(|c| c.is_ascii_digit()) || custom_row(t).is_some() || fdc {
+        if t.chars().all(|c| c.is_ascii_digit()) || custom_row(t).is_some() || recipe_row(t).is_some() || fdc
+        {
             return Ok(Lookup::MissingId);
         }
         let (uses, custom) = self.hints();

@@ -8,6 +8,7 @@ pub mod day;
 pub mod foods;
 pub mod labs;
 pub mod meals;
+pub mod recipes;
 pub mod record;
 pub mod review;
 pub mod suggest;

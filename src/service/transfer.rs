@@ -35,6 +35,24 @@ fn read_export(
     let products = diary.read_products()?;
     let labs = diary.labs(from, to)?;
     let (notes, symptoms) = (diary.notes(from, to)?, diary.symptoms(from, to)?);
+    let recipes = diary.recipes()?;
+    // What an entry or a saved meal names of a custom food or recipe since removed (its
+    // entries stay) is written as "c0" or "r0", which no food has.
+    let held: std::collections::HashSet<String> = (foods.rows.iter().map(|f| f.id.clone()))
+        .chain(foods.unreadable.iter().map(|u| format!("c{}", u.id)))
+        .chain(recipes.iter().map(|r| r.food_id()))
+        .collect();
+    let gone = |id: String| -> String {
+        if held.contains(&id) {
+            id
+        } else if crate::store::custom_row(&id).is_some() {
+            "c0".into()
+        } else if crate::domain::recipe::recipe_row(&id).is_some() {
+            "r0".into()
+        } else {
+            id
+        }
+    };
     let unreadable: Vec<Unreadable> =
         [entries.unreadable, supplements.unreadable, foods.unreadable, meals.unreadable, products.unreadable]
             .concat();
@@ -56,7 +74,7 @@ fn read_export(
             .map(|e| EntryRecord {
                 date: e.date.to_string(),
                 meal: e.meal.to_string(),
-                food_id: e.food_id,
+                food_id: gone(e.food_id),
                 name: e.food_name,
                 grams: e.grams,
                 quantity: e.quantity,
@@ -88,7 +106,14 @@ fn read_export(
                 ala_undifferentiated: Some(f.per_100g.1.ala_undifferentiated),
             })
             .collect(),
-        saved_meals: meals.rows.into_iter().map(|m| MealRecord { name: m.name, items: m.items }).collect(),
+        saved_meals: meals
+            .rows
+            .into_iter()
+            .map(|m| MealRecord {
+                name: m.name,
+                items: m.items.into_iter().map(|(f, q)| (gone(f), q)).collect(),
+            })
+            .collect(),
         supplement_products: products
             .rows
             .into_iter()
@@ -113,6 +138,7 @@ fn read_export(
             .collect(),
         notes: notes.iter().map(Into::into).collect(),
         symptoms: symptoms.iter().map(Into::into).collect(),
+        recipes: recipes.iter().map(Into::into).collect(),
         unreadable: unreadable.iter().map(UnreadableRecord::from).collect(),
     };
     Ok((x, unreadable))

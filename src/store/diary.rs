@@ -23,6 +23,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_more_nutrients.sql"),
     include_str!("migrations/005_labs.sql"),
     super::notes::MIGRATION,
+    super::recipes::MIGRATION,
 ];
 
 /// The newest diary schema this marrow knows.
@@ -243,7 +244,9 @@ impl Diary {
         if !self.is_current()? {
             return None;
         }
-        Some((self.food_usage().ok()?, self.custom_foods().ok()?))
+        let mut own = self.custom_foods().ok()?;
+        own.extend(self.recipe_foods().ok()?);
+        Some((self.food_usage().ok()?, own))
     }
 
     /// A second, read-only connection to this diary with the same target overrides, for a

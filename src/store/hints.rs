@@ -163,8 +163,14 @@ fn load(cache: &Path, files: &Files) -> Option<Hints> {
                 None => None,
             };
         }
-        let row = super::custom_row(&food.id)?;
-        custom.push(super::custom_foods::custom(row, food.name, values, Vec::new()));
+        custom.push(match super::custom_row(&food.id) {
+            Some(row) => super::custom_foods::custom(row, food.name, values, Vec::new()),
+            None => crate::domain::recipe::search_food(
+                crate::domain::recipe::recipe_row(&food.id)?,
+                food.name,
+                values,
+            ),
+        });
     }
     Some((cached.usage, custom))
 }

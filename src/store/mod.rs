@@ -14,8 +14,10 @@ mod labs;
 mod notes;
 mod opening;
 mod profile;
+mod recipes;
 mod restore;
 mod saved_meals;
+mod saved_names;
 mod supplements;
 mod unreadable;
 mod wal;
@@ -28,7 +30,9 @@ pub use diary::{diary_opens, Diary, DIARY_SCHEMA_VERSION};
 pub use files::secure_dir;
 pub use hints::Hints;
 pub use opening::APPLICATION_ID;
+pub use recipes::NewRecipe;
 pub use restore::{Restore, Restored};
+pub use saved_names::{Renamed, Saved};
 pub use unreadable::{Raw, Rows, Table, Unreadable};
 
 use std::path::PathBuf;
@@ -60,6 +64,8 @@ pub enum StoreError {
     NoSuchEntry(i64),
     #[error("no food with id {0:?}")]
     NoSuchFood(String),
+    #[error("a recipe named {0:?} exists already")]
+    NameTaken(String),
     #[error("{0}; it was left as it is (`marrow export` keeps it)")]
     Unreadable(Box<Unreadable>),
     #[error("can't use {}: {source}", path.display())]

@@ -275,7 +275,7 @@ fn schema_matches(read: &Connection, version: i64, path: &Path) -> Result<(), St
         |sql: &str| -> Result<bool, StoreError> { Ok(read.query_row(sql, [], |r| r.get::<_, i64>(0))? > 0) };
     // Each migration leaves a mark in the tables, and the marks must be those of the header's
     // version. Migrations are found by their text, wherever they stand in the list.
-    let marks: [(&str, &str); 5] = [
+    let marks: [(&str, &str); 6] = [
         (
             "CREATE TABLE supplements",
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'supplements'",
@@ -287,6 +287,10 @@ fn schema_matches(read: &Connection, version: i64, path: &Path) -> Result<(), St
         ("ADD COLUMN iron_mg", "SELECT COUNT(*) FROM pragma_table_info('entries') WHERE name = 'iron_mg'"),
         ("CREATE TABLE labs", "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'labs'"),
         ("CREATE TABLE notes", "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'notes'"),
+        (
+            "CREATE TABLE recipes",
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'recipes'",
+        ),
     ];
     // A newer marrow's version is told apart elsewhere; here only the versions this one knows.
     let known = version.min(super::diary::DIARY_SCHEMA_VERSION);

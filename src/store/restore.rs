@@ -25,6 +25,8 @@ pub struct Restore {
     pub meals: Vec<(String, Vec<(String, String)>)>,
     pub labs: Vec<crate::domain::labs::NewLab>,
     pub journal: crate::domain::symptoms::Journal,
+    /// (old id, recipe): recipes get new ids here.
+    pub recipes: Vec<(String, super::NewRecipe)>,
 }
 
 /// What a restore wrote.
@@ -61,7 +63,17 @@ impl Diary {
             let row = insert_custom_food_in(&tx, name, values, portions, now)?;
             ids.insert(old.clone(), format!("c{row}"));
         }
-        let renamed = |id: &String| ids.get(id).cloned().unwrap_or_else(|| id.clone());
+        for (old, recipe) in &r.recipes {
+            let mut recipe = recipe.clone();
+            for i in &mut recipe.ingredients {
+                i.food_id = gone_or(&ids, &i.food_id);
+            }
+            match super::recipes::insert_recipe_in(&tx, &recipe, now)? {
+                Some(row) => ids.insert(old.clone(), format!("r{row}")),
+                None => return Err(StoreError::NameTaken(recipe.name.clone())),
+            };
+        }
+        let renamed = |id: &String| gone_or(&ids, id);
         for e in &r.entries {
             let e = NewEntry { food_id: renamed(&e.food_id), ..e.clone() };
             insert_entry_in(&tx, None, &e)?;
@@ -131,5 +143,21 @@ impl Diary {
             std::fs::set_permissions(dest, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
         }
         Ok(())
+    }
+}
+
+/// The id a custom food or recipe got on import; one the file did not hold (it was removed,
+/// its entries kept) becomes "c0" or "r0", which no food ever has, so that it never names the
+/// food the diary creates next under its old id. Catalog ids stay as they are.
+fn gone_or(ids: &HashMap<String, String>, id: &str) -> String {
+    if let Some(new) = ids.get(id) {
+        return new.clone();
+    }
+    if super::custom_row(id).is_some() {
+        "c0".to_string()
+    } else if crate::domain::recipe::recipe_row(id).is_some() {
+        "r0".to_string()
+    } else {
+        id.to_string()
     }
 }

@@ -68,6 +68,8 @@ pub enum Action {
     OpenDatePrompt,
     /// Save the selected entry's meal under a name.
     SaveMeal,
+    /// Make a recipe (one serving) of the selected entry's meal, under a name.
+    RecipeFromMeal,
     /// Copy yesterday's meal (the selected entry's, else the current one) to the shown day.
     CopyYesterday,
     // Overlays

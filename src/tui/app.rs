@@ -315,7 +315,8 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
         OpenNote => journal::open(state, journal::Kind::Note),
         OpenSymptom => journal::open(state, journal::Kind::Symptom),
         OpenSymptomView => journal::open_view(state),
-        SaveMeal => meals::open_name(state),
+        SaveMeal => meals::open_name(state, false),
+        RecipeFromMeal => meals::open_name(state, true),
         OpenSavedMeals => meals::open_picker(state),
         CopyYesterday => meals::copy_yesterday(state),
         OpenHelp => {

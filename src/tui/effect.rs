@@ -72,6 +72,12 @@ pub enum Effect {
         name: String,
         items: Vec<(String, String)>,
     },
+    /// Make a recipe of one serving of `meal` on `date`, as its entries were logged.
+    SaveRecipe {
+        name: String,
+        date: NaiveDate,
+        meal: Meal,
+    },
     /// Log a saved meal's foods (with their current figures) to `to` on `date`.
     LogSavedMeal {
         meal: SavedMeal,
@@ -140,6 +146,7 @@ impl Effect {
             | RestoreSupplement(_)
             | RemoveSupplement { .. }
             | SaveMeal { .. }
+            | SaveRecipe { .. }
             | LogSavedMeal { .. }
             | CopyMeal { .. }
             | AddNote { .. }

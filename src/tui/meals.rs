@@ -15,8 +15,8 @@ use crate::domain::Entry;
 /// The longest meal name, as the CLI allows.
 const NAME_MAX: usize = 100;
 
-/// Opens the name prompt for the selected entry's meal.
-pub fn open_name(state: &mut AppState) -> Vec<Effect> {
+/// Opens the name prompt for the selected entry's meal, to save it or to make a recipe of it.
+pub fn open_name(state: &mut AppState, recipe: bool) -> Vec<Effect> {
     let Some(meal) = state.selected_entry().map(|e| e.meal) else { return nothing_selected(state) };
     let items = state
         .entries
@@ -24,7 +24,8 @@ pub fn open_name(state: &mut AppState) -> Vec<Effect> {
         .filter(|e| e.meal == meal)
         .map(|e| (e.food_id.clone(), e.quantity.clone()))
         .collect();
-    state.naming = Some(NamePrompt { input: TextField::new(NAME_MAX), meal, date: state.date, items });
+    state.naming =
+        Some(NamePrompt { input: TextField::new(NAME_MAX), meal, date: state.date, items, recipe });
     vec![]
 }
 
@@ -43,7 +44,11 @@ pub fn name_prompt(state: &mut AppState, action: Action) -> Vec<Effect> {
                 return vec![];
             }
             let items = std::mem::take(&mut p.items);
+            let (recipe, meal, date) = (p.recipe, p.meal, p.date);
             state.naming = None;
+            if recipe {
+                return vec![Effect::SaveRecipe { name, date, meal }];
+            }
             return vec![Effect::SaveMeal { name, items }];
         }
         _ => {}

@@ -235,6 +235,13 @@ impl Runtime {
                 let replaced = meals::save(diary, &name, &items, now)?;
                 vec![Action::MealSaved { name, items: items.len(), replaced }]
             }
+            Effect::SaveRecipe { name, date, meal } => {
+                self.hints = None;
+                vec![match crate::service::recipes::from_meal(diary, &name, date, meal, now)? {
+                    Some(r) => Action::Notice(crate::present::recipe::made(&r)),
+                    None => Action::Failed(crate::present::recipe::not_made(&name)),
+                }]
+            }
             Effect::LogSavedMeal { meal, date, to } => {
                 let logged = match meals::log_saved(diary, catalog, &meal, date, to, now) {
                     Err(ServiceError::Store(e)) => return Err(e.into()),

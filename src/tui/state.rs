@@ -211,6 +211,8 @@ pub struct NamePrompt {
     pub date: NaiveDate,
     /// (food id, quantity as typed) of the meal's entries.
     pub items: Vec<(String, String)>,
+    /// The name is a recipe's (`c`), not a saved meal's.
+    pub recipe: bool,
 }
 
 /// A saved meal with its foods' names, for the picker.

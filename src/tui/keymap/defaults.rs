@@ -73,6 +73,14 @@ fn rows() -> Vec<Row> {
         (Log, "saved_meals", &["r"], Always, OpenSavedMeals, "log a saved meal to the current meal"),
         (
             Log,
+            "recipe_from_meal",
+            &["c"],
+            Always,
+            RecipeFromMeal,
+            "make a recipe of the selected entry's meal",
+        ),
+        (
+            Log,
             "copy_yesterday",
             &["y"],
             Always,

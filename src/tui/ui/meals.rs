@@ -23,12 +23,13 @@ impl Widget for NameOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (p, t) = (self.prompt, self.theme);
         let foods = plural(p.items.len(), "food", "foods");
+        let what = if p.recipe { "a recipe, 1 serving" } else { "a meal" };
         let inner = frame::overlay(
             area,
             buf,
             t,
             Span::styled(
-                format!(" Save {} of {} as a meal ({foods}) ", p.meal, p.date.format("%a %-d %b")),
+                format!(" Save {} of {} as {what} ({foods}) ", p.meal, p.date.format("%a %-d %b")),
                 t.title,
             ),
             self.keys.name_hint(),
@@ -39,7 +40,12 @@ impl Widget for NameOverlay<'_> {
             field.push(Span::styled("  e.g. usual breakfast", t.dim));
         }
         let logs = self.keys.say(Focus::Log, "saved_meals", " logs saved meals.");
-        let note = ["A saved meal of that name is replaced.".to_string()].into_iter().chain(logs);
+        let replaced = if p.recipe {
+            "A name a recipe has is refused."
+        } else {
+            "A saved meal of that name is replaced."
+        };
+        let note = [replaced.to_string()].into_iter().chain(logs.filter(|_| !p.recipe));
         let lines = vec![Line::from(field), Line::styled(note.collect::<Vec<_>>().join(" "), t.dim)];
         Paragraph::new(lines).render(inner, buf);
     }
