@@ -45,6 +45,9 @@ late_snack = "21:30"
 theme = "default"
 # Nutrients the app shows beyond magnesium, calcium and vitamin D, e.g. ["zinc_mg", "vitamin_k_ug"].
 extra_nutrients = []
+# Clicks select rows and close overlays, the wheel scrolls; false leaves the mouse to the
+# terminal (its own selection and copy).
+mouse = true
 
 [place]
 # Where you live, for whether the noon sun is high enough for skin to make vitamin D: a
@@ -109,11 +112,19 @@ impl Default for Meals {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct App {
     pub theme: Theme,
     pub extra_nutrients: Vec<String>,
+    /// Clicks and the wheel in the app.
+    pub mouse: bool,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        App { theme: Theme::default(), extra_nutrients: Vec::new(), mouse: true }
+    }
 }
 
 /// Where the user lives: a latitude, or a city from `domain::places`. At most one of the two.

@@ -7,7 +7,9 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{cofactors, history, journal, labs, meals, prompt, review, search, suggest, supplements, trends};
+use super::{
+    cofactors, history, journal, labs, meals, mouse, prompt, review, search, suggest, supplements, trends,
+};
 use crate::domain::{date, Meal};
 use crate::present::absorption::poor_source;
 use crate::service::DayReport;
@@ -75,11 +77,23 @@ pub fn writes_waiting(state: &mut AppState, before: usize, now: usize) {
 }
 
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let fx = apply(state, action);
+    crate::tui::ui::layout::settle_log(state);
+    fx
+}
+
+fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     match action {
         Quit => {
             state.quit = true;
             vec![Effect::Quit]
+        }
+        Click { col, row } => mouse::click(state, col, row),
+        Wheel { down } => mouse::wheel(state, down),
+        Resize { width, height } => {
+            state.screen = ratatui::layout::Rect::new(0, 0, width, height);
+            vec![]
         }
         DayLoaded(report) => day_loaded(state, report),
         TrendLoaded { end, days } => trends::loaded(state, end, days),

@@ -103,7 +103,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> io::Result<()> {
     });
 
     let mut app = App { state, runtime, worker, theme, config };
-    let mut screen = terminal::take()?;
+    let mut screen = terminal::take(config.app.mouse)?;
     let (ended, closed) = match signals.waker().and_then(Terminal::open) {
         Ok(tty) => {
             let ended = app.run(&mut screen, &tty, &mut signals);
@@ -160,6 +160,11 @@ impl App<'_> {
         let mut told = (self.state.today, self.state.meal);
         let mut waiting = 0;
         loop {
+            // Clicks are measured on the screen as drawn.
+            let size = screen.size()?;
+            if (size.width, size.height) != (self.state.screen.width, self.state.screen.height) {
+                self.dispatch(Action::Resize { width: size.width, height: size.height });
+            }
             screen.draw(|f| ui::draw(f, &self.state, &self.theme))?;
             // Fault injection for the test that proves a panic restores the terminal; debug
             // builds only, never in a release.
@@ -195,10 +200,13 @@ impl App<'_> {
                 }
             }
             while let Some(event) = tty.next()? {
-                if let Event::Key(key) = event {
-                    if let Some(a) = self.state.keys.resolve(&self.state, key) {
-                        self.dispatch(a);
-                    }
+                let action = match event {
+                    Event::Key(key) => self.state.keys.resolve(&self.state, key),
+                    Event::Mouse(m) => super::mouse::action(m),
+                    _ => None,
+                };
+                if let Some(a) = action {
+                    self.dispatch(a);
                 }
                 if self.state.quit {
                     break;

@@ -17,6 +17,9 @@ pub mod keymap;
 mod keys_tests;
 mod labs;
 mod meals;
+pub mod mouse;
+#[cfg(test)]
+mod mouse_tests;
 mod prompt;
 mod review;
 pub mod runtime;

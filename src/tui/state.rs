@@ -25,7 +25,8 @@ pub enum TrendRange {
     Months,
 }
 
-/// The date prompt (`:`): a date to show, as typed, and why the last one typed was refused.
+/// The command line (`:`): a command as typed (`goto 2026-01-05`, or a bare date to show),
+/// and why the last one was refused or what Tab found to complete it with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatePrompt {
     pub input: TextField,
@@ -341,6 +342,11 @@ pub struct AppState {
     pub group_names: Vec<String>,
     /// Entry to select once the day reloads (a new or restored entry).
     pub select_id: Option<i64>,
+    /// The terminal's size as last drawn (Resize): the layout clicks are found in.
+    pub screen: ratatui::layout::Rect,
+    /// The first line of the day log shown (ui/layout.rs keeps it so that the selected entry
+    /// is in view and the rows stay put while it is).
+    pub log_top: usize,
     pub quit: bool,
 }
 
@@ -425,6 +431,8 @@ impl AppState {
             prefix: None,
             group_names: Vec::new(),
             select_id: None,
+            screen: ratatui::layout::Rect::new(0, 0, 80, 24),
+            log_top: 0,
             quit: false,
         }
     }
