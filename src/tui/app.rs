@@ -8,7 +8,8 @@ use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
 use super::{
-    cofactors, history, journal, labs, meals, mouse, prompt, review, search, suggest, supplements, trends,
+    cmdline, cofactors, history, journal, labs, meals, mouse, prompt, review, search, suggest, supplements,
+    trends,
 };
 use crate::domain::{date, Meal};
 use crate::present::absorption::poor_source;
@@ -224,7 +225,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         other => match state.focus() {
             Focus::Help => help(state, other),
             Focus::Amount => prompt::update(state, other),
-            Focus::Date => trends::prompt(state, other),
+            Focus::Date => cmdline::update(state, other),
             Focus::Name => meals::name_prompt(state, other),
             Focus::Journal => journal::prompt(state, other),
             Focus::Symptoms => journal::view(state, other),
@@ -314,7 +315,7 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             vec![]
         }
         WeekBack | WeekForward => trends::step_week(state, action == WeekForward),
-        OpenDatePrompt => trends::open_prompt(state),
+        OpenDatePrompt => cmdline::open(state),
         CycleMeal => {
             next_meal(state);
             state.set_status(StatusKind::Hint, format!("New entries go to {}", state.meal));

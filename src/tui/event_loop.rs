@@ -75,6 +75,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> io::Result<()> {
     state.vitamin_d_iu = config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
     state.metric_portions = config.units.portions == crate::config::PortionsFirst::Metric;
     state.keys = config.keymap();
+    state.home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(std::path::PathBuf::from);
     let theme = match config.app.theme {
         ConfigTheme::Mono => Theme::new(true),
         ConfigTheme::Default => Theme::from_env(),

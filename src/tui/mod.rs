@@ -5,9 +5,12 @@
 
 pub mod action;
 pub mod app;
+mod cmdline;
 mod cofactors;
+pub mod command;
 pub mod effect;
 mod event_loop;
+mod export;
 #[cfg(test)]
 mod features_tests;
 mod history;

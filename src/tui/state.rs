@@ -31,6 +31,8 @@ pub enum TrendRange {
 pub struct DatePrompt {
     pub input: TextField,
     pub error: Option<String>,
+    /// What Tab found to complete the last word with, when more than one fits.
+    pub candidates: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,8 +296,10 @@ pub struct AppState {
     /// Summaries of the trend's days, oldest first: every day of the range's span ending on
     /// the shown date (or a longer span, which the shorter ranges read without a new load).
     pub trend: Vec<DaySummary>,
-    /// The date prompt, open.
+    /// The command line (`:`), open.
     pub jump: Option<DatePrompt>,
+    /// The home directory, for a `~` in a file the command line names.
+    pub home: Option<std::path::PathBuf>,
     pub search: Option<SearchState>,
     pub amount: Option<AmountPrompt>,
     pub groups: Option<GroupPicker>,
@@ -404,6 +408,7 @@ impl AppState {
             trend_range: TrendRange::Week,
             trend: Vec::new(),
             jump: None,
+            home: None,
             search: None,
             amount: None,
             groups: None,
