@@ -18,7 +18,7 @@ use super::ui::{self, theme::Theme};
 use super::worker::Worker;
 use super::{app, dispatch, dispatch_to, receive, writes};
 use crate::clock;
-use crate::config::{Config, Theme as ConfigTheme};
+use crate::config::Config;
 use crate::tui::runtime::Runtime;
 
 /// How often the app looks for other processes' changes and the clock.
@@ -76,10 +76,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> io::Result<()> {
     state.metric_portions = config.units.portions == crate::config::PortionsFirst::Metric;
     state.keys = config.keymap();
     state.home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(std::path::PathBuf::from);
-    let theme = match config.app.theme {
-        ConfigTheme::Mono => Theme::new(true),
-        ConfigTheme::Default => Theme::from_env(),
-    };
+    let theme = config.theme(ui::theme::no_color());
     let first = app::load_date(&state);
     let mut queue = Vec::new();
     for fx in first {
