@@ -103,7 +103,10 @@ pub fn parse(line: &str, today: NaiveDate, home: Option<&Path>) -> Result<Comman
             extra(0)?;
             Ok(Command::Quit)
         }
-        _ if args.is_empty() && parse_date(verb, today).is_ok() => {
+        // A date alone, or what begins like one ("2026-02-30"): its own error says why not.
+        _ if args.is_empty()
+            && (verb.starts_with(|c: char| c.is_ascii_digit()) || parse_date(verb, today).is_ok()) =>
+        {
             parse_date(verb, today).map(Command::Goto).map_err(|e| e.to_string())
         }
         _ => Err(format!("unknown command {:?}: use {}", clip(verb), verbs_said())),

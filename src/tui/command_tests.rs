@@ -25,6 +25,9 @@ fn goto_takes_a_date_today_or_yesterday_and_a_bare_date_goes_too() {
     let bad = read("goto 2026-02-30").unwrap_err();
     assert!(bad.contains("2026-02-30"), "{bad}");
     assert!(read("goto today now").unwrap_err().contains("not also \"now\""));
+    // A bare date that is no date says so, as goto would.
+    assert_eq!(read("2026-02-30"), read("goto 2026-02-30"));
+    assert!(read("2026-02-30").unwrap_err().contains("can't read the date"));
 }
 
 #[test]

@@ -156,3 +156,43 @@ fn mouse_events_become_actions() {
     assert_eq!(super::mouse::action(at(MouseEventKind::Up(MouseButton::Left))), None);
     assert_eq!(super::mouse::action(at(MouseEventKind::Down(MouseButton::Right))), None);
 }
+
+#[test]
+fn a_click_picks_a_suggestion_under_a_calcium_note() {
+    use crate::domain::insights::Suggestion;
+    use crate::service::GapSuggestions;
+    let mut s = with_entries(0);
+    update(&mut s, Action::OpenSuggestions);
+    let one = |id: &str, name: &str| {
+        let mut f = food(1);
+        (f.id, f.name) = (id.into(), name.into());
+        Suggestion {
+            food: f,
+            portion: "1 cup".into(),
+            grams: 30.0,
+            adds: 30.0,
+            kcal: None,
+            per_100kcal: None,
+            yours: false,
+        }
+    };
+    let list = vec![one("11457", "Spinach, raw"), one("a", "Tofu, firm"), one("b", "Sardines, canned")];
+    let found = GapSuggestions {
+        date: day(),
+        nutrient: Nutrient::Calcium,
+        total: 0.0,
+        target: Some(1000.0),
+        gap: 1000.0,
+        list,
+    };
+    s.suggest.as_mut().unwrap().nutrient = Nutrient::Calcium;
+    update(&mut s, Action::SuggestionsLoaded(found));
+    let inner = layout::inner(layout::overlay(s.screen, &s, Focus::Suggest).unwrap());
+    let row = (inner.y..inner.y + inner.height).find(|r| screen_row(&s, *r).contains("Sardines")).unwrap();
+    update(&mut s, Action::Click { col: inner.x + 4, row });
+    assert_eq!(s.suggest.as_ref().unwrap().selected, 2);
+    // The note under spinach selects nothing.
+    update(&mut s, Action::Click { col: inner.x + 4, row: row - 2 });
+    assert_eq!(s.suggest.as_ref().unwrap().selected, 2);
+    assert!(screen_row(&s, row - 1).contains("Tofu"));
+}
