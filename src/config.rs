@@ -17,7 +17,7 @@ use crate::tui::keymap::{KeySetting, Keymap};
 pub const CONFIG_ENV: &str = "MARROW_CONFIG";
 
 /// The default settings, commented; `default_toml` adds the key bindings.
-pub const DEFAULT_TOML: &str = r#"# marrow configuration. Every setting is optional; these are the defaults.
+pub const DEFAULT_TOML: &str = r##"# marrow configuration. Every setting is optional; these are the defaults.
 # Read from `marrow config path`; $MARROW_CONFIG names another file.
 
 [units]
@@ -41,10 +41,21 @@ late_snack = "21:30"
 # vitamin_d_ug = 20
 
 [app]
-# "default" (colours by role) or "mono" (no colour; NO_COLOR also turns colour off).
+# "default" (colours for a dark terminal), "light" (dark colours for a white one) or "mono"
+# (no colour; NO_COLOR also turns colour off, whatever is set here).
 theme = "default"
 # Nutrients the app shows beyond magnesium, calcium and vitamin D, e.g. ["zinc_mg", "vitamin_k_ug"].
 extra_nutrients = []
+# Clicks select rows and close overlays, the wheel scrolls; false leaves the mouse to the
+# terminal (its own selection and copy).
+mouse = true
+
+[theme]
+# A colour per role, over the theme's: a name (green, light_blue, dark_gray), a number of the
+# 256-colour palette or #rrggbb. Roles: title, border, heading, text, dim, selected, good,
+# warn, bad, unknown, accent, over (selected and over colour the background).
+# good = "green"
+# dim = "#777777"
 
 [place]
 # Where you live, for whether the noon sun is high enough for skin to make vitamin D: a
@@ -52,7 +63,7 @@ extra_nutrients = []
 # London, Sydney...). Unset, marrow claims nothing about the sun.
 # latitude = 42.4
 # city = "Boston"
-"#;
+"##;
 
 /// Vitamin D display unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -78,6 +89,7 @@ pub enum Theme {
     #[default]
     Default,
     Mono,
+    Light,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
@@ -109,11 +121,19 @@ impl Default for Meals {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct App {
     pub theme: Theme,
     pub extra_nutrients: Vec<String>,
+    /// Clicks and the wheel in the app.
+    pub mouse: bool,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        App { theme: Theme::default(), extra_nutrients: Vec::new(), mouse: true }
+    }
 }
 
 /// Where the user lives: a latitude, or a city from `domain::places`. At most one of the two.
@@ -132,6 +152,8 @@ pub struct Config {
     pub meals: Meals,
     pub targets: BTreeMap<String, f64>,
     pub app: App,
+    /// Colours per role (`good = "green"`), over the theme's.
+    pub theme: BTreeMap<String, String>,
     pub place: Place,
     /// Key rebindings: `remove = "x"`, or per context `[keys.search] sort = "ctrl-o"`.
     pub keys: BTreeMap<String, KeySetting>,
@@ -246,6 +268,11 @@ impl Config {
                 "meal times must run breakfast < lunch < snack < dinner < late_snack".into(),
             ));
         }
+        for (role, value) in &config.theme {
+            crate::tui::ui::theme::check(role, value).map_err(|what| {
+                (line_in_table(text, "theme", role).unwrap_or_else(|| find("[theme]")), clip_words(&what))
+            })?;
+        }
         check_place(text, &config.place)?;
         if let Err(e) = Keymap::with_overrides(&config.keys) {
             let line = line_in_table(text, &e.table, &e.name)
@@ -289,6 +316,18 @@ impl Config {
         self.place.latitude.or_else(|| self.place.city.as_deref().and_then(places::latitude_of))
     }
 
+    /// The app's colours: the palette `[app] theme` names with `[theme]`'s colours, or none
+    /// when `no_color` (NO_COLOR).
+    pub fn theme(&self, no_color: bool) -> crate::tui::ui::theme::Theme {
+        use crate::tui::ui::theme::{Palette, Theme as Colours};
+        let palette = match self.app.theme {
+            Theme::Default => Palette::Default,
+            Theme::Light => Palette::Light,
+            Theme::Mono => Palette::Mono,
+        };
+        Colours::build(palette, &self.theme, no_color)
+    }
+
     /// Extra nutrients for the app, in canonical order.
     pub fn extra_nutrients(&self) -> Vec<Nutrient> {
         Nutrient::all().filter(|n| self.app.extra_nutrients.iter().any(|k| k == n.key())).collect()
@@ -302,76 +341,5 @@ fn check_place(text: &str, place: &Place) -> Result<(), (usize, String)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_default_config_is_valid_and_matches_the_defaults() {
-        assert_eq!(Config::parse(DEFAULT_TOML).unwrap(), Config::default());
-    }
-
-    #[test]
-    fn settings_are_read() {
-        let c = Config::parse("[units]\nvitamin_d = \"IU\"\n[targets]\nmagnesium_mg = 400\n[app]\nextra_nutrients = [\"zinc_mg\"]\n").unwrap();
-        assert_eq!(c.units.vitamin_d, VitaminDUnit::Iu);
-        assert_eq!(c.target_overrides().get(&Nutrient::Magnesium), Some(&400.0));
-        assert_eq!(c.extra_nutrients(), vec![Nutrient::Zinc]);
-        // As the diary applies them to every profile it returns.
-        let p = crate::domain::Profile { overrides: c.target_overrides(), ..Default::default() };
-        assert_eq!(p.targets().get(Nutrient::Magnesium), Some(400.0));
-        assert_eq!(p.targets().get(Nutrient::Calcium), Some(1000.0));
-    }
-
-    #[test]
-    fn bad_files_name_the_line() {
-        let (line, what) =
-            Config::parse("[units]\nvitamin_d = \"ug\"\nportions = \"imperial\"\n").unwrap_err();
-        assert_eq!(line, 3, "{what}");
-        let (line, _) =
-            Config::parse("[app]\ntheme = \"default\"\n\n[targets]\nmagnesium = 400\n").unwrap_err();
-        assert_eq!(line, 5);
-        let (line, _) = Config::parse("[units]\nvitamin_d = \n").unwrap_err();
-        assert_eq!(line, 2);
-        assert!(Config::parse("[nonsense]\nx = 1\n").is_err());
-        assert!(Config::parse("[meals]\nlunch = \"25:00\"\n").is_err());
-        assert!(Config::parse("[targets]\nmagnesium_mg = -5\n").is_err());
-    }
-
-    #[test]
-    fn a_place_gives_a_latitude() {
-        assert_eq!(Config::default().latitude(), None);
-        assert_eq!(Config::parse("[place]\nlatitude = 42.4\n").unwrap().latitude(), Some(42.4));
-        assert_eq!(Config::parse("[place]\nlatitude = -33\n").unwrap().latitude(), Some(-33.0));
-        assert_eq!(Config::parse("[place]\ncity = \"boston\"\n").unwrap().latitude(), Some(42.36));
-        assert_eq!(Config::parse("[place]\ncity = \"Sydney\"\n").unwrap().latitude(), Some(-33.87));
-    }
-
-    #[test]
-    fn a_bad_place_names_its_line() {
-        let (line, what) =
-            Config::parse("[units]\nvitamin_d = \"ug\"\n[place]\nlatitude = 95\n").unwrap_err();
-        assert_eq!(line, 4, "{what}");
-        assert!(what.contains("-90 to 90"), "{what}");
-        let (line, what) = Config::parse("[place]\n\ncity = \"Atlantis\"\n").unwrap_err();
-        assert_eq!(line, 3, "{what}");
-        assert!(what.contains("unknown city \"Atlantis\""), "{what}");
-        let (line, what) = Config::parse("[place]\nlatitude = 42.4\ncity = \"Boston\"\n").unwrap_err();
-        assert_eq!(line, 3, "{what}");
-        let (line, _) = Config::parse("[place]\nlatitude = \"north\"\n").unwrap_err();
-        assert_eq!(line, 2);
-        let (line, _) = Config::parse("[place]\nlongitude = 71\n").unwrap_err();
-        assert_eq!(line, 2);
-    }
-
-    #[test]
-    fn meal_times() {
-        let c = Config::default();
-        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        assert_eq!(c.meal_at(t(7, 0)), Meal::Breakfast);
-        assert_eq!(c.meal_at(t(12, 0)), Meal::Lunch);
-        assert_eq!(c.meal_at(t(15, 0)), Meal::Snack);
-        assert_eq!(c.meal_at(t(19, 0)), Meal::Dinner);
-        assert_eq!(c.meal_at(t(23, 0)), Meal::Snack);
-        assert_eq!(c.meal_at(t(2, 0)), Meal::Snack);
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

@@ -189,6 +189,6 @@ fn the_date_prompt_says_why_a_date_is_refused() {
     }
     update(&mut s, Action::Confirm);
     let text = screen(&s, 80, 24);
-    assert!(text.contains("Go to a date") && text.contains("2026-02-30"), "{text}");
+    assert!(text.contains("Command") && text.contains("2026-02-30"), "{text}");
     assert!(text.contains("can't read the date"), "{text}");
 }

@@ -29,7 +29,7 @@ mod supplement;
 mod symptom;
 mod table;
 mod top;
-mod transfer;
+pub(crate) mod transfer;
 mod week;
 
 use std::path::PathBuf;

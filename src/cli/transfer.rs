@@ -158,7 +158,7 @@ fn fmt(x: f64) -> String {
 /// meal, food, quantity, grams, kind (`food` or `supplement`), then each nutrient (its unit in
 /// the column name). In a food row an unknown value is an empty cell; a dose's row has its
 /// amount under its nutrient and 0 under the others (it adds nothing else, as in the totals).
-fn entries_csv(x: &Export) -> String {
+pub(crate) fn entries_csv(x: &Export) -> String {
     let mut h: Vec<Cell> = ["date", "time", "meal", "food_id", "food_name", "quantity", "grams", "kind"]
         .into_iter()
         .map(|c| Cell::Text(c.into()))

@@ -142,6 +142,20 @@ pub enum Action {
     NextNutrient,
     PrevNutrient,
     Quit,
+    /// A left click at a cell of the screen (column, row from the top left, 0-based).
+    Click {
+        col: u16,
+        row: u16,
+    },
+    /// The mouse wheel: down (towards later rows) or up.
+    Wheel {
+        down: bool,
+    },
+    /// The terminal's size, before a frame is drawn: what clicks are measured against.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     // Results from the runtime
     DayLoaded(DayReport),
     TrendLoaded {

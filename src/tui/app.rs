@@ -7,7 +7,10 @@ use super::action::Action;
 use super::effect::{Effect, Work};
 use super::keymap::Prefix;
 use super::state::{AppState, Focus, MovePicker, Pending, StatusKind, Undo as UndoStep};
-use super::{cofactors, history, journal, labs, meals, prompt, review, search, suggest, supplements, trends};
+use super::{
+    cmdline, cofactors, history, journal, labs, meals, mouse, prompt, review, search, suggest, supplements,
+    trends,
+};
 use crate::domain::{date, Meal};
 use crate::present::absorption::poor_source;
 use crate::service::DayReport;
@@ -75,11 +78,23 @@ pub fn writes_waiting(state: &mut AppState, before: usize, now: usize) {
 }
 
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let fx = apply(state, action);
+    crate::tui::ui::layout::settle_log(state);
+    fx
+}
+
+fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     use Action::*;
     match action {
         Quit => {
             state.quit = true;
             vec![Effect::Quit]
+        }
+        Click { col, row } => mouse::click(state, col, row),
+        Wheel { down } => mouse::wheel(state, down),
+        Resize { width, height } => {
+            state.screen = ratatui::layout::Rect::new(0, 0, width, height);
+            vec![]
         }
         DayLoaded(report) => day_loaded(state, report),
         TrendLoaded { end, days } => trends::loaded(state, end, days),
@@ -210,7 +225,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         other => match state.focus() {
             Focus::Help => help(state, other),
             Focus::Amount => prompt::update(state, other),
-            Focus::Date => trends::prompt(state, other),
+            Focus::Date => cmdline::update(state, other),
             Focus::Name => meals::name_prompt(state, other),
             Focus::Journal => journal::prompt(state, other),
             Focus::Symptoms => journal::view(state, other),
@@ -300,7 +315,7 @@ fn log(state: &mut AppState, action: Action) -> Vec<Effect> {
             vec![]
         }
         WeekBack | WeekForward => trends::step_week(state, action == WeekForward),
-        OpenDatePrompt => trends::open_prompt(state),
+        OpenDatePrompt => cmdline::open(state),
         CycleMeal => {
             next_meal(state);
             state.set_status(StatusKind::Hint, format!("New entries go to {}", state.meal));

@@ -104,6 +104,11 @@ pub enum Effect {
         name: Option<String>,
         nutrient: Nutrient,
     },
+    /// The diary written to a new file, as `marrow export` writes it (the command line).
+    Export {
+        format: super::command::Format,
+        path: std::path::PathBuf,
+    },
     Quit,
 }
 
@@ -164,6 +169,7 @@ impl Effect {
             | Review(_)
             | LoadLabs(_)
             | LoadSymptomView { .. }
+            | Export { .. }
             | Quit => false,
         }
     }

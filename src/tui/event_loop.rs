@@ -18,7 +18,7 @@ use super::ui::{self, theme::Theme};
 use super::worker::Worker;
 use super::{app, dispatch, dispatch_to, receive, writes};
 use crate::clock;
-use crate::config::{Config, Theme as ConfigTheme};
+use crate::config::Config;
 use crate::tui::runtime::Runtime;
 
 /// How often the app looks for other processes' changes and the clock.
@@ -75,10 +75,8 @@ pub fn run(mut runtime: Runtime, config: &Config) -> io::Result<()> {
     state.vitamin_d_iu = config.units.vitamin_d == crate::config::VitaminDUnit::Iu;
     state.metric_portions = config.units.portions == crate::config::PortionsFirst::Metric;
     state.keys = config.keymap();
-    let theme = match config.app.theme {
-        ConfigTheme::Mono => Theme::new(true),
-        ConfigTheme::Default => Theme::from_env(),
-    };
+    state.home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(std::path::PathBuf::from);
+    let theme = config.theme(ui::theme::no_color());
     let first = app::load_date(&state);
     let mut queue = Vec::new();
     for fx in first {
@@ -103,7 +101,7 @@ pub fn run(mut runtime: Runtime, config: &Config) -> io::Result<()> {
     });
 
     let mut app = App { state, runtime, worker, theme, config };
-    let mut screen = terminal::take()?;
+    let mut screen = terminal::take(config.app.mouse)?;
     let (ended, closed) = match signals.waker().and_then(Terminal::open) {
         Ok(tty) => {
             let ended = app.run(&mut screen, &tty, &mut signals);
@@ -160,6 +158,11 @@ impl App<'_> {
         let mut told = (self.state.today, self.state.meal);
         let mut waiting = 0;
         loop {
+            // Clicks are measured on the screen as drawn.
+            let size = screen.size()?;
+            if (size.width, size.height) != (self.state.screen.width, self.state.screen.height) {
+                self.dispatch(Action::Resize { width: size.width, height: size.height });
+            }
             screen.draw(|f| ui::draw(f, &self.state, &self.theme))?;
             // Fault injection for the test that proves a panic restores the terminal; debug
             // builds only, never in a release.
@@ -195,10 +198,13 @@ impl App<'_> {
                 }
             }
             while let Some(event) = tty.next()? {
-                if let Event::Key(key) = event {
-                    if let Some(a) = self.state.keys.resolve(&self.state, key) {
-                        self.dispatch(a);
-                    }
+                let action = match event {
+                    Event::Key(key) => self.state.keys.resolve(&self.state, key),
+                    Event::Mouse(m) => super::mouse::action(m),
+                    _ => None,
+                };
+                if let Some(a) = action {
+                    self.dispatch(a);
                 }
                 if self.state.quit {
                     break;

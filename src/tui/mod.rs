@@ -5,9 +5,12 @@
 
 pub mod action;
 pub mod app;
+mod cmdline;
 mod cofactors;
+pub mod command;
 pub mod effect;
 mod event_loop;
+mod export;
 #[cfg(test)]
 mod features_tests;
 mod history;
@@ -17,6 +20,9 @@ pub mod keymap;
 mod keys_tests;
 mod labs;
 mod meals;
+pub mod mouse;
+#[cfg(test)]
+mod mouse_tests;
 mod prompt;
 mod review;
 pub mod runtime;

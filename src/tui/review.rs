@@ -19,7 +19,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     show(state, Period::days_ending(state.date, WEEK_DAYS))
 }
 
-fn show(state: &mut AppState, period: Period) -> Vec<Effect> {
+pub(super) fn show(state: &mut AppState, period: Period) -> Vec<Effect> {
     state.review = Some(ReviewOverlay { period, found: None, scroll: 0 });
     vec![Effect::Review(period)]
 }

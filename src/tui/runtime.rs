@@ -262,6 +262,7 @@ impl Runtime {
                 }
                 self.batch(copied, Batch::Copied { from, meal })
             }
+            Effect::Export { format, path } => vec![super::export::write(diary, format, &path)?],
         })
     }
 

@@ -25,11 +25,14 @@ pub enum TrendRange {
     Months,
 }
 
-/// The date prompt (`:`): a date to show, as typed, and why the last one typed was refused.
+/// The command line (`:`): a command as typed (`goto 2026-01-05`, or a bare date to show),
+/// and why the last one was refused or what Tab found to complete it with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatePrompt {
     pub input: TextField,
     pub error: Option<String>,
+    /// What Tab found to complete the last word with, when more than one fits.
+    pub candidates: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,8 +298,10 @@ pub struct AppState {
     /// Summaries of the trend's days, oldest first: every day of the range's span ending on
     /// the shown date (or a longer span, which the shorter ranges read without a new load).
     pub trend: Vec<DaySummary>,
-    /// The date prompt, open.
+    /// The command line (`:`), open.
     pub jump: Option<DatePrompt>,
+    /// The home directory, for a `~` in a file the command line names.
+    pub home: Option<std::path::PathBuf>,
     pub search: Option<SearchState>,
     pub amount: Option<AmountPrompt>,
     pub groups: Option<GroupPicker>,
@@ -343,6 +348,11 @@ pub struct AppState {
     pub group_names: Vec<String>,
     /// Entry to select once the day reloads (a new or restored entry).
     pub select_id: Option<i64>,
+    /// The terminal's size as last drawn (Resize): the layout clicks are found in.
+    pub screen: ratatui::layout::Rect,
+    /// The first line of the day log shown (ui/layout.rs keeps it so that the selected entry
+    /// is in view and the rows stay put while it is).
+    pub log_top: usize,
     pub quit: bool,
 }
 
@@ -400,6 +410,7 @@ impl AppState {
             trend_range: TrendRange::Week,
             trend: Vec::new(),
             jump: None,
+            home: None,
             search: None,
             amount: None,
             groups: None,
@@ -427,6 +438,8 @@ impl AppState {
             prefix: None,
             group_names: Vec::new(),
             select_id: None,
+            screen: ratatui::layout::Rect::new(0, 0, 80, 24),
+            log_top: 0,
             quit: false,
         }
     }

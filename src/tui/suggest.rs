@@ -18,7 +18,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     show(state, Nutrient::Magnesium)
 }
 
-fn show(state: &mut AppState, nutrient: Nutrient) -> Vec<Effect> {
+pub(super) fn show(state: &mut AppState, nutrient: Nutrient) -> Vec<Effect> {
     state.suggest = Some(SuggestOverlay { nutrient, found: None, selected: 0 });
     vec![Effect::Suggest { date: state.date, nutrient }]
 }

@@ -13,31 +13,49 @@ use std::io::{self, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::fs::OpenOptionsExt;
 use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen};
 use ratatui::layout::Rect;
 use ratatui::DefaultTerminal;
 
-/// Leaves the alternate screen and shows the cursor, as the watchdog writes them.
-const HAND_BACK: &[u8] = b"\x1b[?1049l\x1b[?25h";
+/// Stops the mouse reports, leaves the alternate screen and shows the cursor, as the watchdog
+/// writes them. The mouse reports are stopped on every way out, whether they were asked for
+/// or not: a shell left with them on would fill its prompt with them.
+const HAND_BACK: &[u8] = b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
 
-/// Takes the terminal: raw mode and the alternate screen (and ratatui's panic hook, which
-/// hands it back on a panic).
-pub fn take() -> io::Result<DefaultTerminal> {
-    ratatui::try_init()
+/// Whether the app asked for the mouse (the config's `[app] mouse`), for taking the terminal
+/// again after a stop.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Takes the terminal: raw mode, the alternate screen, the mouse when `mouse` (and ratatui's
+/// panic hook, which hands it back on a panic, with one before it that stops the mouse).
+pub fn take(mouse: bool) -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    let handed_back = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        handed_back(info);
+    }));
+    MOUSE.store(mouse, Ordering::Relaxed);
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(terminal)
 }
 
-/// Hands the terminal back as the shell had it: the cursor shown, the alternate screen left,
-/// raw mode off. Every step is tried, whatever the one before did.
+/// Hands the terminal back as the shell had it: the mouse reports stopped, the cursor shown,
+/// the alternate screen left, raw mode off. Every step is tried, whatever the one before did.
 pub fn hand_back(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let mouse = execute!(io::stdout(), DisableMouseCapture);
     let shown = terminal.show_cursor();
     let restored = ratatui::try_restore();
-    shown.and(restored)
+    mouse.and(shown).and(restored)
 }
 
 /// Takes the terminal again after a stop, and has the next draw paint every cell. Raw mode
@@ -46,6 +64,9 @@ pub fn take_again(terminal: &mut DefaultTerminal) -> io::Result<()> {
     disable_raw_mode()?;
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     // A resize clears the screen and forgets what was drawn; `clear` would ask the terminal
     // where its cursor is, and the key reader holds the replies.
     let size = terminal.size()?;
@@ -166,7 +187,7 @@ mod tests {
     /// The raw bytes the watchdog writes stay in step with crossterm's own.
     #[test]
     fn the_watchdog_writes_what_crossterm_would() {
-        let expected = ansi(LeaveAlternateScreen) + &ansi(Show);
+        let expected = ansi(DisableMouseCapture) + &ansi(LeaveAlternateScreen) + &ansi(Show);
         assert_eq!(HAND_BACK, expected.as_bytes());
     }
 }

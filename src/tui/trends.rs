@@ -1,15 +1,12 @@
 //! The trends pane's state: which range it shows and the periods of that range, the load it
 //! needs (none when the days it holds already cover the range), and moving the shown date (a
-//! week back or forward, or to any date typed in the date prompt).
+//! week back or forward, or to any date the command line names, cmdline.rs).
 
 use chrono::{Days, NaiveDate};
 
-use super::action::Action;
 use super::app::load_date;
 use super::effect::Effect;
-use super::state::{AppState, DatePrompt, StatusKind, TrendRange};
-use super::text::TextField;
-use crate::domain::date::parse_date;
+use super::state::{AppState, TrendRange};
 use crate::domain::period::Period;
 
 /// Daily bars over 7 or 28 days; 12 buckets of a week or a month.
@@ -114,35 +111,6 @@ pub fn step_week(state: &mut AppState, forward: bool) -> Vec<Effect> {
         Some(d) => show(state, d),
         None => vec![],
     }
-}
-
-pub fn open_prompt(state: &mut AppState) -> Vec<Effect> {
-    state.jump = Some(DatePrompt { input: TextField::new(40), error: None });
-    vec![]
-}
-
-/// Keys in the date prompt: typing, Esc, and Enter, which shows the date typed or keeps the
-/// prompt open saying why it cannot be read.
-pub fn prompt(state: &mut AppState, action: Action) -> Vec<Effect> {
-    use Action::*;
-    let Some(p) = state.jump.as_mut() else { return vec![] };
-    match action {
-        Close => state.jump = None,
-        Type(_) | Backspace | Edit(_) => {
-            p.input.apply(&action);
-            p.error = None;
-        }
-        Confirm => match parse_date(p.input.trim(), state.today) {
-            Ok(d) => {
-                state.jump = None;
-                state.set_status(StatusKind::Hint, format!("Showing {}", d.format("%a %-d %b %Y")));
-                return show(state, d);
-            }
-            Err(e) => p.error = Some(e.to_string()),
-        },
-        _ => {}
-    }
-    vec![]
 }
 
 #[cfg(test)]

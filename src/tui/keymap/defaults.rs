@@ -49,7 +49,14 @@ fn rows() -> Vec<Row> {
         (Log, "trends", &["w"], Always, ToggleTrendRange, "trends: 7 days, 4 weeks, 12 weeks, 12 months"),
         (Log, "week_back", &["["], Always, WeekBack, "a week back"),
         (Log, "week_forward", &["]"], Always, WeekForward, "a week forward"),
-        (Log, "go_to_date", &[":"], Always, OpenDatePrompt, "go to a date (YYYY-MM-DD, today, yesterday)"),
+        (
+            Log,
+            "go_to_date",
+            &[":"],
+            Always,
+            OpenDatePrompt,
+            "commands: goto DATE, suggest, review, export, quit",
+        ),
         (
             Log,
             "supplements",
@@ -161,6 +168,7 @@ fn rows() -> Vec<Row> {
         (Meals, "meal", &["Tab", "BackTab"], Always, CycleMeal, "the meal it goes to"),
         (Meals, "saved_meals", &["r"], Always, Close, "close"),
         (Journal, "complete", &["Tab"], Always, Complete, "complete the symptom's name"),
+        (Command, "complete", &["Tab"], Always, Complete, "complete the command or its argument"),
         (Symptoms, "next_nutrient", &["Tab"], Always, NextNutrient, "magnesium, calcium, vitamin D"),
         (Symptoms, "prev_nutrient", &["BackTab"], Always, PrevNutrient, "the nutrient before"),
         (Symptoms, "next_symptom", &["l", "Right"], Always, NextDay, "the next symptom"),

@@ -208,10 +208,14 @@ impl Keymap {
         line([self.say(f, "confirm", " save"), self.say(f, "close", " cancel")])
     }
 
-    /// The date prompt's bottom line.
+    /// The command line's bottom line.
     pub fn date_hint(&self) -> String {
         let f = Focus::Date;
-        line([self.say(f, "confirm", " show"), self.say(f, "close", " cancel")])
+        line([
+            self.say(f, "complete", " completes"),
+            self.say(f, "confirm", " run"),
+            self.say(f, "close", " cancel"),
+        ])
     }
 
     /// The supplements overlay's bottom line, with the add form open or not.

@@ -61,13 +61,15 @@ pub enum Context {
     Journal,
     /// The symptom view.
     Symptoms,
+    /// The command line (`:`).
+    Command,
     /// This help.
     Help,
 }
 
 impl Context {
     /// Every context, in the order the help lists them: what people use most first.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Log,
         Context::Global,
         Context::Search,
@@ -85,6 +87,7 @@ impl Context {
         Context::Move,
         Context::Journal,
         Context::Symptoms,
+        Context::Command,
         Context::Help,
     ];
 
@@ -108,6 +111,7 @@ impl Context {
             Context::Move => "move",
             Context::Journal => "journal",
             Context::Symptoms => "symptoms",
+            Context::Command => "command",
             Context::Help => "help",
         }
     }
@@ -132,6 +136,7 @@ impl Context {
             Context::Move => "Moving an entry",
             Context::Journal => "The note and symptom prompt",
             Context::Symptoms => "The symptom view",
+            Context::Command => "The command line (:)",
             Context::Help => "This help",
         }
     }
@@ -143,7 +148,7 @@ impl Context {
     /// Contexts whose keys reach a text field: a plain letter there must type, so it can only
     /// be bound under a condition that says the field does not want it.
     pub fn has_text(self) -> bool {
-        matches!(self, Context::Text | Context::Search | Context::Amount | Context::Dose)
+        matches!(self, Context::Text | Context::Search | Context::Amount | Context::Dose | Context::Command)
     }
 
     /// Whether a sequence ("g g") can be bound here: no focus with a text field reads this
@@ -204,7 +209,8 @@ pub fn chain(focus: Focus) -> &'static [Context] {
         Focus::Help => &[Help, Global],
         Focus::Search => &[Search, Text, List, Global],
         Focus::Amount => &[Amount, Text, List, Global],
-        Focus::Name | Focus::Date => &[Text, Global],
+        Focus::Name => &[Text, Global],
+        Focus::Date => &[Command, Text, Global],
         Focus::Dose => &[Dose, Text, Global],
         Focus::Supplements => &[Supplements, Browse, List, Global],
         Focus::Suggest => &[Suggest, Browse, List, Global],

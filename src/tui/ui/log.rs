@@ -69,7 +69,6 @@ impl Widget for LogPane<'_> {
             ),
             t.dim,
         )];
-        let mut selected_line = 0;
         if s.entries.is_empty() {
             lines.push(Line::styled("  No entries on this day.", t.dim));
             if let Some(k) = s.keys.key_in(Focus::Log, "search") {
@@ -90,9 +89,6 @@ impl Widget for LogPane<'_> {
                     text.push_str(&column(n, v.get(n)));
                 }
                 let style = if i == s.selected && self.focused { t.selected } else { t.text };
-                if i == s.selected {
-                    selected_line = lines.len();
-                }
                 lines.push(Line::styled(text, style));
             }
         }
@@ -115,9 +111,8 @@ impl Widget for LogPane<'_> {
             lines.push(Line::styled(text, t.text));
         }
         lines.extend(super::journal::day_lines(s, t));
-        // Keep the selected entry in view.
-        let height = inner.height as usize;
-        let offset = frame::scroll_offset(selected_line, height);
+        // Keep the selected entry in view, where clicks find it (layout.rs).
+        let offset = super::layout::log_offset(s, inner.height);
         Paragraph::new(lines).scroll((offset.min(u16::MAX as usize) as u16, 0)).render(inner, buf);
     }
 }

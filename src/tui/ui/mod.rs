@@ -8,6 +8,7 @@ pub(crate) use gauges::cycle_pinned;
 mod help;
 mod journal;
 pub mod labs;
+pub mod layout;
 mod log;
 mod meals;
 mod prompt;
@@ -18,18 +19,14 @@ mod supplements;
 pub mod theme;
 mod trends;
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use ratatui::Frame;
 
+use self::layout::TINY;
 use self::theme::Theme;
 use super::state::{AppState, Focus, StatusKind};
-
-/// Below this the full layout does not fit and a compact summary is drawn.
-const FULL_MIN: (u16, u16) = (60, 16);
-/// Below this only a "terminal too small" note is drawn.
-const TINY: (u16, u16) = (20, 5);
 
 pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let area = frame.area();
@@ -44,83 +41,73 @@ pub fn render(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, t
         Paragraph::new(lines).render(area, buf);
         return;
     }
-    if area.width < FULL_MIN.0 || area.height < FULL_MIN.1 {
+    let Some(p) = layout::panes(area, state) else {
         compact(area, buf, state, theme);
         return;
-    }
-    let [header, gauges_area, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(gauges::height(state)),
-        Constraint::Min(4),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    header_line(state, theme).render(header, buf);
-    gauges::Gauges { state, theme }.render(gauges_area, buf);
-    let [log_area, trends_area] =
-        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
-    log::LogPane { state, theme, focused: state.focus() == Focus::Log }.render(log_area, buf);
-    trends::TrendsPane { state, theme }.render(trends_area, buf);
-    status_line(state, theme).render(status, buf);
+    };
+    header_line(state, theme).render(p.header, buf);
+    gauges::Gauges { state, theme }.render(p.gauges, buf);
+    log::LogPane { state, theme, focused: state.focus() == Focus::Log }.render(p.log, buf);
+    trends::TrendsPane { state, theme }.render(p.trends, buf);
+    status_line(state, theme).render(p.status, buf);
     overlays(area, buf, state, theme);
 }
 
 fn overlays(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, theme: &Theme) {
+    // Each overlay's frame, as clicks find it.
+    let at = |focus| layout::overlay(area, state, focus).unwrap_or(area);
     if let Some(p) = &state.pills {
-        supplements::SupplementsOverlay { overlay: p, state, theme }.render(inset(area, 4, 1), buf);
+        supplements::SupplementsOverlay { overlay: p, state, theme }.render(at(Focus::Supplements), buf);
     }
     if state.cofactors {
-        cofactors::CofactorsOverlay { state, theme, d: vitamin_d(state) }.render(centered(area, 76, 16), buf);
+        cofactors::CofactorsOverlay { state, theme, d: vitamin_d(state) }.render(at(Focus::Cofactors), buf);
     }
     if let Some(r) = &state.review {
         review::ReviewOverlay { overlay: r, keys: &state.keys, theme, d: vitamin_d(state) }
-            .render(inset(area, 2, 1), buf);
+            .render(at(Focus::Review), buf);
     }
     if let Some(l) = &state.labs {
         labs::LabsOverlay { overlay: l, keys: &state.keys, theme, d: vitamin_d(state) }
-            .render(inset(area, 2, 1), buf);
+            .render(at(Focus::Labs), buf);
     }
     if let Some(o) = &state.symptom_view {
         journal::SymptomsOverlay { overlay: o, keys: &state.keys, theme, d: vitamin_d(state) }
-            .render(inset(area, 2, 1), buf);
+            .render(at(Focus::Symptoms), buf);
     }
     if let Some(s) = &state.suggest {
         suggest::SuggestOverlay { overlay: s, keys: &state.keys, theme, d: vitamin_d(state) }
-            .render(inset(area, 2, 1), buf);
+            .render(at(Focus::Suggest), buf);
     }
     if let Some(s) = &state.search {
         search::SearchOverlay { search: s, meal: state.meal, keys: &state.keys, theme, d: vitamin_d(state) }
-            .render(inset(area, 2, 1), buf);
+            .render(at(Focus::Search), buf);
     }
     if let Some(g) = &state.groups {
-        search::GroupOverlay { picker: g, keys: &state.keys, theme }.render(centered(area, 44, 20), buf);
+        search::GroupOverlay { picker: g, keys: &state.keys, theme }.render(at(Focus::Groups), buf);
     }
     if let Some(m) = &state.moving {
-        search::MoveOverlay { picker: m, keys: &state.keys, theme }.render(centered(area, 44, 6), buf);
+        search::MoveOverlay { picker: m, keys: &state.keys, theme }.render(at(Focus::Move), buf);
     }
     if let Some(m) = &state.meals {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
-        meals::MealOverlay { picker: m, target, keys: &state.keys, theme }
-            .render(centered(area, 70, 14), buf);
+        meals::MealOverlay { picker: m, target, keys: &state.keys, theme }.render(at(Focus::Meals), buf);
     }
     if let Some(n) = &state.naming {
-        meals::NameOverlay { prompt: n, keys: &state.keys, theme }.render(centered(area, 60, 6), buf);
+        meals::NameOverlay { prompt: n, keys: &state.keys, theme }.render(at(Focus::Name), buf);
     }
     if let Some(p) = &state.journal {
-        journal::JournalOverlay { prompt: p, keys: &state.keys, theme }.render(centered(area, 70, 5), buf);
+        journal::JournalOverlay { prompt: p, keys: &state.keys, theme }.render(at(Focus::Journal), buf);
     }
     if let Some(p) = &state.amount {
         let target = format!("{} on {}", state.meal, state.date.format("%a %-d %b"));
         prompt::PromptOverlay { prompt: p, target, keys: &state.keys, theme, d: vitamin_d(state) }
-            .render(centered(area, 70, 16), buf);
+            .render(at(Focus::Amount), buf);
     }
     if let Some(p) = &state.jump {
-        trends::prompt::DateOverlay { prompt: p, keys: &state.keys, theme }
-            .render(centered(area, 90, 5), buf);
+        trends::prompt::DateOverlay { prompt: p, keys: &state.keys, theme }.render(at(Focus::Date), buf);
     }
     if state.help {
-        let h = help::height(&state.keys);
-        help::Help { scroll: state.help_scroll, keys: &state.keys, theme }.render(centered(area, 76, h), buf);
+        help::Help { scroll: state.help_scroll, keys: &state.keys, theme }.render(at(Focus::Help), buf);
     }
 }
 
@@ -181,21 +168,4 @@ fn compact(area: Rect, buf: &mut ratatui::buffer::Buffer, state: &AppState, them
 /// The unit vitamin D is read in, as the config set it.
 fn vitamin_d(state: &AppState) -> crate::present::VitaminDUnit {
     crate::present::vitamin_d_unit(state.vitamin_d_iu)
-}
-
-/// `area` shrunk by a margin on each side.
-fn inset(area: Rect, dx: u16, dy: u16) -> Rect {
-    Rect {
-        x: area.x + dx.min(area.width / 4),
-        y: area.y + dy.min(area.height / 4),
-        width: area.width.saturating_sub(2 * dx.min(area.width / 4)),
-        height: area.height.saturating_sub(2 * dy.min(area.height / 4)),
-    }
-}
-
-/// A `w` x `h` rectangle centred in `area`, shrunk to fit.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }

@@ -85,8 +85,8 @@ impl Widget for SearchOverlay<'_> {
         // The highlighted food's full name and group, never cut, so that two foods whose
         // names begin alike are told apart before Enter.
         let detail = s.items().nth(s.selected).map(|(f, _)| detail_lines(f, w)).unwrap_or_default();
-        let room = (inner.height as usize).saturating_sub(lines.len() + detail.len());
-        let offset = frame::scroll_offset(s.selected, room);
+        // Where clicks find the rows (layout.rs): the lines above are always three.
+        let (_, offset, room) = super::layout::search_rows(inner, s, detail.len());
         for (i, (f, recent)) in s.items().enumerate().skip(offset).take(room) {
             let group = match (recent, basis) {
                 (true, _) => "recent".to_string(),
@@ -123,7 +123,7 @@ impl Widget for SearchOverlay<'_> {
 
 /// "Rice, brown, long-grain, raw · Cereal Grains and Pasta · * raw or dry: usually eaten
 /// cooked", wrapped to the width (two lines at most; the name is never cut before the second).
-fn detail_lines(f: &crate::domain::Food, width: usize) -> Vec<String> {
+pub fn detail_lines(f: &crate::domain::Food, width: usize) -> Vec<String> {
     let mut text = format!("{} · {}", f.name, f.group);
     if let Some(note) = form_note(f) {
         text.push_str(&format!(" · {note}"));
