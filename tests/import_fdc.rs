@@ -384,3 +384,24 @@ fn an_sr28_import_keeps_the_fdc_foods() {
     assert_eq!(env.json(&["food", "show", BAR, "--json"])["per_100g"]["magnesium_mg"], 120.0);
     assert_eq!(env.json(&["food", "show", "12061", "--json"])["name"], "Nuts, almonds");
 }
+
+/// A branded food's barcode finds it, typed or scanned (a scanner types the digits and Enter):
+/// as GTIN-14, as the 12-digit UPC-A on the pack, in `search`, `log add` and `food show`.
+#[test]
+fn a_barcode_finds_its_product_in_search_and_log_add() {
+    let env = Env::new();
+    let dir = fixture("CHOCOLATE ALMOND PROTEIN BAR", "120");
+    env.ok(&["import", "fdc", path(&dir)]);
+    for code in ["00850000123456", "850000123456", "0850000123456"] {
+        let hits = env.json(&["search", code, "--json"]);
+        assert_eq!(ids(&hits), [BAR.to_string()], "{code}: {hits}");
+        assert_eq!(env.json(&["food", "show", code, "--json"])["id"], BAR, "{code}");
+    }
+    let e = env.json(&["log", "add", "850000123456", "1 serving", "--date", "2026-01-05", "--json"]);
+    assert_eq!((e["food_id"].as_str(), e["grams"].as_f64()), (Some(BAR), Some(40.0)));
+    // A code no food carries is not found, and nothing is logged.
+    let out = env.run(&["log", "add", "850000999999", "1 serving", "--date", "2026-01-05"]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(env.json(&["search", "850000999999", "--json"]).as_array().unwrap().is_empty());
+    assert_eq!(env.json(&["log", "list", "--date", "2026-01-05", "--json"]).as_array().unwrap().len(), 1);
+}

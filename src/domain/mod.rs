@@ -1,6 +1,7 @@
 //! The pure heart of marrow: nutrients, quantities, targets, totals. No IO, no SQL.
 
 pub mod absorption;
+pub mod barcode;
 pub mod compare;
 pub mod date;
 pub mod food;

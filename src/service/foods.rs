@@ -6,6 +6,7 @@
 use std::cell::OnceCell;
 use std::path::PathBuf;
 
+use crate::domain::barcode::barcode;
 use crate::domain::pick::Candidate;
 use crate::domain::recipe::recipe_row;
 use crate::domain::search::Hit;
@@ -70,8 +71,14 @@ impl<'a> Foods<'a> {
     }
 
     /// A food by id, with its portions: a custom one ("c1") from the diary, else the
-    /// catalog's.
+    /// catalog's; a barcode names the imported product that carries it.
     pub fn by_id(&self, id: &str) -> Result<Option<Food>, StoreError> {
+        if let Some(code) = barcode(id) {
+            return match self.catalog.id_of_barcode(code)? {
+                Some(found) => self.catalog.food(&found),
+                None => Ok(None),
+            };
+        }
         if custom_row(id).is_some() {
             return match self.diary() {
                 Some(d) => d.custom_food(id),
@@ -107,6 +114,10 @@ impl<'a> Foods<'a> {
         limit: usize,
         (uses, custom): &Hints,
     ) -> Result<Vec<Food>, StoreError> {
+        // A typed or scanned barcode finds its product, and only it.
+        if barcode(query).is_some() {
+            return Ok(self.by_id(query)?.into_iter().take(limit).collect());
+        }
         self.catalog.search_with(query, limit, uses, custom)
     }
 

@@ -143,6 +143,16 @@ impl Catalog {
         Ok(Catalog { conn, parsed: Default::default() })
     }
 
+    /// The id of the food whose barcode is `code` (digits without leading zeros, as
+    /// `domain::barcode` reads them), if any imported food carries it.
+    pub fn id_of_barcode(&self, code: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM foods WHERE gtin IS NOT NULL AND ltrim(gtin, '0') = ?1 ORDER BY rowid LIMIT 1")?
+            .query_row([code], |r| r.get(0))
+            .optional()?)
+    }
+
     /// One food by id (an NDB number, or "fdc:<fdc_id>" in any case), with its household
     /// portions.
     pub fn food(&self, id: &str) -> Result<Option<Food>, StoreError> {

@@ -61,6 +61,7 @@ CREATE VIRTUAL TABLE foods_fts USING fts5(
 const INDEX_SQL: &str = "
 CREATE INDEX words_by_length ON words (length(word));
 CREATE INDEX foods_by_group ON foods (grp);
+CREATE INDEX foods_by_barcode ON foods (ltrim(gtin, '0')) WHERE gtin IS NOT NULL;
 ";
 
 /// How far a build is, for a progress bar.
