@@ -121,3 +121,36 @@ fn tab_in_the_command_line_is_bound_to_complete() {
     let tab = crate::tui::keymap::event("Tab").unwrap();
     assert_eq!(s.keys.resolve(&s, tab), Some(Action::Complete));
 }
+
+fn with_dinner() -> AppState {
+    let mut s = state();
+    let entry = crate::domain::Entry {
+        id: 7,
+        date: s.date,
+        meal: Meal::Dinner,
+        food_id: "16043".into(),
+        food_name: "Beans, pinto, mature seeds, cooked, boiled, without salt".into(),
+        grams: 171.0,
+        quantity: "1 cup".into(),
+        logged_at: String::new(),
+        per_100g: Default::default(),
+    };
+    let report = crate::service::DayReport::new(s.date, Profile::default(), vec![entry], vec![], vec![]);
+    update(&mut s, Action::DayLoaded(report));
+    s
+}
+
+#[test]
+fn recipe_makes_one_of_the_selected_meal_or_asks_its_name() {
+    let mut s = with_dinner();
+    let fx = run(&mut s, "recipe chili night");
+    assert_eq!(fx, vec![Effect::SaveRecipe { name: "chili night".into(), date: s.date, meal: Meal::Dinner }]);
+    // Without a name, the name prompt the recipe key opens.
+    let mut s = with_dinner();
+    run(&mut s, "recipe");
+    assert!(s.naming.as_ref().is_some_and(|p| p.recipe), "the recipe's name prompt");
+    // Nothing logged on the day: nothing to make a recipe of, said on the status line.
+    let mut s = state();
+    assert!(run(&mut s, "recipe chili").is_empty());
+    assert!(s.naming.is_none() && s.status.is_some(), "says there is nothing selected");
+}

@@ -25,6 +25,8 @@ pub enum Command {
         format: Format,
         path: PathBuf,
     },
+    /// A recipe of the selected entry's meal, named; with no name, the prompt asks one.
+    Recipe(Option<String>),
     Quit,
 }
 
@@ -36,11 +38,12 @@ pub enum Format {
 }
 
 /// The verbs, with what each takes, as the hint and the errors name them.
-pub const VERBS: [(&str, &str); 5] = [
+pub const VERBS: [(&str, &str); 6] = [
     ("goto", "DATE"),
     ("suggest", "NUTRIENT"),
     ("review", "week|month"),
     ("export", "csv|json FILE"),
+    ("recipe", "NAME"),
     ("quit", ""),
 ];
 
@@ -99,6 +102,7 @@ pub fn parse(line: &str, today: NaiveDate, home: Option<&Path>) -> Result<Comman
             };
             Ok(Command::Export { format, path: expand(file, home) })
         }
+        "recipe" => Ok(Command::Recipe(Some(args.join(" ")).filter(|n| !n.is_empty()))),
         "quit" | "q" => {
             extra(0)?;
             Ok(Command::Quit)

@@ -69,7 +69,7 @@ fn export_expands_the_home_directory() {
 fn unknown_and_empty_lines_say_what_there_is() {
     assert_eq!(
         read("frobnicate"),
-        Err("unknown command \"frobnicate\": use goto, suggest, review, export or quit".into())
+        Err("unknown command \"frobnicate\": use goto, suggest, review, export, recipe or quit".into())
     );
     assert!(read("   ").unwrap_err().starts_with("type a command"));
 }
@@ -89,4 +89,11 @@ fn tab_completes_verbs_and_arguments() {
     assert!(vit.candidates.len() > 1 && vit.line == "suggest vitamin-", "{vit:?}");
     assert_eq!(complete("nonsense").candidates, Vec::<String>::new());
     assert_eq!(complete("nonsense").line, "nonsense");
+}
+
+#[test]
+fn recipe_takes_the_rest_of_the_line_as_its_name_or_none() {
+    assert_eq!(read("recipe  chili night "), Ok(Command::Recipe(Some("chili night".into()))));
+    assert_eq!(read("Recipe"), Ok(Command::Recipe(None)));
+    assert!(verbs_said().contains("recipe"));
 }
