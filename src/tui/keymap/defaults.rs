@@ -55,7 +55,7 @@ fn rows() -> Vec<Row> {
             &[":"],
             Always,
             OpenDatePrompt,
-            "commands: goto DATE, suggest, review, export, quit",
+            "commands: goto, suggest, review, export, recipe, quit",
         ),
         (
             Log,
