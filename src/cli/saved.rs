@@ -5,13 +5,10 @@
 use clap::Subcommand;
 use serde_json::json;
 
-use super::{context::short, print_json, CliError, Context};
-use crate::domain::sane::user_text;
+use super::{print_json, CliError, Context};
 use crate::present;
-use crate::store::{Renamed, Saved};
-
-/// The longest name of a saved thing.
-const NAME_MAX: usize = 120;
+use crate::service::saved;
+use crate::store::Saved;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -27,22 +24,6 @@ pub enum SavedCommand {
     Rm { name: String },
 }
 
-fn what(kind: Saved) -> &'static str {
-    match kind {
-        Saved::Meal => "saved meal",
-        Saved::CustomFood => "custom food",
-        Saved::Product => "supplement product",
-    }
-}
-
-fn listed_by(kind: Saved) -> &'static str {
-    match kind {
-        Saved::Meal => "marrow meal list",
-        Saved::CustomFood => "marrow food custom list",
-        Saved::Product => "marrow supplement product list",
-    }
-}
-
 pub fn run(kind: Saved, c: SavedCommand, ctx: &Context) -> Result<(), CliError> {
     match c {
         SavedCommand::List { json: as_json } => list(kind, as_json, ctx),
@@ -51,35 +32,25 @@ pub fn run(kind: Saved, c: SavedCommand, ctx: &Context) -> Result<(), CliError> 
     }
 }
 
-fn find(diary: &crate::store::Diary, kind: Saved, name: &str) -> Result<(i64, String), CliError> {
-    diary.saved_named(kind, name)?.ok_or_else(|| {
-        CliError::Usage(format!("no {} {:?}: see `{}`", what(kind), short(name.trim()), listed_by(kind)))
-    })
-}
-
 pub fn rename(kind: Saved, name: &str, new_name: &str, ctx: &Context) -> Result<(), CliError> {
-    let new_name = user_text(new_name, NAME_MAX).map_err(|e| CliError::Usage(format!("the new name {e}")))?;
-    let mut diary = ctx.diary()?;
-    let (row, old) = find(&diary, kind, name)?;
-    match diary.rename_saved(kind, row, &new_name, &ctx.now())? {
-        Renamed::Done => {
-            outln!("renamed the {} {old:?} to {new_name:?}", what(kind));
-            Ok(())
-        }
-        Renamed::Taken => Err(CliError::Usage(format!(
-            "another {} is named {:?} already: choose another name",
-            what(kind),
-            short(&new_name)
-        ))),
-    }
+    let outcome = saved::rename(&mut ctx.diary()?, kind, name, new_name, &ctx.now())?;
+    told(kind, &outcome)
 }
 
 pub fn remove(kind: Saved, name: &str, ctx: &Context) -> Result<(), CliError> {
-    let mut diary = ctx.diary()?;
-    let (row, old) = find(&diary, kind, name)?;
-    diary.remove_saved(kind, row)?;
-    outln!("removed the {} {old:?}; what was logged of it stays as it is", what(kind));
-    Ok(())
+    let outcome = saved::remove(&mut ctx.diary()?, kind, name)?;
+    told(kind, &outcome)
+}
+
+/// Says what was done, or refuses with the reason.
+fn told(kind: Saved, outcome: &saved::Outcome) -> Result<(), CliError> {
+    match present::saved::said(kind, outcome) {
+        (text, true) => Err(CliError::Usage(text)),
+        (text, false) => {
+            outln!("{text}");
+            Ok(())
+        }
+    }
 }
 
 fn list(kind: Saved, as_json: bool, ctx: &Context) -> Result<(), CliError> {

@@ -16,6 +16,7 @@ pub mod recipe;
 pub mod report_html;
 pub mod report_md;
 pub mod review;
+pub mod saved;
 pub mod sun;
 pub mod symptoms;
 pub mod text;

@@ -11,6 +11,7 @@ pub mod meals;
 pub mod recipes;
 pub mod record;
 pub mod review;
+pub mod saved;
 pub mod suggest;
 pub mod symptoms;
 pub mod transfer;

@@ -64,6 +64,7 @@ pub fn run(state: &mut AppState, c: Command) -> Vec<Effect> {
             review::show(state, Period::days_ending(state.date, days))
         }
         Command::Export { format, path } => vec![Effect::Export { format, path }],
+        Command::Saved { kind, change } => vec![Effect::ChangeSaved { kind, change }],
         Command::Recipe(None) => super::meals::open_name(state, true),
         Command::Recipe(Some(name)) => match state.selected_entry().map(|e| e.meal) {
             Some(meal) => vec![Effect::SaveRecipe { name, date: state.date, meal }],

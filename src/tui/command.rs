@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::date::parse_date;
 use crate::domain::{clip, Nutrient};
+use crate::store::Saved;
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +28,19 @@ pub enum Command {
     },
     /// A recipe of the selected entry's meal, named; with no name, the prompt asks one.
     Recipe(Option<String>),
+    /// A saved meal, custom food or supplement product removed or renamed.
+    Saved {
+        kind: Saved,
+        change: Change,
+    },
     Quit,
+}
+
+/// What becomes of a saved thing: removed, or renamed from the first name to the second.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Remove(String),
+    Rename(String, String),
 }
 
 /// What `:export` writes: the formats of `marrow export`.
@@ -38,12 +51,15 @@ pub enum Format {
 }
 
 /// The verbs, with what each takes, as the hint and the errors name them.
-pub const VERBS: [(&str, &str); 6] = [
+pub const VERBS: [(&str, &str); 9] = [
     ("goto", "DATE"),
     ("suggest", "NUTRIENT"),
     ("review", "week|month"),
     ("export", "csv|json FILE"),
     ("recipe", "NAME"),
+    ("meal", "rm|rename"),
+    ("food", "rm|rename"),
+    ("product", "rm|rename"),
     ("quit", ""),
 ];
 
@@ -103,6 +119,14 @@ pub fn parse(line: &str, today: NaiveDate, home: Option<&Path>) -> Result<Comman
             Ok(Command::Export { format, path: expand(file, home) })
         }
         "recipe" => Ok(Command::Recipe(Some(args.join(" ")).filter(|n| !n.is_empty()))),
+        "meal" | "food" | "product" => {
+            let kind = match verb.to_lowercase().as_str() {
+                "meal" => Saved::Meal,
+                "food" => Saved::CustomFood,
+                _ => Saved::Product,
+            };
+            saved_change(verb, args).map(|change| Command::Saved { kind, change })
+        }
         "quit" | "q" => {
             extra(0)?;
             Ok(Command::Quit)
@@ -114,6 +138,25 @@ pub fn parse(line: &str, today: NaiveDate, home: Option<&Path>) -> Result<Comman
             parse_date(verb, today).map(Command::Goto).map_err(|e| e.to_string())
         }
         _ => Err(format!("unknown command {:?}: use {}", clip(verb), verbs_said())),
+    }
+}
+
+/// `rm NAME` or `rename OLD to NEW` after `meal`, `food` or `product`.
+fn saved_change(verb: &str, args: &[&str]) -> Result<Change, String> {
+    let how = format!("{verb} takes rm NAME or rename OLD to NEW");
+    match args.split_first() {
+        Some((op, name)) if op.eq_ignore_ascii_case("rm") && !name.is_empty() => {
+            Ok(Change::Remove(name.join(" ")))
+        }
+        Some((op, rest)) if op.eq_ignore_ascii_case("rename") => {
+            match rest.iter().position(|w| w.eq_ignore_ascii_case("to")) {
+                Some(at) if at > 0 && at + 1 < rest.len() => {
+                    Ok(Change::Rename(rest[..at].join(" "), rest[at + 1..].join(" ")))
+                }
+                _ => Err(how),
+            }
+        }
+        _ => Err(how),
     }
 }
 

@@ -69,7 +69,7 @@ fn export_expands_the_home_directory() {
 fn unknown_and_empty_lines_say_what_there_is() {
     assert_eq!(
         read("frobnicate"),
-        Err("unknown command \"frobnicate\": use goto, suggest, review, export, recipe or quit".into())
+        Err("unknown command \"frobnicate\": use goto, suggest, review, export, recipe, meal, food, product or quit".into())
     );
     assert!(read("   ").unwrap_err().starts_with("type a command"));
 }
@@ -96,4 +96,30 @@ fn recipe_takes_the_rest_of_the_line_as_its_name_or_none() {
     assert_eq!(read("recipe  chili night "), Ok(Command::Recipe(Some("chili night".into()))));
     assert_eq!(read("Recipe"), Ok(Command::Recipe(None)));
     assert!(verbs_said().contains("recipe"));
+}
+
+#[test]
+fn saved_things_are_removed_and_renamed_by_name() {
+    use crate::store::Saved;
+    assert_eq!(
+        read("meal rm usual breakfast"),
+        Ok(Command::Saved { kind: Saved::Meal, change: Change::Remove("usual breakfast".into()) })
+    );
+    assert_eq!(
+        read("food rename Grandma's rye to rye bread"),
+        Ok(Command::Saved {
+            kind: Saved::CustomFood,
+            change: Change::Rename("Grandma's rye".into(), "rye bread".into())
+        })
+    );
+    assert_eq!(
+        read("product rename Mg to Mg glycinate"),
+        Ok(Command::Saved {
+            kind: Saved::Product,
+            change: Change::Rename("Mg".into(), "Mg glycinate".into())
+        })
+    );
+    assert!(read("meal rename usual").unwrap_err().contains("rename OLD to NEW"));
+    assert!(read("meal").unwrap_err().contains("rm NAME"));
+    assert!(read("meal frob x").unwrap_err().contains("rm NAME"));
 }

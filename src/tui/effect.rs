@@ -73,6 +73,11 @@ pub enum Effect {
         items: Vec<(String, String)>,
     },
     /// Make a recipe of one serving of `meal` on `date`, as its entries were logged.
+    /// A saved meal, custom food or product removed or renamed (`:meal rm usual`).
+    ChangeSaved {
+        kind: crate::store::Saved,
+        change: super::command::Change,
+    },
     SaveRecipe {
         name: String,
         date: NaiveDate,
@@ -152,6 +157,7 @@ impl Effect {
             | RemoveSupplement { .. }
             | SaveMeal { .. }
             | SaveRecipe { .. }
+            | ChangeSaved { .. }
             | LogSavedMeal { .. }
             | CopyMeal { .. }
             | AddNote { .. }

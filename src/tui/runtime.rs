@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::action::{Action, Batch};
+use super::command::Change;
 use super::effect::Effect;
 use super::state::MealChoice;
 use super::suggest::LIMIT;
@@ -234,6 +235,18 @@ impl Runtime {
             Effect::SaveMeal { name, items } => {
                 let replaced = meals::save(diary, &name, &items, now)?;
                 vec![Action::MealSaved { name, items: items.len(), replaced }]
+            }
+            Effect::ChangeSaved { kind, change } => {
+                let outcome = match change {
+                    Change::Remove(name) => crate::service::saved::remove(diary, kind, &name)?,
+                    Change::Rename(old, new) => crate::service::saved::rename(diary, kind, &old, &new, now)?,
+                };
+                // A custom food renamed or removed changes what search finds.
+                self.hints = None;
+                vec![match crate::present::saved::said(kind, &outcome) {
+                    (text, true) => Action::Failed(text),
+                    (text, false) => Action::Notice(text),
+                }]
             }
             Effect::SaveRecipe { name, date, meal } => {
                 self.hints = None;

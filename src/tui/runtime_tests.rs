@@ -140,3 +140,36 @@ fn the_amount_prompt_offers_the_amount_last_logged_and_enter_logs_it() {
     dispatch(&mut s, &mut rt, Action::Confirm);
     assert_eq!(s.amount.as_ref().unwrap().input, "");
 }
+
+/// `:product rename`, `:meal rm` and a name not found, typed on the command line and run
+/// against the diary: each says what it did on the status line, and a refusal changes nothing.
+#[test]
+fn the_command_line_renames_and_removes_what_was_saved() {
+    use super::state::StatusKind;
+    let (_tmp, mut rt, mut s) = app();
+    rt.diary.save_product("Mg", Nutrient::Magnesium, 200.0, None).unwrap();
+    rt.diary.save_product("Zn", Nutrient::Zinc, 15.0, None).unwrap();
+    rt.diary.save_meal("usual", &[("12061".into(), "30g".into())], "t").unwrap();
+    let type_line = |s: &mut AppState, rt: &mut Runtime, line: &str| {
+        dispatch(s, rt, Action::OpenDatePrompt);
+        for c in line.chars() {
+            dispatch(s, rt, Action::Type(c));
+        }
+        dispatch(s, rt, Action::Confirm);
+    };
+    type_line(&mut s, &mut rt, "product rename mg to Mg glycinate");
+    let names: Vec<String> = rt.diary.products().unwrap().into_iter().map(|p| p.name).collect();
+    assert!(names.contains(&"Mg glycinate".to_string()), "{names:?}");
+    assert!(s.status.as_ref().is_some_and(|st| st.text.contains("renamed the supplement product")));
+    // A name another product holds: refused, said, nothing changed.
+    type_line(&mut s, &mut rt, "product rename Zn to mg GLYCINATE");
+    assert_eq!(s.status.as_ref().map(|st| st.kind), Some(StatusKind::Error));
+    assert!(rt.diary.products().unwrap().iter().any(|p| p.name == "Zn"));
+    type_line(&mut s, &mut rt, "meal rm usual");
+    assert!(rt.diary.saved_meals().unwrap().is_empty());
+    type_line(&mut s, &mut rt, "meal rm usual");
+    assert!(s
+        .status
+        .as_ref()
+        .is_some_and(|st| st.kind == StatusKind::Error && st.text.contains("no saved meal")));
+}
