@@ -64,6 +64,16 @@ pub fn click(state: &mut AppState, col: u16, row: u16) -> Vec<Effect> {
                 }
             }
         }
+        Focus::Meals => {
+            if let Some(m) = state.meals.as_mut() {
+                let count = m.choices.as_ref().map_or(0, Vec::len);
+                let room = usize::from(inner.height);
+                let offset = layout::scroll_offset(m.selected, room);
+                if let Some(k) = layout::list_row(inner.y, offset, room, row).filter(|k| *k < count) {
+                    m.selected = k;
+                }
+            }
+        }
         Focus::Move => {
             if let Some(m) = state.moving.as_mut() {
                 let k = layout::list_row(inner.y, 0, Meal::ALL.len(), row);

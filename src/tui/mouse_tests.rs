@@ -196,3 +196,25 @@ fn a_click_picks_a_suggestion_under_a_calcium_note() {
     assert_eq!(s.suggest.as_ref().unwrap().selected, 2);
     assert!(screen_row(&s, row - 1).contains("Tofu"));
 }
+
+#[test]
+fn a_click_picks_a_saved_meal() {
+    use super::state::{MealChoice, MealPicker};
+    use crate::domain::saved::SavedMeal;
+    let mut s = with_entries(0);
+    let choices = ["usual", "weekend", "after the gym"]
+        .iter()
+        .map(|n| MealChoice {
+            meal: SavedMeal { name: n.to_string(), items: vec![("12061".into(), "30g".into())] },
+            names: vec!["Nuts, almonds".into()],
+        })
+        .collect();
+    s.meals = Some(MealPicker { choices: Some(choices), selected: 0 });
+    let inner = layout::inner(layout::overlay(s.screen, &s, Focus::Meals).unwrap());
+    update(&mut s, Action::Click { col: inner.x + 3, row: inner.y + 2 });
+    assert_eq!(s.meals.as_ref().unwrap().selected, 2);
+    assert!(screen_row(&s, inner.y + 2).contains("after the gym"), "{}", screen_row(&s, inner.y + 2));
+    // Below the last meal: nothing changes.
+    update(&mut s, Action::Click { col: inner.x + 3, row: inner.y + 5 });
+    assert_eq!(s.meals.as_ref().unwrap().selected, 2);
+}
