@@ -64,6 +64,18 @@ pub fn click(state: &mut AppState, col: u16, row: u16) -> Vec<Effect> {
                 }
             }
         }
+        Focus::Supplements => {
+            let doses = state.supplements.len();
+            if let Some(o) = state.pills.as_mut() {
+                let lines = layout::supplement_lines(o.products.len(), doses);
+                let at_selected = lines.iter().position(|l| *l == Some(o.selected)).unwrap_or(0);
+                let offset = layout::scroll_offset(at_selected, usize::from(inner.height));
+                let line = row.checked_sub(inner.y).map(|r| usize::from(r) + offset);
+                if let Some(Some(k)) = line.and_then(|l| lines.get(l)) {
+                    o.selected = *k;
+                }
+            }
+        }
         Focus::Meals => {
             if let Some(m) = state.meals.as_mut() {
                 let count = m.choices.as_ref().map_or(0, Vec::len);

@@ -218,3 +218,44 @@ fn a_click_picks_a_saved_meal() {
     update(&mut s, Action::Click { col: inner.x + 3, row: inner.y + 5 });
     assert_eq!(s.meals.as_ref().unwrap().selected, 2);
 }
+
+#[test]
+fn a_click_picks_a_product_or_a_dose_in_the_supplements() {
+    use super::state::SupplementOverlay;
+    use crate::domain::saved::Product;
+    use crate::domain::supplement::Supplement;
+    let mut s = with_entries(0);
+    let product = |name: &str| Product {
+        id: 1,
+        name: name.into(),
+        nutrient: Nutrient::Magnesium,
+        amount: 200.0,
+        form: None,
+    };
+    let dose = |id: i64| Supplement {
+        id,
+        date: day(),
+        time: None,
+        nutrient: Nutrient::VitaminD,
+        amount: 25.0,
+        form: None,
+        logged_at: String::new(),
+    };
+    s.supplements = vec![dose(1), dose(2)];
+    s.pills = Some(SupplementOverlay {
+        products: vec![product("Mg glycinate"), product("Mg citrate")],
+        selected: 0,
+        form: None,
+    });
+    let inner = layout::inner(layout::overlay(s.screen, &s, Focus::Supplements).unwrap());
+    // The heading, two products, the doses' heading, then the doses.
+    update(&mut s, Action::Click { col: inner.x + 3, row: inner.y + 2 });
+    assert_eq!(s.pills.as_ref().unwrap().selected, 1);
+    assert!(screen_row(&s, inner.y + 2).contains("Mg citrate"), "{}", screen_row(&s, inner.y + 2));
+    update(&mut s, Action::Click { col: inner.x + 3, row: inner.y + 5 });
+    assert_eq!(s.pills.as_ref().unwrap().selected, 3, "the second dose");
+    assert!(screen_row(&s, inner.y + 5).contains('▶'), "{}", screen_row(&s, inner.y + 5));
+    // A heading picks nothing.
+    update(&mut s, Action::Click { col: inner.x + 3, row: inner.y + 3 });
+    assert_eq!(s.pills.as_ref().unwrap().selected, 3);
+}

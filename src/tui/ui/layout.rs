@@ -166,6 +166,21 @@ pub fn suggest_lines(g: &GapSuggestions, width: u16, d: VitaminDUnit) -> Vec<Opt
 
 /// The row of a list starting at screen row `top` with `offset` rows scrolled off and `room`
 /// shown, that screen row `row` is on.
+/// The supplements overlay's lines, each with the product or dose it shows (index over the
+/// products, then the doses): a heading, the products (or a line saying there are none), a
+/// heading, the doses (or a line), one row each, as `ui::supplements` draws them (the mouse
+/// tests hold the two together).
+pub fn supplement_lines(products: usize, doses: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None];
+    out.extend((0..products).map(Some));
+    if products == 0 {
+        out.push(None);
+    }
+    out.push(None);
+    out.extend((products..products + doses).map(Some));
+    out
+}
+
 pub fn list_row(top: u16, offset: usize, room: usize, row: u16) -> Option<usize> {
     let k = usize::from(row.checked_sub(top)?);
     (k < room).then_some(offset + k)

@@ -76,10 +76,9 @@ impl Widget for SupplementsOverlay<'_> {
         let mut lines = vec![Line::styled(format!("Saved products{logs}"), t.heading)];
         let mut selected_line = 0;
         if o.products.is_empty() {
-            lines.push(Line::styled(
-                "  none yet: `marrow supplement add magnesium \"200 mg\" --save NAME` saves one",
-                t.dim,
-            ));
+            // One row, never wrapped, so that rows fall where `layout::supplement_lines` says.
+            let none = "  none yet: `marrow supplement add magnesium \"200 mg\" --save NAME` saves one";
+            lines.push(Line::styled(cell(none, w), t.dim));
         }
         for (i, p) in o.products.iter().enumerate() {
             if i == o.selected {
