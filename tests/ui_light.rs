@@ -2,9 +2,11 @@
 //! white, yellow, bright or light grey text unless on a dark background), and a snapshot of
 //! the main screen with each cell's colours, run by run, holds the palette in place.
 
+mod common;
+
 use chrono::NaiveDate;
 use marrow::domain::day::DaySummary;
-use marrow::domain::{Entry, Food, Meal, Nutrient, NutrientValues, Portion, Profile, Sex};
+use marrow::domain::{Entry, Food, Meal, Profile, Sex};
 use marrow::service::DayReport;
 use marrow::tui::action::Action;
 use marrow::tui::app::update;
@@ -15,25 +17,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
+use common::foods::food;
+
 fn date(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
-
-fn food(id: &str, name: &str, mg: f64, ca: f64, d: Option<f64>) -> Food {
-    let mut v = NutrientValues::unknown();
-    v.set(Nutrient::Magnesium, Some(mg));
-    v.set(Nutrient::Calcium, Some(ca));
-    v.set(Nutrient::VitaminD, d);
-    Food {
-        id: id.into(),
-        name: name.into(),
-        group: "Test foods".into(),
-        common_names: String::new(),
-        manufacturer: String::new(),
-        in_survey: false,
-        per_100g: v,
-        portions: vec![Portion { amount: 1.0, description: "cup".into(), grams: 100.0 }],
-    }
 }
 
 fn entry(id: i64, meal: Meal, f: &Food, grams: f64) -> Entry {
