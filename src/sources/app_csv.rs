@@ -238,10 +238,30 @@ pub fn records(bytes: &[u8]) -> Result<(Vec<String>, Vec<Record>), AppImportErro
     Ok((header.unwrap_or_default(), rows))
 }
 
-/// Where each wanted column is in a header, matched by name; the first missing required one
-/// refuses the layout.
+/// Where a column is in a header, matched by name.
 pub fn find_column(header: &[String], name: &str) -> Option<usize> {
     header.iter().position(|h| h.trim().eq_ignore_ascii_case(name))
+}
+
+/// Where each required column is, in the order given; the first one missing refuses the
+/// layout, naming the columns `app`'s `export` should have.
+pub fn required_columns(
+    header: &[String],
+    required: &[&str],
+    (app, export): (&'static str, &'static str),
+    expected: Vec<&'static str>,
+) -> Result<Vec<usize>, AppImportError> {
+    required
+        .iter()
+        .map(|name| {
+            find_column(header, name).ok_or_else(|| AppImportError::Layout {
+                app,
+                export,
+                missing: name.to_string(),
+                expected: expected.clone(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -56,15 +56,8 @@ fn unusable(name: &str) -> Option<Caveat> {
 pub fn read(bytes: &[u8]) -> Result<AppExport, AppImportError> {
     let (header, records) = app_csv::records(bytes)?;
     let at = |name: &str| app_csv::find_column(&header, name);
-    let mut fixed = Vec::new();
-    for name in REQUIRED {
-        fixed.push(at(name).ok_or_else(|| AppImportError::Layout {
-            app: "Cronometer",
-            export: "servings export",
-            missing: name.to_string(),
-            expected: REQUIRED.iter().copied().chain(["Time", "Energy (kcal)", "..."]).collect(),
-        })?);
-    }
+    let expected = REQUIRED.iter().copied().chain(["Time", "Energy (kcal)", "..."]).collect();
+    let fixed = app_csv::required_columns(&header, &REQUIRED, ("Cronometer", "servings export"), expected)?;
     let (day_at, group_at, name_at, amount_at) = (fixed[0], fixed[1], fixed[2], fixed[3]);
     let (time_at, weight_at) = (at("Time"), at("Weight (g)"));
     let mut columns = Vec::new();

@@ -32,15 +32,9 @@ fn nutrient_column(name: &str) -> Option<Nutrient> {
 pub fn read(bytes: &[u8]) -> Result<AppExport, AppImportError> {
     let (header, records) = app_csv::records(bytes)?;
     let at = |name: &str| app_csv::find_column(&header, name);
-    let mut fixed = Vec::new();
-    for name in REQUIRED {
-        fixed.push(at(name).ok_or_else(|| AppImportError::Layout {
-            app: "MyFitnessPal",
-            export: "nutrition export",
-            missing: name.to_string(),
-            expected: vec!["Date", "Meal", "Time (optional)", "Calories", "Fat (g)", "...", "Protein (g)"],
-        })?);
-    }
+    let expected = vec!["Date", "Meal", "Time (optional)", "Calories", "Fat (g)", "...", "Protein (g)"];
+    let fixed =
+        app_csv::required_columns(&header, &REQUIRED, ("MyFitnessPal", "nutrition export"), expected)?;
     let (date_at, meal_at) = (fixed[0], fixed[1]);
     let time_at = at("Time");
     let mut columns = Vec::new();
